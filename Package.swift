@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "NearDup",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "NearDup", targets: ["NearDup"]),
+        .executable(name: "neardup", targets: ["neardup"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"])]
+        ),
+        .target(
+            name: "NearDup",
+            dependencies: ["CXXHash"]
+        ),
+        .target(
+            name: "NearDupCLI",
+            dependencies: [
+                "NearDup",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "neardup",
+            dependencies: ["NearDupCLI"]
+        ),
+        .testTarget(
+            name: "NearDupTests",
+            dependencies: ["NearDup", "NearDupCLI"]
+        ),
+    ]
+)

@@ -1,0 +1,3 @@
+import NearDupCLI
+
+await NearDupCommand.main()
