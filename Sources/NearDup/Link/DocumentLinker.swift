@@ -1,0 +1,192 @@
+/// Turns verified paragraph matches into document links: which paragraphs of one document are
+/// matched in another, the share of each document's content that is covered, the exact
+/// whole-text Jaccard, and the relation.
+struct DocumentLinker: Sendable {
+    let options: NearDupOptions
+    let layout: BandLayout
+    let threads: Int
+    /// At most this many members of one distinct paragraph are paired with each matching paragraph
+    /// (a verbatim line in more documents than this links only to its first ones).
+    static let memberFanOut = 1_000
+
+    struct Input {
+        var corpus: PreparedCorpus
+        var graph: ParagraphGraph
+        /// Whether each distinct paragraph is evidence (not recurring boilerplate).
+        var isEvidence: [Bool]
+        /// Whether each paragraph belongs to its document's whole-text set (not boilerplate).
+        var inDocumentSet: [Bool]
+        /// Words of each document's evidence paragraphs.
+        var contentWords: [Int]
+        /// Preference rank of each document (0 = most preferred).
+        var rank: [Int]
+    }
+
+    /// The best source paragraph found for a copy paragraph.
+    private struct Coverage: Comparable {
+        var pair: UInt64  // covering document << 32 | covered document
+        var paragraph: Int32
+        var score: Double
+        var source: Int32
+        var edge: Int32  // -1 for an exact copy
+
+        static func < (lhs: Coverage, rhs: Coverage) -> Bool {
+            if lhs.pair != rhs.pair { return lhs.pair < rhs.pair }
+            if lhs.paragraph != rhs.paragraph { return lhs.paragraph < rhs.paragraph }
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            return lhs.source < rhs.source
+        }
+    }
+
+    /// Links documents.
+    /// - Returns: The links, sorted by (source, copy), and the number of whole-document LSH candidates.
+    func link(_ input: Input) -> (links: [DocumentLink], documentCandidates: Int) {
+        let coverages = bestCoverages(input)
+        var matchesByPair: [UInt64: [Coverage]] = [:]
+        for coverage in coverages {
+            let covering = Int32(truncatingIfNeeded: coverage.pair >> 32)
+            let covered = Int32(truncatingIfNeeded: coverage.pair & 0xFFFF_FFFF)
+            matchesByPair[pack(covering, covered), default: []].append(coverage)
+        }
+        let documentCandidates = wholeDocumentCandidates(input.corpus)
+        var pairs = Set(matchesByPair.keys)
+        pairs.formUnion(documentCandidates)
+        let sortedPairs = pairs.sorted()
+        let evidenceByPair = matchesByPair
+        let sets = DocumentSets(corpus: input.corpus, inDocumentSet: input.inDocumentSet)
+        let links = parallelChunks(count: sortedPairs.count, threads: threads) { range in
+            var links: [DocumentLink] = []
+            for pair in sortedPairs[range] {
+                let evidence = evidenceByPair[pair] ?? []
+                let (a, b) = unpack(pair)
+                let overlap = sets.overlap(a, b)
+                if evidence.isEmpty && overlap.jaccard < options.threshold { continue }
+                links.append(makeLink(a, b, evidence: evidence, jaccard: overlap.jaccard, input: input))
+            }
+            return links
+        }
+        let sorted = links.flatMap { $0 }.sorted { ($0.source, $0.copy) < ($1.source, $1.copy) }
+        return (sorted, documentCandidates.count)
+    }
+
+    private func makeLink(_ a: Int, _ b: Int, evidence: [Coverage], jaccard: Double, input: Input) -> DocumentLink {
+        let (source, copy) = input.rank[a] <= input.rank[b] ? (a, b) : (b, a)
+        var coveredWords = [0, 0]  // of copy, of source
+        var matches: [ParagraphMatch] = []
+        for coverage in evidence {
+            let coveredDocument = Int(coverage.pair & 0xFFFF_FFFF)
+            let words = Int(input.corpus.wordCounts[Int(coverage.paragraph)])
+            if coveredDocument == copy {
+                coveredWords[0] += words
+                matches.append(paragraphMatch(coverage, input: input))
+            } else {
+                coveredWords[1] += words
+            }
+        }
+        let copyCoverage = share(coveredWords[0], of: input.contentWords[copy])
+        let sourceCoverage = share(coveredWords[1], of: input.contentWords[source])
+        let thresholds = options.relations
+        let relation: Relation
+        if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage {
+            relation = .duplicate
+        } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage {
+            relation = .copy
+        } else {
+            relation = .partial
+        }
+        return DocumentLink(
+            source: source, copy: copy, relation: relation, copyCoverage: copyCoverage,
+            sourceCoverage: sourceCoverage, jaccard: jaccard, matches: matches.sorted { $0.copyParagraph < $1.copyParagraph })
+    }
+
+    private func paragraphMatch(_ coverage: Coverage, input: Input) -> ParagraphMatch {
+        guard coverage.edge >= 0 else {
+            return ParagraphMatch(
+                sourceParagraph: Int(coverage.source), copyParagraph: Int(coverage.paragraph), jaccard: 1,
+                copyContainment: 1, sourceContainment: 1)
+        }
+        let edge = input.graph.edges[Int(coverage.edge)]
+        let copyIsFirst = Int(edge.first) == Int(input.graph.distinctOf[Int(coverage.paragraph)])
+        let overlap = edge.overlap
+        return ParagraphMatch(
+            sourceParagraph: Int(coverage.source), copyParagraph: Int(coverage.paragraph), jaccard: overlap.jaccard,
+            copyContainment: copyIsFirst ? overlap.firstContainment : overlap.secondContainment,
+            sourceContainment: copyIsFirst ? overlap.secondContainment : overlap.firstContainment)
+    }
+
+    private func share(_ part: Int, of whole: Int) -> Double {
+        whole == 0 ? 0 : min(1, Double(part) / Double(whole))
+    }
+
+    /// For every evidence paragraph and every other document holding an exact copy or a verified
+    /// neighbour of it, the best such source paragraph.
+    private func bestCoverages(_ input: Input) -> [Coverage] {
+        let graph = input.graph
+        let corpus = input.corpus
+        let chunks = parallelChunks(count: corpus.paragraphCount, threads: threads) { range in
+            var found: [Coverage] = []
+            for paragraph in range {
+                let distinct = Int(graph.distinctOf[paragraph])
+                guard distinct >= 0, input.isEvidence[distinct] else { continue }
+                let document = corpus.paragraphDocuments[paragraph]
+                func add(_ sources: ArraySlice<Int32>, score: Double, edge: Int32) {
+                    for source in sources.prefix(Self.memberFanOut) {
+                        let sourceDocument = corpus.paragraphDocuments[Int(source)]
+                        guard sourceDocument != document else { continue }
+                        let pair = UInt64(UInt32(bitPattern: sourceDocument)) << 32 | UInt64(UInt32(bitPattern: document))
+                        found.append(Coverage(pair: pair, paragraph: Int32(paragraph), score: score, source: source, edge: edge))
+                    }
+                }
+                add(graph.members(of: distinct), score: 1, edge: -1)
+                for edgeIndex in graph.neighbourEdges[graph.neighbourStarts[distinct]..<graph.neighbourStarts[distinct + 1]] {
+                    let edge = graph.edges[Int(edgeIndex)]
+                    let other = graph.neighbour(of: distinct, across: edge)
+                    guard input.isEvidence[other] else { continue }
+                    add(graph.members(of: other), score: edge.overlap.jaccard, edge: edgeIndex)
+                }
+            }
+            return found
+        }
+        var all = chunks.flatMap { $0 }
+        all.sort()
+        var best: [Coverage] = []
+        for coverage in all where best.last.map({ $0.pair != coverage.pair || $0.paragraph != coverage.paragraph }) ?? true {
+            best.append(coverage)
+        }
+        return best
+    }
+
+    private func wholeDocumentCandidates(_ corpus: PreparedCorpus) -> [UInt64] {
+        let signed = (0..<corpus.documentCount).filter { corpus.documentHasSignature[$0] }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(signed.count * layout.bandCount)
+        for document in signed {
+            keys.append(contentsOf: corpus.documentBandKeys[(document * layout.bandCount)..<((document + 1) * layout.bandCount)])
+        }
+        let finder = CandidateFinder(layout: layout, maximumBucketSize: 2_000, threads: threads)
+        return finder.candidates(bandKeys: keys, itemCount: signed.count).pairs.map { pair in
+            let (a, b) = unpack(pair)
+            return pack(Int32(signed[a]), Int32(signed[b]))
+        }
+    }
+}
+
+/// Each document's whole-text shingle set (its non-boilerplate paragraphs' shingles, merged),
+/// built once per document that takes part in a pair.
+private struct DocumentSets: @unchecked Sendable {
+    let corpus: PreparedCorpus
+    let inDocumentSet: [Bool]
+
+    func overlap(_ a: Int, _ b: Int) -> SetOverlap {
+        SetOverlap(sorted: set(of: a), set(of: b))
+    }
+
+    private func set(of document: Int) -> [UInt64] {
+        var shingles: [UInt64] = []
+        for paragraph in corpus.paragraphs(ofDocument: document) where inDocumentSet[paragraph] {
+            shingles.append(contentsOf: corpus.shingles[corpus.shingleRange(ofParagraph: paragraph)])
+        }
+        _ = sortAndUnique(&shingles, from: 0)
+        return shingles
+    }
+}

@@ -1,0 +1,144 @@
+/// Matchable paragraphs collapsed into distinct texts, and the verified similarity edges between them.
+///
+/// Exact copies (same 64-bit XXH3 fingerprint of the normalized text) are one *distinct paragraph*
+/// with several members, so a line repeated in ten thousand documents costs one LSH entry, not
+/// fifty million pairs. Distinct paragraphs are numbered in the order of their first member.
+struct ParagraphGraph: Sendable {
+    /// The distinct paragraph of each paragraph, or -1 when it is not matchable.
+    var distinctOf: [Int32]
+    /// Members of distinct paragraph `d`: `members[memberStarts[d]..<memberStarts[d + 1]]`, ascending.
+    var memberStarts: [Int]
+    var members: [Int32]
+    /// Verified edges, ascending by `(first, second)`, `first < second`.
+    var edges: [VerifiedEdge]
+    /// Neighbours of `d`: `edges` indices `neighbourEdges[neighbourStarts[d]..<neighbourStarts[d + 1]]`.
+    var neighbourStarts: [Int]
+    var neighbourEdges: [Int32]
+    var candidateCount: Int
+    var oversizedBuckets: Int
+
+    var distinctCount: Int { memberStarts.count - 1 }
+
+    func members(of distinct: Int) -> ArraySlice<Int32> { members[memberStarts[distinct]..<memberStarts[distinct + 1]] }
+
+    func representative(of distinct: Int) -> Int { Int(members[memberStarts[distinct]]) }
+
+    /// The other end of `edge` seen from `distinct`.
+    func neighbour(of distinct: Int, across edge: VerifiedEdge) -> Int {
+        Int(edge.first) == distinct ? Int(edge.second) : Int(edge.first)
+    }
+}
+
+/// A verified pair of distinct paragraphs: their exact overlap reached the threshold.
+struct VerifiedEdge: Sendable, Hashable {
+    var first: Int32
+    var second: Int32
+    var overlap: SetOverlap
+}
+
+/// Builds the `ParagraphGraph`: exact grouping, LSH candidates, exact verification.
+struct ParagraphMatcher: Sendable {
+    let options: NearDupOptions
+    let layout: BandLayout
+    let threads: Int
+    /// Buckets larger than this are paired star-wise (see `CandidateFinder`).
+    var maximumBucketSize = 2_000
+
+    /// Matches the matchable paragraphs of `corpus`.
+    /// - Complexity: O(*n* log *n*) for *n* paragraphs, plus O(*s*) per candidate pair of *s* shingles.
+    func match(_ corpus: PreparedCorpus) -> ParagraphGraph {
+        let matchable = (0..<corpus.paragraphCount).filter { isMatchable($0, in: corpus) }
+        let (distinctOf, memberStarts, members) = groupExactCopies(matchable, corpus: corpus)
+        let distinctCount = memberStarts.count - 1
+        var keys: [UInt64] = []
+        keys.reserveCapacity(distinctCount * layout.bandCount)
+        for distinct in 0..<distinctCount {
+            let paragraph = Int(members[memberStarts[distinct]])
+            keys.append(contentsOf: corpus.bandKeys[(paragraph * layout.bandCount)..<((paragraph + 1) * layout.bandCount)])
+        }
+        let finder = CandidateFinder(layout: layout, maximumBucketSize: maximumBucketSize, threads: threads)
+        let candidates = finder.candidates(bandKeys: keys, itemCount: distinctCount)
+        keys = []
+        let edges = verify(candidates.pairs, members: members, memberStarts: memberStarts, corpus: corpus)
+        let (neighbourStarts, neighbourEdges) = adjacency(of: edges, count: distinctCount)
+        return ParagraphGraph(
+            distinctOf: distinctOf, memberStarts: memberStarts, members: members, edges: edges,
+            neighbourStarts: neighbourStarts, neighbourEdges: neighbourEdges,
+            candidateCount: candidates.pairs.count, oversizedBuckets: candidates.oversizedBuckets)
+    }
+
+    func isMatchable(_ paragraph: Int, in corpus: PreparedCorpus) -> Bool {
+        corpus.patternReasons[paragraph] == nil && Int(corpus.wordCounts[paragraph]) >= options.minimumParagraphTokens
+            && !corpus.shingleRange(ofParagraph: paragraph).isEmpty
+    }
+
+    private func groupExactCopies(
+        _ matchable: [Int], corpus: PreparedCorpus
+    ) -> (distinctOf: [Int32], memberStarts: [Int], members: [Int32]) {
+        let byText = matchable.sorted {
+            let (a, b) = (corpus.textHashes[$0], corpus.textHashes[$1])
+            return a != b ? a < b : $0 < $1
+        }
+        // Number groups by their first member, so numbering never depends on hash values.
+        var groupRuns: [(first: Int, range: Range<Int>)] = []
+        var start = 0
+        while start < byText.count {
+            var end = start + 1
+            while end < byText.count && corpus.textHashes[byText[end]] == corpus.textHashes[byText[start]] { end += 1 }
+            groupRuns.append((byText[start], start..<end))
+            start = end
+        }
+        groupRuns.sort { $0.first < $1.first }
+        var distinctOf = [Int32](repeating: -1, count: corpus.paragraphCount)
+        var memberStarts = [0]
+        var members: [Int32] = []
+        members.reserveCapacity(matchable.count)
+        for (number, run) in groupRuns.enumerated() {
+            for position in run.range {
+                distinctOf[byText[position]] = Int32(number)
+                members.append(Int32(byText[position]))
+            }
+            memberStarts.append(members.count)
+        }
+        return (distinctOf, memberStarts, members)
+    }
+
+    private func verify(_ pairs: [UInt64], members: [Int32], memberStarts: [Int], corpus: PreparedCorpus) -> [VerifiedEdge] {
+        let threshold = options.threshold
+        let chunks = parallelChunks(count: pairs.count, threads: threads) { range in
+            var edges: [VerifiedEdge] = []
+            corpus.shingles.withUnsafeBufferPointer { shingles in
+                for pair in pairs[range] {
+                    let (a, b) = unpack(pair)
+                    let first = corpus.shingleRange(ofParagraph: Int(members[memberStarts[a]]))
+                    let second = corpus.shingleRange(ofParagraph: Int(members[memberStarts[b]]))
+                    let overlap = SetOverlap(
+                        sorted: UnsafeBufferPointer(rebasing: shingles[first]), UnsafeBufferPointer(rebasing: shingles[second]))
+                    if overlap.jaccard >= threshold {
+                        edges.append(VerifiedEdge(first: Int32(a), second: Int32(b), overlap: overlap))
+                    }
+                }
+            }
+            return edges
+        }
+        return chunks.flatMap { $0 }
+    }
+
+    private func adjacency(of edges: [VerifiedEdge], count: Int) -> (starts: [Int], edges: [Int32]) {
+        var degree = [Int](repeating: 0, count: count + 1)
+        for edge in edges {
+            degree[Int(edge.first) + 1] += 1
+            degree[Int(edge.second) + 1] += 1
+        }
+        for index in 0..<count { degree[index + 1] += degree[index] }
+        var cursor = degree
+        var neighbourEdges = [Int32](repeating: 0, count: edges.count * 2)
+        for (index, edge) in edges.enumerated() {
+            neighbourEdges[cursor[Int(edge.first)]] = Int32(index)
+            cursor[Int(edge.first)] += 1
+            neighbourEdges[cursor[Int(edge.second)]] = Int32(index)
+            cursor[Int(edge.second)] += 1
+        }
+        return (degree, neighbourEdges)
+    }
+}

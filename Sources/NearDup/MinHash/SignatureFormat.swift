@@ -1,0 +1,18 @@
+/// The fixed constants that make NearDup's shingle hashes and MinHash signatures identical on
+/// every machine and every run. Changing any of them changes `version`.
+///
+/// Version 1:
+/// - shingle hash: `XXH3_64bits_withSeed(shingleBytes, shingleSeed)`;
+/// - slot `i` of a signature: `min over shingles h of UInt32(truncating: (a[i] &* h &+ b[i]) >> 32)`,
+///   where `a[i]` (forced odd) and `b[i]` are drawn alternately from SplitMix64 seeded with
+///   `permutationSeed`, as `a[0], b[0], a[1], b[1], …`;
+/// - an empty shingle set has every slot `UInt32.max`;
+/// - LSH band key: `XXH3_64bits_withSeed(slots of the band as little-endian UInt32, band index)`.
+public enum SignatureFormat {
+    /// The format version; stored with anything persisted.
+    public static let version = 1
+    /// The XXH3 seed for shingle hashes ("NEARDUP1" in ASCII).
+    public static let shingleSeed: UInt64 = 0x4E45_4152_4455_5031
+    /// The SplitMix64 seed for MinHash permutation parameters ("MINHASH1" in ASCII).
+    public static let permutationSeed: UInt64 = 0x4D49_4E48_4153_4831
+}

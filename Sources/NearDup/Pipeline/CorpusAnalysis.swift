@@ -1,0 +1,177 @@
+import Foundation
+
+/// The corpus-wide stages after per-document preparation: paragraph matching, star clustering,
+/// recurring boilerplate, document links and representatives.
+struct CorpusAnalysis {
+    let options: NearDupOptions
+    let layout: BandLayout
+    let threads: Int
+    let corpus: PreparedCorpus
+
+    /// Runs the stages and assembles the report.
+    func report(documents: [Document]) -> ScanReport {
+        let matcher = ParagraphMatcher(options: options, layout: layout, threads: threads)
+        let graph = matcher.match(corpus)
+        let matchableWords = wordsPerDocument { graph.distinctOf[$0] >= 0 }
+        let rank = preferenceRanks(documents, words: matchableWords)
+        let center = clusterDistinctParagraphs(graph, rank: rank)
+        let boilerplateCenters = recurringBoilerplate(graph, center: center)
+        let isEvidence = (0..<graph.distinctCount).map { !boilerplateCenters.contains(Int(center[$0])) }
+        let isRecurring = (0..<corpus.paragraphCount).map { paragraph in
+            let distinct = Int(graph.distinctOf[paragraph])
+            return distinct >= 0 && !isEvidence[distinct]
+        }
+        let inDocumentSet = (0..<corpus.paragraphCount).map { corpus.patternReasons[$0] == nil && !isRecurring[$0] }
+        let contentWords = wordsPerDocument { graph.distinctOf[$0] >= 0 && !isRecurring[$0] }
+        let linker = DocumentLinker(options: options, layout: layout, threads: threads)
+        let (links, documentCandidates) = linker.link(
+            DocumentLinker.Input(
+                corpus: corpus, graph: graph, isEvidence: isEvidence, inDocumentSet: inDocumentSet,
+                contentWords: contentWords, rank: rank))
+        let decisions = Deduplicator(rank: rank).decisions(links: links, documentCount: documents.count)
+        let (clusters, clusterOfParagraph) = reportedClusters(graph, center: center, isEvidence: isEvidence, rank: rank)
+
+        var summaries: [DocumentSummary] = []
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(corpus.paragraphCount)
+        var statistics = ScanStatistics()
+        for document in 0..<corpus.documentCount {
+            let range = corpus.paragraphs(ofDocument: document)
+            var boilerplate = 0
+            var words = 0
+            for paragraph in range {
+                let role = role(of: paragraph, isRecurring: isRecurring[paragraph])
+                if case .boilerplate = role { boilerplate += 1 }
+                words += Int(corpus.wordCounts[paragraph])
+                paragraphs.append(
+                    Paragraph(
+                        document: document, ordinal: paragraph - range.lowerBound, byteRange: corpus.byteRanges[paragraph],
+                        wordCount: Int(corpus.wordCounts[paragraph]), role: role, cluster: clusterOfParagraph[paragraph]))
+            }
+            summaries.append(
+                DocumentSummary(
+                    paragraphs: range, contentWords: contentWords[document], boilerplateParagraphs: boilerplate,
+                    isEmpty: words == 0))
+            statistics.boilerplateParagraphs += boilerplate
+            if words == 0 { statistics.emptyDocuments += 1 }
+        }
+        statistics.documents = documents.count
+        statistics.paragraphs = corpus.paragraphCount
+        statistics.matchableParagraphs = graph.members.count
+        statistics.distinctParagraphs = graph.distinctCount
+        statistics.paragraphCandidates = graph.candidateCount
+        statistics.verifiedParagraphPairs = graph.edges.count
+        statistics.documentCandidates = documentCandidates
+        statistics.oversizedBuckets = graph.oversizedBuckets
+        statistics.links = links.count
+        statistics.removedDocuments = decisions.filter { !$0.isKept }.count
+        return ScanReport(
+            options: options, bandLayout: layout, documents: documents, summaries: summaries, paragraphs: paragraphs,
+            links: links, clusters: clusters, decisions: decisions, statistics: statistics)
+    }
+
+    private func role(of paragraph: Int, isRecurring: Bool) -> ParagraphRole {
+        if let reason = corpus.patternReasons[paragraph] { return .boilerplate(reason) }
+        if isRecurring { return .boilerplate(.recurring) }
+        return Int(corpus.wordCounts[paragraph]) >= options.minimumParagraphTokens ? .content : .short
+    }
+
+    private func wordsPerDocument(where include: (Int) -> Bool) -> [Int] {
+        (0..<corpus.documentCount).map { document in
+            corpus.paragraphs(ofDocument: document).reduce(0) { $0 + (include($1) ? Int(corpus.wordCounts[$1]) : 0) }
+        }
+    }
+
+    /// Rank 0 is the document the representative policy prefers most.
+    private func preferenceRanks(_ documents: [Document], words: [Int]) -> [Int] {
+        let order: [Int]
+        switch options.keep {
+        case .first:
+            order = Array(documents.indices)
+        case .longest:
+            order = documents.indices.sorted { words[$0] != words[$1] ? words[$0] > words[$1] : $0 < $1 }
+        case .earliest:
+            order = documents.indices.sorted {
+                let (a, b) = (documents[$0].published ?? .distantFuture, documents[$1].published ?? .distantFuture)
+                return a != b ? a < b : $0 < $1
+            }
+        }
+        var rank = [Int](repeating: 0, count: documents.count)
+        for (position, document) in order.enumerated() { rank[document] = position }
+        return rank
+    }
+
+    /// Star clusters of distinct paragraphs, centers taken in document preference order.
+    private func clusterDistinctParagraphs(_ graph: ParagraphGraph, rank: [Int]) -> [Int32] {
+        let bestRank = (0..<graph.distinctCount).map { distinct in
+            graph.members(of: distinct).map { rank[Int(corpus.paragraphDocuments[Int($0)])] }.min()!
+        }
+        let order = (0..<graph.distinctCount).sorted {
+            bestRank[$0] != bestRank[$1] ? bestRank[$0] < bestRank[$1] : $0 < $1
+        }
+        return StarClustering.centers(order: order, itemCount: graph.distinctCount) { distinct, visit in
+            for edge in graph.neighbourEdges[graph.neighbourStarts[distinct]..<graph.neighbourStarts[distinct + 1]] {
+                visit(graph.neighbour(of: distinct, across: graph.edges[Int(edge)]))
+            }
+        }
+    }
+
+    /// The centers of clusters that `RecurringBoilerplateDetector` calls boilerplate.
+    private func recurringBoilerplate(_ graph: ParagraphGraph, center: [Int32]) -> Set<Int> {
+        var denseOfCenter: [Int32: Int32] = [:]
+        var centers: [Int] = []
+        for distinct in 0..<graph.distinctCount where center[distinct] == Int32(distinct) {
+            denseOfCenter[Int32(distinct)] = Int32(centers.count)
+            centers.append(distinct)
+        }
+        var clusterDocuments = [[Int32]](repeating: [], count: centers.count)
+        var documentClusters: [[Int32]] = []
+        var clusterWords: [[Int]] = []
+        var documentWords: [Int] = []
+        for document in 0..<corpus.documentCount {
+            var wordsByCluster: [Int32: Int] = [:]
+            var words = 0
+            for paragraph in corpus.paragraphs(ofDocument: document) where corpus.patternReasons[paragraph] == nil {
+                words += Int(corpus.wordCounts[paragraph])
+                let distinct = Int(graph.distinctOf[paragraph])
+                guard distinct >= 0 else { continue }
+                wordsByCluster[denseOfCenter[center[distinct]]!, default: 0] += Int(corpus.wordCounts[paragraph])
+            }
+            let clusters = wordsByCluster.keys.sorted()
+            for cluster in clusters { clusterDocuments[Int(cluster)].append(Int32(document)) }
+            documentClusters.append(clusters)
+            clusterWords.append(clusters.map { wordsByCluster[$0]! })
+            documentWords.append(words)
+        }
+        let detector = RecurringBoilerplateDetector(options: options.boilerplate)
+        let flags = detector.boilerplateClusters(
+            clusterDocuments: clusterDocuments, documentClusters: documentClusters, clusterWords: clusterWords,
+            documentWords: documentWords)
+        return Set(centers.indices.filter { flags[$0] }.map { centers[$0] })
+    }
+
+    /// Clusters of evidence paragraphs spanning at least two documents, and each paragraph's cluster.
+    private func reportedClusters(
+        _ graph: ParagraphGraph, center: [Int32], isEvidence: [Bool], rank: [Int]
+    ) -> ([ParagraphCluster], [Int?]) {
+        var membersOfCenter: [Int32: [Int]] = [:]
+        for distinct in 0..<graph.distinctCount where isEvidence[distinct] {
+            membersOfCenter[center[distinct], default: []].append(contentsOf: graph.members(of: distinct).map(Int.init))
+        }
+        var clusters: [ParagraphCluster] = []
+        var clusterOfParagraph = [Int?](repeating: nil, count: corpus.paragraphCount)
+        for key in membersOfCenter.keys.sorted() {
+            let members = membersOfCenter[key]!.sorted()
+            let documents = Set(members.map { corpus.paragraphDocuments[$0] })
+            guard documents.count >= 2 else { continue }
+            let centerMembers = graph.members(of: Int(key)).map(Int.init)
+            let representative = centerMembers.min {
+                let (a, b) = (rank[Int(corpus.paragraphDocuments[$0])], rank[Int(corpus.paragraphDocuments[$1])])
+                return a != b ? a < b : $0 < $1
+            }!
+            for member in members { clusterOfParagraph[member] = clusters.count }
+            clusters.append(ParagraphCluster(representative: representative, members: members))
+        }
+        return (clusters, clusterOfParagraph)
+    }
+}

@@ -1,0 +1,71 @@
+import Synchronization
+
+/// The NearDup engine: finds copied paragraphs and documents in a batch of articles.
+///
+/// ```swift
+/// let engine = try NearDupEngine(options: NearDupOptions())
+/// let report = try engine.scan(documents)
+/// for link in report.links { print(report.documents[link.copy].id, link.relation, link.copyCoverage) }
+/// ```
+///
+/// Data flows one way: split → normalize → shingle → MinHash → LSH → exact verification →
+/// star clustering → boilerplate → document links → representatives. The output is the same for
+/// the same input and options, whatever the thread count.
+public struct NearDupEngine: Sendable {
+    /// The options in force.
+    public let options: NearDupOptions
+    /// The LSH band layout derived from `options`.
+    public let bandLayout: BandLayout
+    private let hasher: MinHasher
+
+    /// Creates an engine.
+    /// - Parameter options: What counts as a copy; validated here.
+    /// - Throws: `NearDupError.invalidOption` if an option is out of range.
+    public init(options: NearDupOptions = NearDupOptions()) throws(NearDupError) {
+        try options.validate()
+        self.options = options
+        bandLayout = BandLayout.forThreshold(
+            options.threshold, permutationCount: options.permutationCount,
+            candidateProbability: options.candidateProbability)
+        hasher = MinHasher(permutationCount: options.permutationCount)
+    }
+
+    /// Scans documents for copied paragraphs and documents.
+    /// - Parameters:
+    ///   - documents: The articles, in input order; ids must be unique.
+    ///   - progress: Called now and then, possibly from worker threads.
+    /// - Returns: The full report, including dedup decisions.
+    /// - Throws: `NearDupError.duplicateID` if two documents share an id.
+    /// - Complexity: About linear in the input's size, plus the candidate pairs verified.
+    public func scan(
+        _ documents: some Sequence<Document>, progress: (@Sendable (ScanProgress) -> Void)? = nil
+    ) throws(NearDupError) -> ScanReport {
+        let documents = Array(documents)
+        var seen = Set<String>()
+        for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
+        let threads = resolvedThreadCount(options.threadCount)
+        let corpus = prepare(documents, threads: threads, progress: progress)
+        progress?(ScanProgress(stage: .matching, completedDocuments: documents.count, totalDocuments: documents.count))
+        let analysis = CorpusAnalysis(options: options, layout: bandLayout, threads: threads, corpus: corpus)
+        progress?(ScanProgress(stage: .linking, completedDocuments: documents.count, totalDocuments: documents.count))
+        return analysis.report(documents: documents)
+    }
+
+    private func prepare(
+        _ documents: [Document], threads: Int, progress: (@Sendable (ScanProgress) -> Void)?
+    ) -> PreparedCorpus {
+        let done = Atomic<Int>(0)
+        let total = documents.count
+        let chunks = parallelChunks(count: total, threads: threads, chunksPerThread: max(4, total / (256 * threads))) {
+            range in
+            var preparer = DocumentPreparer(options: options, layout: bandLayout, hasher: hasher)
+            let chunk = preparer.prepare(documents, range: range)
+            let completed = done.add(range.count, ordering: .relaxed).newValue
+            progress?(ScanProgress(stage: .preparing, completedDocuments: completed, totalDocuments: total))
+            return chunk
+        }
+        var corpus = PreparedCorpus(bandCount: bandLayout.bandCount)
+        for chunk in chunks { corpus.append(chunk) }
+        return corpus
+    }
+}

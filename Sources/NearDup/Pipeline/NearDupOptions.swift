@@ -1,0 +1,132 @@
+/// Everything that decides what NearDup calls a copy. The same options give the same output.
+public struct NearDupOptions: Sendable, Hashable {
+    /// How text becomes paragraphs.
+    public var paragraphSplitting: ParagraphSplitting = .lines
+    /// Paragraphs with fewer normalized tokens are not matched on their own (they still count
+    /// towards the document's whole-text signature).
+    public var minimumParagraphTokens: Int = 8
+    /// The shingles compared: word or character n-grams.
+    public var shingle: ShingleKind = .words(5)
+    /// The number of MinHash slots per signature (`num_perm` elsewhere).
+    public var permutationCount: Int = 128
+    /// The exact Jaccard similarity at and above which two paragraphs (or two whole documents) match.
+    public var threshold: Double = 0.5
+    /// The probability with which LSH must make a pair at exactly `threshold` a candidate.
+    public var candidateProbability: Double = 0.95
+    /// Boilerplate recognition.
+    public var boilerplate: BoilerplateOptions = BoilerplateOptions()
+    /// When a linked document pair counts as `duplicate` or `copy`.
+    public var relations: RelationThresholds = RelationThresholds()
+    /// Which document of a duplicate cluster is kept.
+    public var keep: RepresentativePolicy = .earliest
+    /// Worker threads for the parallel stages; `nil` uses every core. Output never depends on it.
+    public var threadCount: Int? = nil
+
+    /// Creates the default options (the `news` preset).
+    public init() {}
+
+    /// Checks that every value is in range.
+    /// - Throws: `NearDupError.invalidOption` naming the first bad value and its valid range.
+    public func validate() throws(NearDupError) {
+        func require(_ condition: Bool, _ name: String, _ expected: String) throws(NearDupError) {
+            if !condition { throw .invalidOption(name: name, expected: expected) }
+        }
+        try require(minimumParagraphTokens >= 1, "minimum paragraph tokens", "at least 1")
+        try require((1...64).contains(shingle.length), "shingle length", "1 to 64")
+        try require((1...4096).contains(permutationCount), "permutation count", "1 to 4096")
+        try require(threshold > 0 && threshold <= 1, "threshold", "above 0 and at most 1")
+        try require(
+            candidateProbability > 0 && candidateProbability < 1, "candidate probability", "between 0 and 1 (exclusive)")
+        try require(boilerplate.minimumDocuments >= 2, "boilerplate minimum documents", "at least 2")
+        try require(
+            boilerplate.maximumShare > 0 && boilerplate.maximumShare <= 1, "boilerplate maximum share",
+            "above 0 and at most 1")
+        try require(
+            relations.copyCoverage > 0 && relations.copyCoverage <= relations.duplicateCoverage
+                && relations.duplicateCoverage <= 1,
+            "relation coverages", "0 < copy coverage <= duplicate coverage <= 1")
+        try require(threadCount.map { $0 >= 1 } ?? true, "thread count", "at least 1")
+    }
+}
+
+/// How a document's text is cut into paragraphs (byte offsets into the original are kept).
+public enum ParagraphSplitting: String, Sendable, Hashable, CaseIterable {
+    /// Every line is a paragraph; blank lines are skipped. Suits scraped text, where both single
+    /// and double newlines separate paragraphs.
+    case lines
+    /// Only blank lines separate paragraphs; single newlines inside a paragraph are kept.
+    case blankLines = "blank-lines"
+}
+
+/// The unit a shingle is made of, and how many of them.
+public enum ShingleKind: Sendable, Hashable, CustomStringConvertible {
+    /// Runs of `n` consecutive normalized words.
+    case words(Int)
+    /// Runs of `n` consecutive Unicode scalars of the normalized text (words joined by one space).
+    case characters(Int)
+
+    /// The `n` of the n-gram.
+    public var length: Int {
+        switch self {
+        case .words(let n), .characters(let n): n
+        }
+    }
+
+    /// The command-line spelling: `word:5` or `char:5`.
+    public var description: String {
+        switch self {
+        case .words(let n): "word:\(n)"
+        case .characters(let n): "char:\(n)"
+        }
+    }
+
+    /// Parses `word:N` or `char:N`; returns `nil` for anything else.
+    /// - Parameter text: The spelling to parse.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let n = Int(parts[1]), n >= 1 else { return nil }
+        switch parts[0] {
+        case "word", "words": self = .words(n)
+        case "char", "chars", "character", "characters": self = .characters(n)
+        default: return nil
+        }
+    }
+}
+
+/// Boilerplate recognition: text that recurs across unrelated documents, and page furniture
+/// recognised by the news rules. Boilerplate is reported, never used as evidence of copying.
+public struct BoilerplateOptions: Sendable, Hashable {
+    /// Turns boilerplate recognition on or off.
+    public var isEnabled = true
+    /// A paragraph cluster is a boilerplate candidate when it spans at least this many documents.
+    public var minimumDocuments = 5
+    /// … and when, in the median document that carries it, the text it keeps company with makes up
+    /// less than this share of the document (the documents otherwise differ).
+    public var maximumShare = 0.3
+
+    /// Creates the default boilerplate options.
+    public init() {}
+}
+
+/// When a linked document pair is called a duplicate or a copy (coverages are shares of a
+/// document's non-boilerplate text covered by matches in the other document).
+public struct RelationThresholds: Sendable, Hashable {
+    /// Both documents cover at least this share of each other (or their whole-text Jaccard is at
+    /// least this): `duplicate`.
+    public var duplicateCoverage = 0.8
+    /// One document covers at least this share of the other: `copy`.
+    public var copyCoverage = 0.7
+
+    /// Creates the default thresholds.
+    public init() {}
+}
+
+/// Which document of a cluster of copies is kept as its representative.
+public enum RepresentativePolicy: String, Sendable, Hashable, CaseIterable {
+    /// The earliest `published` time; documents without one come after those with one; ties by input order.
+    case earliest
+    /// The most non-boilerplate text (in tokens); ties by input order.
+    case longest
+    /// The first in input order.
+    case first
+}

@@ -1,0 +1,37 @@
+import Dispatch
+import Foundation
+
+/// Runs `body` over `count` items split into contiguous chunks on up to `threads` threads, and
+/// returns the chunk results in chunk order, so the combined output never depends on scheduling.
+///
+/// Each chunk runs a synchronous kernel with its own scratch state; nothing is shared or locked.
+/// - Parameters:
+///   - count: The number of items.
+///   - threads: The number of worker threads (1 runs inline).
+///   - chunksPerThread: More chunks than threads balance uneven work.
+///   - body: Processes one range of items.
+/// - Returns: One result per chunk, in order.
+func parallelChunks<Result: Sendable>(
+    count: Int, threads: Int, chunksPerThread: Int = 4, _ body: @Sendable (Range<Int>) -> Result
+) -> [Result] {
+    guard count > 0 else { return [] }
+    let chunkCount = threads <= 1 ? 1 : min(count, threads * chunksPerThread)
+    let bounds = (0...chunkCount).map { $0 * count / chunkCount }
+    if chunkCount == 1 { return [body(0..<count)] }
+    let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: chunkCount)
+    results.initialize(repeating: nil)
+    defer { results.deinitialize().deallocate() }
+    nonisolated(unsafe) let slots = results
+    let workers = min(threads, chunkCount)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        for chunk in stride(from: worker, to: chunkCount, by: workers) {
+            slots[chunk] = body(bounds[chunk]..<bounds[chunk + 1])
+        }
+    }
+    return results.map { $0! }
+}
+
+/// The number of worker threads to use: `requested`, or every active core.
+func resolvedThreadCount(_ requested: Int?) -> Int {
+    max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount)
+}

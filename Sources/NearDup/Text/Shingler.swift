@@ -1,0 +1,73 @@
+/// Hashes the shingles (word or character n-grams) of normalized text, each exactly once, with
+/// XXH3-64 and the format's fixed seed.
+///
+/// A word shingle is the byte run `w[i] … w[i+n-1]` of the normalized text (words joined by one
+/// space), so it hashes the same bytes whatever the original punctuation was. A character shingle
+/// is a run of `n` Unicode scalars of that text. Text with fewer than `n` units but at least one
+/// gives one shingle: the whole normalized text.
+struct Shingler: Sendable {
+    let kind: ShingleKind
+    let seed: UInt64
+
+    /// Appends the hashes of the shingles of `normalizer`'s current text to `hashes`, then sorts
+    /// and de-duplicates the appended range.
+    /// - Returns: The number of distinct shingles appended.
+    /// - Complexity: O(*m* log *m*) for *m* shingles.
+    func appendShingleHashes(of normalizer: TextNormalizer, to hashes: inout [UInt64]) -> Int {
+        let start = hashes.count
+        normalizer.bytes.withUnsafeBytes { text in
+            guard let base = text.baseAddress, !text.isEmpty else { return }
+            switch kind {
+            case .words(let n):
+                let starts = normalizer.wordStarts
+                let ends = normalizer.wordEnds
+                if starts.count < n {
+                    hashes.append(XXH3.hash(base, count: text.count, seed: seed))
+                    return
+                }
+                for first in 0...(starts.count - n) {
+                    let lower = Int(starts[first])
+                    let upper = Int(ends[first + n - 1])
+                    hashes.append(XXH3.hash(base + lower, count: upper - lower, seed: seed))
+                }
+            case .characters(let n):
+                appendCharacterShingles(text, base: base, n: n, to: &hashes)
+            }
+        }
+        return sortAndUnique(&hashes, from: start)
+    }
+
+    private func appendCharacterShingles(
+        _ text: UnsafeRawBufferPointer, base: UnsafeRawPointer, n: Int, to hashes: inout [UInt64]
+    ) {
+        var scalarStarts: [Int] = []
+        scalarStarts.reserveCapacity(text.count + 1)
+        for (offset, byte) in text.enumerated() where byte & 0xC0 != 0x80 {
+            scalarStarts.append(offset)
+        }
+        let scalarCount = scalarStarts.count
+        scalarStarts.append(text.count)
+        if scalarCount < n {
+            hashes.append(XXH3.hash(base, count: text.count, seed: seed))
+            return
+        }
+        for first in 0...(scalarCount - n) {
+            let lower = scalarStarts[first]
+            hashes.append(XXH3.hash(base + lower, count: scalarStarts[first + n] - lower, seed: seed))
+        }
+    }
+}
+
+/// Sorts `values[start...]` and removes its repeated elements in place.
+/// - Returns: The number of distinct elements left after `start`.
+func sortAndUnique(_ values: inout [UInt64], from start: Int) -> Int {
+    guard values.count - start > 1 else { return values.count - start }
+    values[start...].sort()
+    var write = start + 1
+    for read in (start + 1)..<values.count where values[read] != values[write - 1] {
+        values[write] = values[read]
+        write += 1
+    }
+    values.removeLast(values.count - write)
+    return write - start
+}
