@@ -182,11 +182,6 @@ private struct DocumentSets: @unchecked Sendable {
     }
 
     private func set(of document: Int) -> [UInt64] {
-        var shingles: [UInt64] = []
-        for paragraph in corpus.paragraphs(ofDocument: document) where inDocumentSet[paragraph] {
-            shingles.append(contentsOf: corpus.shingles[corpus.shingleRange(ofParagraph: paragraph)])
-        }
-        _ = sortAndUnique(&shingles, from: 0)
-        return shingles
+        corpus.wholeTextShingles(ofDocument: document) { inDocumentSet[$0] }
     }
 }

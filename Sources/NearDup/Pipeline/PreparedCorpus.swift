@@ -33,6 +33,17 @@ struct PreparedCorpus: Sendable {
         shingleStarts[paragraph]..<shingleStarts[paragraph + 1]
     }
 
+    /// The sorted, distinct union of the shingles of a document's paragraphs that `include` accepts.
+    /// - Complexity: O(*s* log *s*) for *s* shingles.
+    func wholeTextShingles(ofDocument document: Int, including include: (Int) -> Bool) -> [UInt64] {
+        var union: [UInt64] = []
+        for paragraph in paragraphs(ofDocument: document) where include(paragraph) {
+            union.append(contentsOf: shingles[shingleRange(ofParagraph: paragraph)])
+        }
+        _ = sortAndUnique(&union, from: 0)
+        return union
+    }
+
     /// Appends `chunk`, a later run of documents.
     mutating func append(_ chunk: PreparedCorpus) {
         let paragraphBase = paragraphCount

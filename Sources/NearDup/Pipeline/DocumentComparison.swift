@@ -1,0 +1,80 @@
+/// Where each paragraph of one document (the copy) comes from in another (the source): every
+/// paragraph pair is measured exactly, no LSH involved.
+public struct DocumentComparison: Sendable {
+    /// One paragraph of the copy and its most similar source paragraph.
+    public struct Row: Sendable, Hashable {
+        /// The copy paragraph's UTF-8 byte range in the copy's text.
+        public let copyRange: Range<Int>
+        /// Its role (content, short or boilerplate).
+        public let role: ParagraphRole
+        /// The most similar source paragraph's byte range in the source's text, if any shares a shingle.
+        public let sourceRange: Range<Int>?
+        /// Exact Jaccard similarity with that source paragraph (0 if none).
+        public let jaccard: Double
+        /// Share of the copy paragraph's shingles found in the source paragraph.
+        public let copyContainment: Double
+        /// Whether the pair reaches the threshold and neither side is boilerplate.
+        public let isMatch: Bool
+    }
+
+    /// The source document.
+    public let source: Document
+    /// The copy document.
+    public let copy: Document
+    /// One row per copy paragraph, in reading order.
+    public let rows: [Row]
+    /// Exact Jaccard similarity of the two documents' non-boilerplate shingle sets.
+    public let jaccard: Double
+    /// Share of the copy's content words in matched paragraphs.
+    public let copyCoverage: Double
+}
+
+extension NearDupEngine {
+    /// Compares two documents paragraph by paragraph, exactly.
+    /// - Parameters:
+    ///   - source: The document that may have been copied from.
+    ///   - copy: The document whose paragraphs are traced back to `source`.
+    /// - Returns: For each paragraph of `copy`, its best source paragraph with exact scores.
+    /// - Complexity: O(*p* · *q* · *s*) for *p* and *q* paragraphs of *s* shingles.
+    public func compare(_ source: Document, _ copy: Document) -> DocumentComparison {
+        var preparer = DocumentPreparer(options: options, layout: bandLayout, hasher: MinHasher(permutationCount: 1))
+        let corpus = preparer.prepare([source, copy], range: 0..<2)
+        let sourceParagraphs = corpus.paragraphs(ofDocument: 0)
+        let copyParagraphs = corpus.paragraphs(ofDocument: 1)
+        let isContent = { (paragraph: Int) in
+            corpus.patternReasons[paragraph] == nil && Int(corpus.wordCounts[paragraph]) >= options.minimumParagraphTokens
+        }
+        var rows: [DocumentComparison.Row] = []
+        var matchedWords = 0
+        var contentWords = 0
+        for paragraph in copyParagraphs {
+            var best: (overlap: SetOverlap, source: Int)?
+            for candidate in sourceParagraphs {
+                let overlap = overlap(corpus, corpus.shingleRange(ofParagraph: paragraph), corpus.shingleRange(ofParagraph: candidate))
+                if overlap.intersection > 0 && overlap.jaccard > (best?.overlap.jaccard ?? 0) { best = (overlap, candidate) }
+            }
+            let role: ParagraphRole =
+                corpus.patternReasons[paragraph].map { .boilerplate($0) } ?? (isContent(paragraph) ? .content : .short)
+            let isMatch = best.map { $0.overlap.jaccard >= options.threshold && isContent($0.source) } ?? false
+                && role == .content
+            if role == .content {
+                contentWords += Int(corpus.wordCounts[paragraph])
+                if isMatch { matchedWords += Int(corpus.wordCounts[paragraph]) }
+            }
+            rows.append(
+                DocumentComparison.Row(
+                    copyRange: corpus.byteRanges[paragraph], role: role, sourceRange: best.map { corpus.byteRanges[$0.source] },
+                    jaccard: best?.overlap.jaccard ?? 0, copyContainment: best?.overlap.firstContainment ?? 0, isMatch: isMatch))
+        }
+        let documentSet = { corpus.wholeTextShingles(ofDocument: $0) { corpus.patternReasons[$0] == nil } }
+        return DocumentComparison(
+            source: source, copy: copy, rows: rows, jaccard: SetOverlap(sorted: documentSet(1), documentSet(0)).jaccard,
+            copyCoverage: contentWords == 0 ? 0 : Double(matchedWords) / Double(contentWords))
+    }
+
+    private func overlap(_ corpus: PreparedCorpus, _ first: Range<Int>, _ second: Range<Int>) -> SetOverlap {
+        corpus.shingles.withUnsafeBufferPointer {
+            SetOverlap(sorted: UnsafeBufferPointer(rebasing: $0[first]), UnsafeBufferPointer(rebasing: $0[second]))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import NearDup
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A runtime failure of a command, with the exit code it maps to.
+enum CLIError: Error, CustomStringConvertible {
+    /// Bad input data (a malformed record, a duplicate id): exit 65.
+    case input(InputError)
+    /// An engine error: exit 1.
+    case engine(NearDupError)
+    /// A file that cannot be written: exit 1.
+    case cannotWrite(path: String, reason: String)
+    /// Anything else the user must fix: exit 1.
+    case message(String)
+
+    var description: String {
+        switch self {
+        case .input(let error): "\(error)"
+        case .engine(let error): "\(error)"
+        case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
+        case .message(let text): text
+        }
+    }
+
+    var exitCode: ExitCode {
+        if case .input = self { return ExitCode(65) }
+        return .failure
+    }
+}
+
+/// Prints a line on standard error.
+func printError(_ line: String) {
+    var text = line + "\n"
+    text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stderr) }
+}
+
+/// Runs a command body, turning `CLIError` into a message on stderr and its exit code.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as CLIError {
+        printError("neardup: \(error)")
+        throw error.exitCode
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import NearDup
+
+/// What counts as a copy: the engine's options on the command line.
+struct EngineArguments: ParsableArguments {
+    @Option(help: "Shingles: word:N (words) or char:N (Unicode characters). char:5 also sees rewritten copies.")
+    var shingle = "word:5"
+
+    @Option(help: "Exact Jaccard similarity at which paragraphs (and whole documents) match, in (0, 1].")
+    var threshold = 0.5
+
+    @Option(help: "MinHash slots per signature.")
+    var permutations = 128
+
+    @Option(help: "Probability that LSH proposes a pair at exactly the threshold, in (0, 1).")
+    var candidateProbability = 0.95
+
+    @Option(help: "Paragraphs with fewer words are not matched on their own.")
+    var minParagraphWords = 8
+
+    @Option(help: "Paragraph boundaries: lines (every newline) or blank-lines.")
+    var paragraphs: ParagraphSplitting = .lines
+
+    @Option(help: "Representative of each duplicate cluster: earliest (needs --time-field), longest or first.")
+    var keep: RepresentativePolicy = .earliest
+
+    @Option(help: "Coverage both ways (or whole-text Jaccard) at which two documents are duplicates.")
+    var duplicateCoverage = 0.8
+
+    @Option(help: "Coverage one way at which a document is a copy of another.")
+    var copyCoverage = 0.7
+
+    @Flag(help: "Do not recognise boilerplate.")
+    var noBoilerplate = false
+
+    @Option(help: "A paragraph recurring in at least this many otherwise different documents is boilerplate.")
+    var boilerplateMinDocuments = 5
+
+    @Option(help: "Worker threads (default: all cores). The output does not depend on it.")
+    var threads: Int?
+
+    func validate() throws {
+        guard ShingleKind(shingle) != nil else {
+            throw ValidationError("--shingle must be word:N or char:N with N ≥ 1, not '\(shingle)'.")
+        }
+        do {
+            try options.validate()
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    var options: NearDupOptions {
+        var options = NearDupOptions()
+        options.shingle = ShingleKind(shingle) ?? .words(5)
+        options.threshold = threshold
+        options.permutationCount = permutations
+        options.candidateProbability = candidateProbability
+        options.minimumParagraphTokens = minParagraphWords
+        options.paragraphSplitting = paragraphs
+        options.keep = keep
+        options.relations.duplicateCoverage = duplicateCoverage
+        options.relations.copyCoverage = copyCoverage
+        options.boilerplate.isEnabled = !noBoilerplate
+        options.boilerplate.minimumDocuments = boilerplateMinDocuments
+        options.threadCount = threads
+        return options
+    }
+}
+
+extension ParagraphSplitting: ExpressibleByArgument {}
+extension RepresentativePolicy: ExpressibleByArgument {}
