@@ -1,0 +1,23 @@
+/// Why ``DocumentLoader`` could not load its input.
+public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// A record or file was bad and ``InputOptions/skipInvalid`` was `false`; this is the first
+    /// one found, in input order.
+    case invalidRecord(InputIssue)
+    /// A path given by the caller cannot be opened; `reason` is the operating system's
+    /// explanation (e.g. "No such file or directory").
+    case cannotOpen(path: String, reason: String)
+    /// An opened input failed while being read (an I/O error, not bad content).
+    case readFailed(path: String, reason: String)
+
+    /// What went wrong and what to do about it.
+    public var description: String {
+        switch self {
+        case .invalidRecord(let issue):
+            return "\(issue) (fix the record, or skip invalid records to load the rest)"
+        case .cannotOpen(let path, let reason):
+            return "cannot open \(path): \(reason) (check the path and its permissions)"
+        case .readFailed(let path, let reason):
+            return "cannot read \(path): \(reason)"
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// How ``DocumentLoader`` reads JSON Lines records and what it does with bad ones.
+///
+/// The field names apply to JSON Lines input only; documents read from a folder of `.txt` files
+/// take their id from the file's relative path and have no time or source.
+public struct InputOptions: Sendable, Hashable {
+    /// The JSON field holding the document's id: a string, or an integer rendered in decimal.
+    public var idField: String
+    /// The JSON field holding the document's text; it must be present and a string.
+    public var textField: String
+    /// The JSON field holding the publication time, or `nil` to ignore times.
+    ///
+    /// A JSON number is read as seconds since 1970-01-01T00:00:00Z; a string as an
+    /// ISO 8601 / RFC 3339 date-time with a zone (`2025-04-28T04:39:00Z`,
+    /// `2025-04-28T06:39:00.250+02:00`) or a date alone (`2025-04-28`, midnight UTC).
+    /// JSON `null` or an absent field means "unknown".
+    public var timeField: String?
+    /// The JSON field holding the source name, or `nil` to ignore sources.
+    ///
+    /// When present it must be a string; JSON `null` means "unknown".
+    public var sourceField: String?
+    /// Whether a bad record is skipped and reported in ``LoadedInput/skipped`` (`true`) or stops
+    /// loading with ``InputError/invalidRecord(_:)`` (`false`, the default).
+    public var skipInvalid: Bool
+
+    /// Creates input options.
+    /// - Parameters:
+    ///   - idField: The JSON field holding the document's id.
+    ///   - textField: The JSON field holding the document's text.
+    ///   - timeField: The JSON field holding the publication time, or `nil` to ignore times.
+    ///   - sourceField: The JSON field holding the source name, or `nil` to ignore sources.
+    ///   - skipInvalid: Whether bad records are skipped instead of stopping the load.
+    public init(
+        idField: String = "id",
+        textField: String = "text",
+        timeField: String? = nil,
+        sourceField: String? = nil,
+        skipInvalid: Bool = false
+    ) {
+        self.idField = idField
+        self.textField = textField
+        self.timeField = timeField
+        self.sourceField = sourceField
+        self.skipInvalid = skipInvalid
+    }
+}

@@ -1,0 +1,77 @@
+/// Splits a stream of byte chunks into lines, carrying partial lines across chunk boundaries.
+///
+/// Lines end at `\n`; a `\r` before it is dropped (CRLF files), and a UTF-8 byte order mark at
+/// the very start of the stream is dropped. A last line without a final `\n` is still a line.
+/// Lines are numbered from 1 and every physical line counts, blank or not.
+struct LineSplitter {
+    /// Bytes of a line that started in an earlier chunk and has not ended yet.
+    private var pending: [UInt8] = []
+    /// The number of the next line to emit.
+    private var nextLineNumber = 1
+
+    /// Emits every line completed by `chunk`, keeping the unfinished tail for the next call.
+    /// - Parameters:
+    ///   - chunk: The next bytes of the stream.
+    ///   - body: Called with each complete line (without its terminator) and its 1-based number.
+    /// - Throws: Whatever `body` throws.
+    /// - Complexity: O(*n*) in the chunk's length, plus the length of a carried-over line.
+    mutating func feed<E: Error>(
+        _ chunk: UnsafeRawBufferPointer,
+        _ body: (UnsafeRawBufferPointer, Int) throws(E) -> Void
+    ) throws(E) {
+        var start = 0
+        while let end = Self.firstNewline(in: chunk, from: start) {
+            let piece = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
+            if pending.isEmpty {
+                try emit(piece, body)
+            } else {
+                pending.append(contentsOf: piece)
+                let line = pending
+                pending.removeAll(keepingCapacity: true)
+                try line.withBytes { (bytes) throws(E) in try emit(bytes, body) }
+            }
+            start = end + 1
+        }
+        if start < chunk.count {
+            pending.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start...]))
+        }
+    }
+
+    /// Emits the last line if the stream did not end with `\n`.
+    /// - Parameter body: Called with the last line and its 1-based number, if there is one.
+    /// - Throws: Whatever `body` throws.
+    mutating func finish<E: Error>(_ body: (UnsafeRawBufferPointer, Int) throws(E) -> Void) throws(E) {
+        guard !pending.isEmpty else { return }
+        let line = pending
+        pending.removeAll()
+        try line.withBytes { (bytes) throws(E) in try emit(bytes, body) }
+    }
+
+    private mutating func emit<E: Error>(
+        _ raw: UnsafeRawBufferPointer,
+        _ body: (UnsafeRawBufferPointer, Int) throws(E) -> Void
+    ) throws(E) {
+        var line = raw
+        if nextLineNumber == 1 { line = UTF8Repair.droppingByteOrderMark(line) }
+        if let last = line.last, last == UInt8(ascii: "\r") {
+            line = UnsafeRawBufferPointer(rebasing: line.dropLast())
+        }
+        let number = nextLineNumber
+        nextLineNumber += 1
+        try body(line, number)
+    }
+
+    private static func firstNewline(in chunk: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        var index = start
+        while index < chunk.count {
+            if chunk[index] == UInt8(ascii: "\n") { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `line` holds only ASCII whitespace (space, tab, CR, vertical tab, form feed).
+    static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+        line.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+    }
+}

@@ -1,0 +1,45 @@
+/// The state of one ``DocumentLoader`` run: documents so far, ids seen, issues and counts.
+///
+/// Every reader (JSON Lines, text folder) hands its records here, so duplicate ids are caught
+/// across all inputs and the skip-or-throw decision is made in one place.
+struct LoadSession {
+    let skipInvalid: Bool
+    private(set) var result = LoadedInput()
+    /// Where each id was first seen (`file:line` or `file`).
+    private var firstSeen: [String: String] = [:]
+
+    init(skipInvalid: Bool) {
+        self.skipInvalid = skipInvalid
+    }
+
+    /// Counts one record read (a non-blank line or a text file), good or bad.
+    mutating func countRecord() {
+        result.recordsRead += 1
+    }
+
+    /// Adds `document` unless its id was seen before.
+    /// - Parameters:
+    ///   - document: The document read.
+    ///   - file: The file it came from, as shown in messages.
+    ///   - line: Its 1-based line, or `nil` for a whole-file document.
+    ///   - hadInvalidUTF8: Whether its bytes had to be repaired.
+    /// - Throws: ``InputError/invalidRecord(_:)`` for a duplicate id unless skipping.
+    mutating func add(_ document: Document, file: String, line: Int?, hadInvalidUTF8: Bool) throws(InputError) {
+        let location = line.map { "\(file):\($0)" } ?? file
+        if let first = firstSeen[document.id] {
+            try reject(InputIssue(file: file, line: line, problem: .duplicateID(document.id, firstSeenAt: first)))
+            return
+        }
+        firstSeen[document.id] = location
+        if hadInvalidUTF8 { result.documentsWithInvalidUTF8 += 1 }
+        if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
+        result.documents.append(document)
+    }
+
+    /// Records a bad record or file: skips it when skipping, otherwise throws.
+    /// - Throws: ``InputError/invalidRecord(_:)`` unless ``skipInvalid``.
+    mutating func reject(_ issue: InputIssue) throws(InputError) {
+        guard skipInvalid else { throw .invalidRecord(issue) }
+        result.skipped.append(issue)
+    }
+}

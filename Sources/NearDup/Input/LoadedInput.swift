@@ -1,0 +1,38 @@
+/// The documents read by ``DocumentLoader``, with an account of what was skipped or repaired.
+public struct LoadedInput: Sendable, Hashable {
+    /// The documents, in input order: path order, then line order (or sorted file order within
+    /// a folder).
+    public var documents: [Document]
+    /// The bad records and unreadable files that were skipped, in input order; always empty
+    /// unless ``InputOptions/skipInvalid`` is set.
+    public var skipped: [InputIssue]
+    /// How many records were read: non-blank JSON Lines lines plus `.txt` files, including the
+    /// skipped ones.
+    public var recordsRead: Int
+    /// How many of ``documents`` contained invalid UTF-8; each invalid sequence was replaced
+    /// with U+FFFD REPLACEMENT CHARACTER.
+    public var documentsWithInvalidUTF8: Int
+    /// How many of ``documents`` have a text that is empty or only whitespace; they are kept.
+    public var emptyDocuments: Int
+
+    /// Creates a loaded input.
+    /// - Parameters:
+    ///   - documents: The documents, in input order.
+    ///   - skipped: The bad records and unreadable files that were skipped.
+    ///   - recordsRead: How many records were read, including skipped ones.
+    ///   - documentsWithInvalidUTF8: How many documents contained invalid UTF-8.
+    ///   - emptyDocuments: How many documents have an empty or whitespace-only text.
+    public init(
+        documents: [Document] = [],
+        skipped: [InputIssue] = [],
+        recordsRead: Int = 0,
+        documentsWithInvalidUTF8: Int = 0,
+        emptyDocuments: Int = 0
+    ) {
+        self.documents = documents
+        self.skipped = skipped
+        self.recordsRead = recordsRead
+        self.documentsWithInvalidUTF8 = documentsWithInvalidUTF8
+        self.emptyDocuments = emptyDocuments
+    }
+}

@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Reads a folder of `.txt` files into a ``LoadSession``, one document per file.
+///
+/// Every regular file whose name ends in `.txt` below the folder is read, recursively, in
+/// byte-wise order of its path relative to the folder, which is also its id. Symbolic links to
+/// files are followed; symbolic links to folders are not (so link cycles cannot loop).
+struct TextFolderReader {
+    let chunkSize: Int
+
+    /// One thing found while walking the folder, named by its path relative to the root.
+    private enum Entry {
+        case file(relativePath: [UInt8])
+        case unreadableFolder(relativePath: [UInt8], reason: OSReason)
+
+        var relativePath: [UInt8] {
+            switch self {
+            case .file(let path), .unreadableFolder(let path, _): return path
+            }
+        }
+    }
+
+    /// Reads every `.txt` file below `root`.
+    /// - Parameters:
+    ///   - root: The folder as the caller named it.
+    ///   - session: Receives the documents and issues.
+    /// - Throws: ``InputError/cannotOpen(path:reason:)`` if `root` cannot be listed;
+    ///   ``InputError/invalidRecord(_:)`` for an unreadable file or subfolder unless skipping.
+    /// - Complexity: O(*n* log *n*) in the number of files, plus their total size.
+    func read(root: String, into session: inout LoadSession) throws(InputError) {
+        let rootBytes = Array(root.utf8)
+        var entries: [Entry] = []
+        var visited: Set<FileIdentity> = []
+        if let failure = Self.collect(rootBytes, relative: [], into: &entries, visited: &visited) {
+            throw .cannotOpen(path: root, reason: failure.message)
+        }
+        entries.sort { $0.relativePath.lexicographicallyPrecedes($1.relativePath) }
+        let prefix = rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")]
+        for entry in entries {
+            let fullPath = prefix + entry.relativePath
+            let displayName = String(decoding: fullPath, as: UTF8.self)
+            switch entry {
+            case .unreadableFolder(_, let reason):
+                try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
+            case .file(let relativePath):
+                session.countRecord()
+                switch FileDescriptorReader.readAll(fullPath, chunkSize: chunkSize) {
+                case .failure(let reason):
+                    try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
+                case .success(let bytes):
+                    let (text, repaired) = bytes.withUnsafeBytes {
+                        UTF8Repair.decode(UTF8Repair.droppingByteOrderMark($0))
+                    }
+                    let id = String(decoding: relativePath, as: UTF8.self)
+                    try session.add(
+                        Document(id: id, text: text), file: displayName, line: nil, hadInvalidUTF8: repaired)
+                }
+            }
+        }
+    }
+
+    /// A file's identity on disk, to avoid visiting a folder twice (bind mounts).
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init(_ status: stat) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+        }
+    }
+
+    /// Appends the entries below `folder` to `entries`.
+    /// - Returns: `nil`, or the reason `folder` itself could not be listed.
+    private static func collect(
+        _ folder: [UInt8],
+        relative: [UInt8],
+        into entries: inout [Entry],
+        visited: inout Set<FileIdentity>
+    ) -> OSReason? {
+        var folderStatus = stat()
+        guard status(of: folder, &folderStatus, followingLinks: true) else { return OSReason(errno) }
+        guard visited.insert(FileIdentity(folderStatus)).inserted else { return nil }
+        let names: [[UInt8]]
+        switch list(folder) {
+        case .success(let listed): names = listed
+        case .failure(let reason): return reason
+        }
+        for name in names {
+            let path = folder + [UInt8(ascii: "/")] + name
+            let relativePath = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+            var entryStatus = stat()
+            guard status(of: path, &entryStatus, followingLinks: false) else { continue }
+            let isTextName = name.count >= 4 && name.suffix(4).elementsEqual(".txt".utf8)
+            switch entryStatus.st_mode & S_IFMT {
+            case S_IFDIR:
+                if let reason = collect(path, relative: relativePath, into: &entries, visited: &visited) {
+                    entries.append(.unreadableFolder(relativePath: relativePath, reason: reason))
+                }
+            case S_IFREG where isTextName:
+                entries.append(.file(relativePath: relativePath))
+            case S_IFLNK where isTextName:
+                // Follow links to files; a dangling link is reported as unreadable when opened.
+                var target = stat()
+                if !status(of: path, &target, followingLinks: true) || target.st_mode & S_IFMT == S_IFREG {
+                    entries.append(.file(relativePath: relativePath))
+                }
+            default:
+                continue
+            }
+        }
+        return nil
+    }
+
+    /// The names in `folder`, without `.` and `..`.
+    private static func list(_ folder: [UInt8]) -> Result<[[UInt8]], OSReason> {
+        let directory = (folder + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { opendir($0.baseAddress!) }
+        }
+        guard let directory else { return .failure(OSReason(errno)) }
+        defer { closedir(directory) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
+            names.append(name)
+        }
+        return .success(names)
+    }
+
+    private static func status(of path: [UInt8], _ result: inout stat, followingLinks: Bool) -> Bool {
+        (path + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                (followingLinks ? stat($0.baseAddress!, &result) : lstat($0.baseAddress!, &result)) == 0
+            }
+        }
+    }
+}

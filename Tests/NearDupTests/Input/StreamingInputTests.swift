@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import NearDup
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+@Suite struct StreamingInputTests {
+    static let feed = """
+        {"id": "a", "text": "The first record is long enough to cross several chunk boundaries."}
+        {"id": "b", "text": "caf\u{E9} \u{1F4F0} multi-byte characters straddle chunks too"}
+
+        {"id": "c", "text": "third"}
+        """
+
+    @Test(arguments: [1, 2, 3, 7, 64, 1 << 20])
+    func linesStraddlingChunkBoundariesAreJoined(chunkSize: Int) throws {
+        let folder = try TemporaryFolder()
+        let path = try folder.write("feed.jsonl", bytes: [0xEF, 0xBB, 0xBF] + Array(Self.feed.utf8))
+        var loader = DocumentLoader()
+        loader.chunkSize = chunkSize
+        let loaded = try loader.load([path])
+        #expect(loaded.documents.map(\.id) == ["a", "b", "c"])
+        #expect(loaded.documents[1].text == "caf\u{E9} \u{1F4F0} multi-byte characters straddle chunks too")
+        #expect(loaded.recordsRead == 3)
+    }
+
+    @Test func chunkBoundaryInsideALineKeepsLineNumbersAndDropsTheByteOrderMark() throws {
+        let bytes =
+            [0xEF, 0xBB, 0xBF]
+            + Array("{\"id\": \"a\", \"text\": \"x\"}\r\n{\"id\": \"b\", \"text\": \"y\"}\r\n{\"id\":".utf8)
+        var splitter = LineSplitter()
+        var lines: [(String, Int)] = []
+        let boundary = 33  // Inside the second line.
+        bytes.withUnsafeBytes { all in
+            splitter.feed(UnsafeRawBufferPointer(rebasing: all[..<boundary])) {
+                lines.append((String(decoding: $0, as: UTF8.self), $1))
+            }
+            splitter.feed(UnsafeRawBufferPointer(rebasing: all[boundary...])) {
+                lines.append((String(decoding: $0, as: UTF8.self), $1))
+            }
+        }
+        splitter.finish { lines.append((String(decoding: $0, as: UTF8.self), $1)) }
+        #expect(lines.map(\.0) == [#"{"id": "a", "text": "x"}"#, #"{"id": "b", "text": "y"}"#, #"{"id":"#])
+        #expect(lines.map(\.1) == [1, 2, 3])
+    }
+
+    @Test(arguments: [2, 5, 1 << 20])
+    func inMemoryBytesAreReadLikeStandardInput(chunkSize: Int) throws {
+        var loader = DocumentLoader()
+        loader.chunkSize = chunkSize
+        let contiguous = try loader.load(jsonLines: Array(Self.feed.utf8), name: "<stdin>")
+        let streamed = try loader.load(jsonLines: Self.feed.utf8.lazy.map { $0 }, name: "<stdin>")
+        #expect(contiguous.documents.map(\.id) == ["a", "b", "c"])
+        #expect(streamed == contiguous)
+    }
+
+    @Test func inMemoryErrorsUseTheGivenName() throws {
+        let input = Array("{\"id\": \"a\", \"text\": \"x\"}\n{oops}\n".utf8)
+        do {
+            _ = try DocumentLoader().load(jsonLines: input, name: "<stdin>")
+            Issue.record("expected an error")
+        } catch {
+            guard case .invalidRecord(let issue) = error else {
+                Issue.record("expected invalidRecord, got \(error)")
+                return
+            }
+            #expect(issue.description.hasPrefix("<stdin>:2: malformed JSON ("))
+        }
+    }
+
+    @Test func dashReadsStandardInputBetweenOtherPaths() throws {
+        let folder = try TemporaryFolder()
+        let before = try folder.write("before.jsonl", "{\"id\": \"1\", \"text\": \"file before\"}\n")
+        let after = try folder.write("after.jsonl", "{\"id\": \"3\", \"text\": \"file after\"}\n")
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let piped = Array("{\"id\": \"2\", \"text\": \"piped\"}\n{\"id\": \"1\", \"text\": \"dup\"}\n".utf8)
+        let written = piped.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) }
+        #expect(written == piped.count)
+        close(ends[1])
+        defer { close(ends[0]) }
+
+        var loader = DocumentLoader(options: InputOptions(skipInvalid: true))
+        loader.standardInput = ends[0]
+        let loaded = try loader.load([before, "-", after])
+        #expect(loaded.documents.map(\.text) == ["file before", "piped", "file after"])
+        #expect(
+            loaded.skipped == [
+                InputIssue(file: "<stdin>", line: 2, problem: .duplicateID("1", firstSeenAt: "\(before):1"))
+            ])
+    }
+}
