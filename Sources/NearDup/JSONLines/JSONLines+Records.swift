@@ -1,0 +1,49 @@
+import Foundation
+
+extension Document {
+    /// Appends this document as one JSON Lines object with keys in the order id, source, published,
+    /// text (`source` and `published` left out when `nil`; `published` in whole UTC seconds).
+    func appendJSONLine(to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: #"{"id":"#.utf8)
+        appendJSONString(id, to: &buffer)
+        if let source {
+            buffer.append(contentsOf: #","source":"#.utf8)
+            appendJSONString(source, to: &buffer)
+        }
+        if let published {
+            buffer.append(contentsOf: #","published":""#.utf8)
+            appendISO8601(seconds: Int64(published.timeIntervalSince1970.rounded(.down)), to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        }
+        buffer.append(contentsOf: #","text":"#.utf8)
+        appendJSONString(text, to: &buffer)
+        buffer.append(contentsOf: "}\n".utf8)
+    }
+}
+
+// MARK: -
+
+extension TruthRecord {
+    /// Appends this record as one JSON Lines object with keys in the order id, kind, original
+    /// (`null` when `nil`), edits.
+    func appendJSONLine(to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: #"{"id":"#.utf8)
+        appendJSONString(id, to: &buffer)
+        buffer.append(contentsOf: #","kind":"#.utf8)
+        appendJSONString(kind.rawValue, to: &buffer)
+        buffer.append(contentsOf: #","original":"#.utf8)
+        if let original {
+            appendJSONString(original, to: &buffer)
+        } else {
+            buffer.append(contentsOf: "null".utf8)
+        }
+        buffer.append(contentsOf: #","edits":["#.utf8)
+        for (index, edit) in edits.enumerated() {
+            if index > 0 {
+                buffer.append(UInt8(ascii: ","))
+            }
+            appendJSONString(edit, to: &buffer)
+        }
+        buffer.append(contentsOf: "]}\n".utf8)
+    }
+}

@@ -1,0 +1,44 @@
+/// Appends `string` to `buffer` as a JSON string literal, quotes included (RFC 8259): `"` and `\`
+/// are escaped, control characters become `\n`, `\t`, `\r`, `\b`, `\f` or `\u00XX`, and everything
+/// else — non-ASCII included — is copied as UTF-8.
+///
+/// U+2028 and U+2029 are valid in JSON and copied as they are.
+/// - Complexity: O(*n*) in the UTF-8 length of `string`; unescaped runs are copied in bulk.
+func appendJSONString(_ string: String, to buffer: inout [UInt8]) {
+    buffer.append(UInt8(ascii: "\""))
+    let copied: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
+        appendEscaped(bytes, to: &buffer)
+    }
+    if copied == nil {
+        var contiguous = string
+        contiguous.withUTF8 { appendEscaped($0, to: &buffer) }
+    }
+    buffer.append(UInt8(ascii: "\""))
+}
+
+/// Appends `bytes` (UTF-8) with JSON escapes, copying runs that need none in one go.
+private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+    var runStart = 0
+    for index in 0..<bytes.count {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        runStart = index + 1
+        buffer.append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+        case 0x0A: buffer.append(UInt8(ascii: "n"))
+        case 0x09: buffer.append(UInt8(ascii: "t"))
+        case 0x0D: buffer.append(UInt8(ascii: "r"))
+        case 0x08: buffer.append(UInt8(ascii: "b"))
+        case 0x0C: buffer.append(UInt8(ascii: "f"))
+        default:
+            let hexDigits: StaticString = "0123456789abcdef"
+            buffer.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+            buffer.append(hexDigits.utf8Start[Int(byte >> 4)])
+            buffer.append(hexDigits.utf8Start[Int(byte & 0x0F)])
+        }
+    }
+    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
+}
