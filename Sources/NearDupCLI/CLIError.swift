@@ -1,9 +1,7 @@
 import ArgumentParser
 import NearDup
 
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 /// A runtime failure of a command, with the exit code it maps to.
 enum CLIError: Error, CustomStringConvertible {
@@ -33,8 +31,7 @@ enum CLIError: Error, CustomStringConvertible {
 
 /// Prints a line on standard error.
 func printError(_ line: String) {
-    var text = line + "\n"
-    text.withUTF8 { _ = fwrite($0.baseAddress, 1, $0.count, stderr) }
+    FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
 /// Runs a command body, turning `CLIError` into a message on stderr and its exit code.

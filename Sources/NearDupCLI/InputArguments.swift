@@ -42,7 +42,7 @@ struct InputArguments: ParsableArguments {
     /// Loads every feed, printing skipped records and repairs on stderr.
     func load(quiet: Bool) throws -> LoadedInput {
         let loaded: LoadedInput
-        do {
+        do throws(InputError) {
             loaded = try DocumentLoader(options: inputOptions).load(feeds)
         } catch {
             throw CLIError.input(error)

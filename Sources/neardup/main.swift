@@ -1,3 +1,3 @@
 import NearDupCLI
 
-await NearDupCommand.main()
+NearDupCommand.main()

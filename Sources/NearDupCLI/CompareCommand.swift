@@ -1,0 +1,87 @@
+import ArgumentParser
+import Foundation
+import NearDup
+
+/// `neardup compare`: trace one document's paragraphs back to another.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Show which paragraphs of B come from A, side by side, with exact scores.",
+        discussion: """
+            A and B are text files, or, with --feed, ids of documents in a feed. Every paragraph of B is \
+            shown with its most similar paragraph of A; '=>' marks a match (Jaccard at or above the threshold).
+            """)
+
+    @Argument(help: "The source: a text file, or an id with --feed.")
+    var source: String
+
+    @Argument(help: "The copy: a text file, or an id with --feed.")
+    var copy: String
+
+    @Option(help: "A feed (JSON Lines file or folder) holding both documents.")
+    var feed: String?
+
+    @OptionGroup var engine: EngineArguments
+
+    func run() throws {
+        try reportingErrors {
+            let (first, second) = try documents()
+            let comparison: DocumentComparison
+            do throws(NearDupError) {
+                comparison = try NearDupEngine(options: engine.options).compare(first, second)
+            } catch {
+                throw CLIError.engine(error)
+            }
+            print(render(comparison), terminator: "")
+        }
+    }
+
+    private func documents() throws -> (Document, Document) {
+        if let feed {
+            let loaded: LoadedInput
+            do throws(InputError) {
+                loaded = try DocumentLoader().load([feed])
+            } catch {
+                throw CLIError.input(error)
+            }
+            func find(_ id: String) throws -> Document {
+                guard let document = loaded.documents.first(where: { $0.id == id }) else {
+                    throw CLIError.message("no document with id \"\(id)\" in \(feed)")
+                }
+                return document
+            }
+            return (try find(source), try find(copy))
+        }
+        func read(_ path: String) throws -> Document {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError.message("cannot read \(path)")
+            }
+            return Document(id: path, text: String(decoding: data, as: UTF8.self))
+        }
+        return (try read(source), try read(copy))
+    }
+
+    private func render(_ comparison: DocumentComparison) -> String {
+        var out = "B = \(comparison.copy.id)\nA = \(comparison.source.id)\n"
+        let matched = comparison.rows.filter(\.isMatch).count
+        out += "\(matched) of \(comparison.rows.count) paragraphs of B match a paragraph of A; "
+            + "\(Int((comparison.copyCoverage * 100).rounded()))% of B's content; whole-text Jaccard "
+            + "\(Int((comparison.jaccard * 100).rounded()))%\n"
+        for (index, row) in comparison.rows.enumerated() {
+            let marker = row.isMatch ? "=>" : "  "
+            out += "\n\(marker) B¶\(index) [\(row.role)] \(quote(comparison.copy.text, row.copyRange))\n"
+            if let sourceRange = row.sourceRange {
+                out += "   A: \(quote(comparison.source.text, sourceRange))\n"
+                out += "   Jaccard \(Int((row.jaccard * 100).rounded()))%, "
+                    + "\(Int((row.copyContainment * 100).rounded()))% of B¶\(index) found in it\n"
+            }
+        }
+        return out
+    }
+
+    private func quote(_ text: String, _ range: Range<Int>) -> String {
+        let bytes = Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)...].prefix(range.count))
+        let paragraph = String(decoding: bytes, as: UTF8.self)
+        return paragraph.count > 100 ? "\"\(paragraph.prefix(100))…\"" : "\"\(paragraph)\""
+    }
+}
