@@ -30,6 +30,9 @@ struct EngineArguments: ParsableArguments {
     @Option(help: "Coverage one way at which a document is a copy of another.")
     var copyCoverage = 0.7
 
+    @Option(help: "Coverage both ways at which two documents are copies (the same story, each with additions).")
+    var mutualCoverage = 0.5
+
     @Flag(help: "Do not recognise boilerplate.")
     var noBoilerplate = false
 
@@ -61,6 +64,7 @@ struct EngineArguments: ParsableArguments {
         options.keep = keep
         options.relations.duplicateCoverage = duplicateCoverage
         options.relations.copyCoverage = copyCoverage
+        options.relations.mutualCoverage = mutualCoverage
         options.boilerplate.isEnabled = !noBoilerplate
         options.boilerplate.minimumDocuments = boilerplateMinDocuments
         options.threadCount = threads

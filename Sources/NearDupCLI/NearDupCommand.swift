@@ -10,7 +10,9 @@ public struct NearDupCommand: ParsableCommand {
             NearDup compares articles at paragraph level (word or character shingles, MinHash, LSH, exact \
             verification) and links documents by how much of each is covered by the other.
             """,
-        subcommands: [ScanCommand.self, DedupCommand.self, CompareCommand.self, ExplainCommand.self],
+        subcommands: [
+            ScanCommand.self, DedupCommand.self, CompareCommand.self, ExplainCommand.self, GenerateCommand.self,
+        ],
         defaultSubcommand: nil
     )
 

@@ -89,7 +89,9 @@ struct DocumentLinker: Sendable {
         let relation: Relation
         if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage {
             relation = .duplicate
-        } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage {
+        } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage
+            || min(copyCoverage, sourceCoverage) >= thresholds.mutualCoverage
+        {
             relation = .copy
         } else {
             relation = .partial

@@ -42,9 +42,9 @@ public struct NearDupOptions: Sendable, Hashable {
             boilerplate.maximumShare > 0 && boilerplate.maximumShare <= 1, "boilerplate maximum share",
             "above 0 and at most 1")
         try require(
-            relations.copyCoverage > 0 && relations.copyCoverage <= relations.duplicateCoverage
-                && relations.duplicateCoverage <= 1,
-            "relation coverages", "0 < copy coverage <= duplicate coverage <= 1")
+            relations.mutualCoverage > 0 && relations.mutualCoverage <= relations.copyCoverage
+                && relations.copyCoverage <= relations.duplicateCoverage && relations.duplicateCoverage <= 1,
+            "relation coverages", "0 < mutual coverage <= copy coverage <= duplicate coverage <= 1")
         try require(threadCount.map { $0 >= 1 } ?? true, "thread count", "at least 1")
     }
 }
@@ -116,6 +116,8 @@ public struct RelationThresholds: Sendable, Hashable {
     public var duplicateCoverage = 0.8
     /// One document covers at least this share of the other: `copy`.
     public var copyCoverage = 0.7
+    /// … or each covers at least this share of the other (the same story, each with additions): `copy`.
+    public var mutualCoverage = 0.5
 
     /// Creates the default thresholds.
     public init() {}

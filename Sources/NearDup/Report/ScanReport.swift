@@ -90,7 +90,7 @@ public enum Relation: String, Sendable, Hashable, CaseIterable, Codable {
     /// texts have at least that Jaccard similarity.
     case duplicate
     /// One covers most of the other (`RelationThresholds.copyCoverage`): a trimmed copy, or a copy
-    /// with added text.
+    /// with added text; or each covers at least `RelationThresholds.mutualCoverage` of the other.
     case copy
     /// They share some verified text, less than a copy.
     case partial

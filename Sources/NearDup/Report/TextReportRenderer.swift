@@ -2,7 +2,7 @@
 /// per-document table of how much of each article comes from another.
 public struct TextReportRenderer: Sendable {
     /// Longest quote shown per paragraph, in characters.
-    public var quoteLength = 90
+    public var quoteLength = 80
 
     /// Creates a renderer.
     public init() {}
@@ -41,12 +41,17 @@ public struct TextReportRenderer: Sendable {
                 + "\(ScoreFormat.percent(link.sourceCoverage)) of \(source) is matched in \(copy); "
                 + "whole-text Jaccard \(ScoreFormat.decimal(link.jaccard, digits: 2))\n"
             for match in link.matches {
-                let copyParagraph = report.paragraphs[match.copyParagraph]
-                let sourceParagraph = report.paragraphs[match.sourceParagraph]
-                out += "    ¶\(copyParagraph.ordinal) \(quote(report, match.copyParagraph))\n"
-                out += "      <- ¶\(sourceParagraph.ordinal) \(quote(report, match.sourceParagraph))\n"
-                out += "         Jaccard \(ScoreFormat.decimal(match.jaccard, digits: 2)), "
-                    + "contained \(ScoreFormat.percent(match.copyContainment)) / \(ScoreFormat.percent(match.sourceContainment))\n"
+                let copyOrdinal = report.paragraphs[match.copyParagraph].ordinal
+                let sourceOrdinal = report.paragraphs[match.sourceParagraph].ordinal
+                if match.jaccard == 1 {
+                    out += "    ¶\(copyOrdinal) = ¶\(sourceOrdinal)  identical after normalization  \(quote(report, match.copyParagraph))\n"
+                    continue
+                }
+                out += "    ¶\(copyOrdinal) <- ¶\(sourceOrdinal)  Jaccard \(ScoreFormat.decimal(match.jaccard, digits: 2)), "
+                    + "\(ScoreFormat.percent(match.copyContainment)) of it in the source, "
+                    + "\(ScoreFormat.percent(match.sourceContainment)) of the source in it\n"
+                out += "        copy:   \(quote(report, match.copyParagraph))\n"
+                out += "        source: \(quote(report, match.sourceParagraph))\n"
             }
         }
     }
