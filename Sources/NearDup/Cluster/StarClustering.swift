@@ -17,10 +17,12 @@ struct StarClustering {
         order: [Int], itemCount: Int, neighbours: (Int, (Int) -> Void) -> Void
     ) -> [Int32] {
         var center = [Int32](repeating: -1, count: itemCount)
+        var isListed = [Bool](repeating: false, count: itemCount)
+        for item in order { isListed[item] = true }
         for item in order where center[item] < 0 {
             center[item] = Int32(item)
             neighbours(item) { neighbour in
-                if center[neighbour] < 0 { center[neighbour] = Int32(item) }
+                if isListed[neighbour] && center[neighbour] < 0 { center[neighbour] = Int32(item) }
             }
         }
         return center

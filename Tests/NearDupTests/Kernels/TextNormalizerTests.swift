@@ -1,0 +1,127 @@
+import Testing
+
+@testable import NearDup
+
+@Suite struct TextNormalizerTests {
+    /// Spellings found in the seed articles (and their typographic cousins) with the words they must give.
+    @Test(arguments: [
+        ("Kim Jong Un", "kim jong un"),
+        ("Kim Jong-un", "kim jong un"),
+        ("Kim Jong\u{2011}un", "kim jong un"),  // U+2011 non-breaking hyphen
+        ("Kim Jong\u{2010}Un", "kim jong un"),  // U+2010 hyphen
+        ("12,000", "12 000"),
+        ("12 000", "12 000"),
+        ("12, 000", "12 000"),
+        ("12\u{00A0}000", "12 000"),  // no-break space
+        ("12\u{202F}000", "12 000"),  // narrow no-break space
+        ("Kremlin\u{2019}s", "kremlin s"),
+        ("Kremlin's", "kremlin s"),
+        ("Kremlin\u{02BC}s", "kremlin s"),  // modifier letter apostrophe
+        ("\u{201C}completely liberate\u{201D}", "completely liberate"),
+        ("\u{201C}solidarity\u{201D} and \u{201C}heroism.\u{201D}", "solidarity and heroism"),
+        ("Russia \u{2014} considered the largest", "russia considered the largest"),
+        ("Russia\u{2014}considered", "russia considered"),
+        ("1950\u{2013}53 Korean War", "1950 53 korean war"),
+        ("\u{FB01}ne", "fine"),  // ligature
+        ("\u{FF26}\u{FF55}\u{FF4C}\u{FF4C}", "full"),  // full-width
+        ("\u{2460}", "1"),  // circled digit one
+        ("x\u{00B2}", "x2"),  // superscript two
+        ("Stra\u{00DF}e", "strasse"),
+        ("\u{03A3}\u{0391}\u{03A3}", "\u{03C3}\u{03B1}\u{03C3}"),
+        ("Caf\u{0065}\u{0301}", "caf\u{00E9}"),
+        ("  North\tKorea \n\n  confirmed   ", "north korea confirmed"),
+    ])
+    func normalizesSeedSpellings(input: String, expected: String) {
+        #expect(Kernel.words(input) == expected)
+    }
+
+    @Test func combiningAccentEqualsPrecomposed() {
+        let decomposed = Kernel.normalized("Pyongyang e\u{0301}te\u{0301}")
+        let precomposed = Kernel.normalized("Pyongyang \u{00E9}t\u{00E9}")
+        #expect(decomposed.bytes == precomposed.bytes)
+        #expect(decomposed.wordStarts == precomposed.wordStarts)
+        #expect(decomposed.wordEnds == precomposed.wordEnds)
+    }
+
+    @Test func punctuationVariantsOfASeedSentenceAgree() {
+        // Seed 000 says "Kim Jong-un", seed 001 "Kim Jong Un"; the apostrophes differ too.
+        let hyphenated = Kernel.words("Comrade Kim Jong-un\u{2019}s order \u{2014} 12,000 troops.")
+        let spaced = Kernel.words("COMRADE KIM JONG UN'S ORDER - 12 000 TROOPS")
+        #expect(hyphenated == "comrade kim jong un s order 12 000 troops")
+        #expect(spaced == hyphenated)
+    }
+
+    /// A trailing no-break space is a separator, so it changes nothing but forces the Unicode path.
+    @Test(arguments: [
+        "Hello, World 12,000",
+        "The post North Korea officially confirms it sent troops appeared first on Politico.",
+        "Arpan Rai28 April 2025 04:39",
+        "- Noem takes look at cross-border tunnel during El Paso visit",
+    ])
+    func asciiFastPathAgreesWithUnicodePath(text: String) {
+        let fast = Kernel.normalized(text)
+        let unicode = Kernel.normalized(text + "\u{00A0}")
+        #expect(fast.bytes == unicode.bytes)
+        #expect(fast.wordStarts == unicode.wordStarts)
+        #expect(fast.wordEnds == unicode.wordEnds)
+    }
+
+    @Test func everyASCIICharacterIsTreatedAlikeOnBothPaths() {
+        for value in UInt8(0)..<0x80 {
+            let text = "a" + String(UnicodeScalar(value)) + "b"
+            let fast = Kernel.normalized(text)
+            let unicode = Kernel.normalized(text + "\u{00A0}")
+            #expect(fast.bytes == unicode.bytes, "byte \(value)")
+            #expect(fast.wordStarts == unicode.wordStarts, "byte \(value)")
+        }
+        #expect(Kernel.words("a-b") == "a b")
+        #expect(Kernel.words("aZ9b") == "az9b")
+        #expect(Kernel.words("a_b@c[d`e{f") == "a b c d e f")
+    }
+
+    @Test(arguments: ["", "   ", "\u{201C}\u{201D} \u{2014} \u{2026}", "--- ... !!! ,,, ''", "\u{00A0}\u{2019}"])
+    func emptyAndPunctuationOnlyParagraphsHaveNoWords(text: String) {
+        let normalizer = Kernel.normalized(text)
+        #expect(normalizer.wordCount == 0)
+        #expect(normalizer.bytes.isEmpty)
+        #expect(normalizer.wordEnds.isEmpty)
+    }
+
+    @Test func reusedNormalizerForgetsThePreviousParagraph() {
+        var normalizer = TextNormalizer()
+        var first = "One two three four five six"
+        first.withUTF8 { normalizer.normalize($0) }
+        var second = "\u{2014}Seven\u{2014}"
+        second.withUTF8 { normalizer.normalize($0) }
+        #expect(String(decoding: normalizer.bytes, as: UTF8.self) == "seven")
+        #expect(normalizer.wordStarts == [0])
+        #expect(normalizer.wordEnds == [5])
+    }
+
+    @Test(arguments: [
+        "Kim Jong Un and Vladimir PutinKCNA via REUTERS",
+        "North Korea\u{2019}s top leader Kim Jong Un has said he sent troops to Russia.",
+        "Stra\u{00DF}e \u{FB01}ne \u{2460} \u{00E9}t\u{00E9} \u{65E5}\u{672C} \u{0645}\u{0631}\u{062D}\u{0628}\u{0627}",
+        "about 4, 000 reported dead",
+    ])
+    func wordOffsetsDescribeTheBytes(text: String) {
+        let normalizer = Kernel.normalized(text)
+        let bytes = normalizer.bytes
+        let starts = normalizer.wordStarts.map(Int.init)
+        let ends = normalizer.wordEnds.map(Int.init)
+        #expect(starts.count == ends.count)
+        #expect(normalizer.wordCount == starts.count)
+        let words = String(decoding: bytes, as: UTF8.self).split(separator: " ").map(String.init)
+        #expect(words.count == starts.count)
+        #expect(starts.first == 0)
+        #expect(ends.last == bytes.count)
+        for index in starts.indices {
+            #expect(starts[index] < ends[index])
+            #expect(String(decoding: bytes[starts[index]..<ends[index]], as: UTF8.self) == words[index])
+            if index + 1 < starts.count {
+                #expect(bytes[ends[index]] == 0x20)
+                #expect(starts[index + 1] == ends[index] + 1)
+            }
+        }
+    }
+}
