@@ -5,7 +5,7 @@ import Foundation
 
 /// A runtime failure of a command, with the exit code it maps to.
 enum CLIError: Error, CustomStringConvertible {
-    /// Bad input data (a malformed record, a duplicate id): exit 65.
+    /// Bad input: exit 65 for bad data (a malformed record, a duplicate id), 1 for a file that cannot be read.
     case input(InputError)
     /// An engine error: exit 1.
     case engine(NearDupError)
@@ -24,7 +24,7 @@ enum CLIError: Error, CustomStringConvertible {
     }
 
     var exitCode: ExitCode {
-        if case .input = self { return ExitCode(65) }
+        if case .input(.invalidRecord) = self { return ExitCode(65) }
         return .failure
     }
 }

@@ -37,7 +37,7 @@ extension NearDupEngine {
     /// - Returns: For each paragraph of `copy`, its best source paragraph with exact scores.
     /// - Complexity: O(*p* · *q* · *s*) for *p* and *q* paragraphs of *s* shingles.
     public func compare(_ source: Document, _ copy: Document) -> DocumentComparison {
-        var preparer = DocumentPreparer(options: options, layout: bandLayout, hasher: MinHasher(permutationCount: 1))
+        var preparer = DocumentPreparer(options: options, layout: bandLayout, hasher: hasher)
         let corpus = preparer.prepare([source, copy], range: 0..<2)
         let sourceParagraphs = corpus.paragraphs(ofDocument: 0)
         let copyParagraphs = corpus.paragraphs(ofDocument: 1)

@@ -16,7 +16,7 @@ public struct NearDupEngine: Sendable {
     public let options: NearDupOptions
     /// The LSH band layout derived from `options`.
     public let bandLayout: BandLayout
-    private let hasher: MinHasher
+    let hasher: MinHasher
 
     /// Creates an engine.
     /// - Parameter options: What counts as a copy; validated here.

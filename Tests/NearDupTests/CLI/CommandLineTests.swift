@@ -1,0 +1,167 @@
+import ArgumentParser
+import Foundation
+import Testing
+
+@testable import NearDupCLI
+
+/// The `neardup` command line, run as a child process: outputs, exit codes, stdout vs stderr.
+@Suite struct CommandLineTests {
+    @Test func scanReportsCopiesAndBoilerplateOfTheFixtureFeed() throws {
+        let result = try CommandRunner.run(["scan", "fixtures/feed.jsonl", "--time-field", "published", "--quiet"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("COPIES (3 linked document pairs)"))
+        #expect(result.standardOutput.contains("courier_syndicated_000  <-  000_821dc1801a2e3d4d   duplicate"))
+        #expect(result.standardOutput.contains("BOILERPLATE (32 paragraphs"))
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test func scanReadsAFolderOfTextFiles() throws {
+        let result = try CommandRunner.run(["scan", "fixtures/seeds", "--quiet", "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput == "source,copy,relation,copy_coverage,source_coverage,jaccard,matched_paragraphs\n")
+    }
+
+    @Test func jsonLinesOutputHasOneRecordPerDocumentAndLink() throws {
+        let result = try CommandRunner.run(["scan", "fixtures/feed.jsonl", "--format", "jsonl", "--quiet"])
+        #expect(result.status == 0)
+        let records = try result.standardOutput.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(records.filter { $0["type"] as? String == "document" }.count == 9)
+        #expect(records.filter { $0["type"] as? String == "link" }.count == 3)
+        #expect(records.first?["type"] as? String == "scan")
+    }
+
+    @Test func dedupAccountsForEveryInputDocumentExactlyOnce() throws {
+        let scratch = try ScratchFolder()
+        let kept = scratch.url.appendingPathComponent("kept.jsonl").path
+        let removed = scratch.url.appendingPathComponent("removed.jsonl").path
+        let result = try CommandRunner.run([
+            "dedup", "fixtures/feed.jsonl", "--time-field", "published", "--source-field", "source", "-o", kept,
+            "--removed", removed,
+        ])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("9 documents: 7 kept, 2 removed"))
+        let ids = { (path: String) throws -> [String] in
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+                let object = try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+                return try #require(object["id"] as? String)
+            }
+        }
+        let all = try ids(kept) + ids(removed)
+        #expect(all.count == 9 && Set(all).count == 9)
+        let removedRecords = try String(contentsOfFile: removed, encoding: .utf8)
+        #expect(removedRecords.contains(#""id":"kyivwire_verbatim_002","duplicate_of":"002_711d1f5cb463d1e6","relation":"duplicate""#))
+    }
+
+    @Test func standardInputIsAFeed() throws {
+        let feed = try Data(contentsOf: Fixtures.packageRoot.appendingPathComponent("fixtures/feed.jsonl"))
+        let result = try CommandRunner.run(["scan", "-", "--format", "csv", "--quiet"], input: feed)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.split(separator: "\n").count == 4)
+    }
+
+    @Test func malformedLineFailsWithFileAndLine() throws {
+        let scratch = try ScratchFolder()
+        let feed = try scratch.file("bad.jsonl", "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"b\",\"text\":\n")
+        let result = try CommandRunner.run(["scan", feed])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("bad.jsonl:2: malformed JSON"))
+        #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test func skipInvalidSkipsCountsAndReportsEachRecord() throws {
+        let scratch = try ScratchFolder()
+        let feed = try scratch.file(
+            "bad.jsonl", "{\"id\":\"a\",\"text\":\"one\"}\nnot json\n{\"id\":\"a\",\"text\":\"two\"}\n{\"id\":\"c\"}\n")
+        let result = try CommandRunner.run(["scan", feed, "--skip-invalid", "--format", "jsonl"])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("skipped: \(feed):2: malformed JSON"))
+        #expect(result.standardError.contains("skipped: \(feed):3: duplicate id \"a\""))
+        #expect(result.standardError.contains("skipped: \(feed):4: missing field \"text\""))
+        #expect(result.standardError.contains("3 invalid records skipped"))
+        #expect(result.standardOutput.contains(#""documents":1"#))
+    }
+
+    @Test func duplicateIdFailsWithBothLocations() throws {
+        let scratch = try ScratchFolder()
+        let feed = try scratch.file("dup.jsonl", "{\"id\":\"a\",\"text\":\"one\"}\n{\"id\":\"a\",\"text\":\"two\"}\n")
+        let result = try CommandRunner.run(["scan", feed])
+        #expect(result.status == 65)
+        #expect(result.standardError.contains("dup.jsonl:2: duplicate id \"a\" (first seen at \(feed):1)"))
+    }
+
+    @Test func invalidUTF8IsReplacedAndCounted() throws {
+        let scratch = try ScratchFolder()
+        _ = try scratch.file("texts/a.txt", Array("Valid start ".utf8) + [0xFF, 0xFE] + Array(" and more words here".utf8))
+        let result = try CommandRunner.run(["scan", scratch.url.appendingPathComponent("texts").path, "--format", "csv"])
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("1 documents had invalid UTF-8"))
+    }
+
+    @Test func emptyInputGivesAnEmptyReport() throws {
+        let scratch = try ScratchFolder()
+        let feed = try scratch.file("empty.jsonl", "")
+        let result = try CommandRunner.run(["scan", feed, "--quiet"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("NearDup scan: 0 documents"))
+    }
+
+    @Test func missingFileIsARuntimeError() throws {
+        let result = try CommandRunner.run(["scan", "no/such/feed.jsonl"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("no/such/feed.jsonl"))
+    }
+
+    @Test func threadCountDoesNotChangeTheOutput() throws {
+        let one = try CommandRunner.run(["scan", "fixtures/feed.jsonl", "--format", "jsonl", "--threads", "1", "--quiet"])
+        let two = try CommandRunner.run(["scan", "fixtures/feed.jsonl", "--format", "jsonl", "--threads", "2", "--quiet"])
+        #expect(one.status == 0 && one.standardOutput == two.standardOutput)
+    }
+
+    @Test func explainPrintsTheBandLayoutAndSCurve() throws {
+        let result = try CommandRunner.run(["explain", "--threshold", "0.5"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("LSH: 42 bands × 3 rows + 1 band × 2 rows (all 128 slots)"))
+        #expect(result.standardOutput.contains("  0.30   "))
+        #expect(result.standardOutput.contains("  0.70   "))
+    }
+
+    @Test func compareShowsWhichParagraphsComeFromTheSource() throws {
+        let result = try CommandRunner.run([
+            "compare", "000_821dc1801a2e3d4d", "courier_syndicated_000", "--feed", "fixtures/feed.jsonl",
+        ])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("8 of 11 paragraphs of B match a paragraph of A"))
+    }
+
+    @Test(arguments: [
+        ["scan", "fixtures/feed.jsonl", "--threshold", "1.5"],
+        ["scan", "fixtures/feed.jsonl", "--shingle", "word"],
+        ["scan", "fixtures/feed.jsonl", "--permutations", "0"],
+        ["scan", "fixtures/feed.jsonl", "--format", "xml"],
+        ["scan"],
+        ["dedup", "fixtures/feed.jsonl"],
+        ["scan", "fixtures/feed.jsonl", "--no-such-flag"],
+    ])
+    func badUsageExitsWith64(arguments: [String]) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 64, "\(arguments): \(result.standardError)")
+        #expect(!result.standardError.isEmpty)
+    }
+
+    @Test func optionsParseInProcess() throws {
+        let command = try NearDupCommand.parseAsRoot(["scan", "a.jsonl", "--shingle", "char:4", "--keep", "longest"])
+        let scan = try #require(command as? ScanCommand)
+        #expect(scan.engine.options.shingle == .characters(4))
+        #expect(scan.engine.options.keep == .longest)
+        #expect(scan.input.feeds == ["a.jsonl"])
+    }
+
+    @Test(arguments: ["scan", "dedup", "compare", "explain", "generate"])
+    func everyCommandHasHelp(command: String) throws {
+        let result = try CommandRunner.run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("USAGE: neardup \(command)"))
+    }
+}
