@@ -1,7 +1,6 @@
 import ArgumentParser
-import NearDup
-
 import Foundation
+import NearDup
 
 /// A runtime failure of a command, with the exit code it maps to.
 enum CLIError: Error, CustomStringConvertible {

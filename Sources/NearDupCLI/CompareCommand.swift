@@ -64,7 +64,8 @@ struct CompareCommand: ParsableCommand {
     private func render(_ comparison: DocumentComparison) -> String {
         var out = "B = \(comparison.copy.id)\nA = \(comparison.source.id)\n"
         let matched = comparison.rows.filter(\.isMatch).count
-        out += "\(matched) of \(comparison.rows.count) paragraphs of B match a paragraph of A; "
+        out +=
+            "\(matched) of \(comparison.rows.count) paragraphs of B match a paragraph of A; "
             + "\(Int((comparison.copyCoverage * 100).rounded()))% of B's content; whole-text Jaccard "
             + "\(Int((comparison.jaccard * 100).rounded()))%\n"
         for (index, row) in comparison.rows.enumerated() {
@@ -72,7 +73,8 @@ struct CompareCommand: ParsableCommand {
             out += "\n\(marker) B¶\(index) [\(row.role)] \(quote(comparison.copy.text, row.copyRange))\n"
             if let sourceRange = row.sourceRange {
                 out += "   A: \(quote(comparison.source.text, sourceRange))\n"
-                out += "   Jaccard \(Int((row.jaccard * 100).rounded()))%, "
+                out +=
+                    "   Jaccard \(Int((row.jaccard * 100).rounded()))%, "
                     + "\(Int((row.copyContainment * 100).rounded()))% of B¶\(index) found in it\n"
             }
         }
@@ -80,7 +82,8 @@ struct CompareCommand: ParsableCommand {
     }
 
     private func quote(_ text: String, _ range: Range<Int>) -> String {
-        let bytes = Array(text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)...].prefix(range.count))
+        let bytes = Array(
+            text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)...].prefix(range.count))
         let paragraph = String(decoding: bytes, as: UTF8.self)
         return paragraph.count > 100 ? "\"\(paragraph.prefix(100))…\"" : "\"\(paragraph)\""
     }

@@ -30,7 +30,8 @@ struct ExplainCommand: ParsableCommand {
             let jaccard = options.threshold + Double(step) * 0.05
             guard jaccard >= 0 && jaccard <= 1 else { continue }
             let marker = step == 0 ? "  <- threshold" : ""
-            lines.append("  \(fixed(jaccard))   \(fixed(layout.candidateProbability(atJaccard: jaccard), digits: 4))\(marker)")
+            lines.append(
+                "  \(fixed(jaccard))   \(fixed(layout.candidateProbability(atJaccard: jaccard), digits: 4))\(marker)")
         }
         lines.append("Every candidate is then verified with exact Jaccard; reported scores are exact.")
         return lines.joined(separator: "\n")

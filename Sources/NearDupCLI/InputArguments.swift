@@ -25,7 +25,9 @@ struct InputArguments: ParsableArguments {
     var skipInvalid = false
 
     func validate() throws {
-        if feeds.isEmpty { throw ValidationError("Give at least one feed (a .jsonl file, a folder of .txt files, or -).") }
+        if feeds.isEmpty {
+            throw ValidationError("Give at least one feed (a .jsonl file, a folder of .txt files, or -).")
+        }
         if feeds.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
     }
 
@@ -54,7 +56,9 @@ struct InputArguments: ParsableArguments {
             if loaded.documentsWithInvalidUTF8 > 0 {
                 notes.append("\(loaded.documentsWithInvalidUTF8) documents had invalid UTF-8 (replaced with U+FFFD)")
             }
-            if loaded.emptyDocuments > 0 { notes.append("\(loaded.emptyDocuments) empty documents (kept, never matched)") }
+            if loaded.emptyDocuments > 0 {
+                notes.append("\(loaded.emptyDocuments) empty documents (kept, never matched)")
+            }
             if !notes.isEmpty { printError("neardup: " + notes.joined(separator: "; ")) }
         }
         return loaded

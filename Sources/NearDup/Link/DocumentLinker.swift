@@ -87,7 +87,8 @@ struct DocumentLinker: Sendable {
         let sourceCoverage = share(coveredWords[1], of: input.contentWords[source])
         let thresholds = options.relations
         let relation: Relation
-        if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage {
+        if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage
+        {
             relation = .duplicate
         } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage
             || min(copyCoverage, sourceCoverage) >= thresholds.mutualCoverage
@@ -98,7 +99,8 @@ struct DocumentLinker: Sendable {
         }
         return DocumentLink(
             source: source, copy: copy, relation: relation, copyCoverage: copyCoverage,
-            sourceCoverage: sourceCoverage, jaccard: jaccard, matches: matches.sorted { $0.copyParagraph < $1.copyParagraph })
+            sourceCoverage: sourceCoverage, jaccard: jaccard,
+            matches: matches.sorted { $0.copyParagraph < $1.copyParagraph })
     }
 
     private func paragraphMatch(_ coverage: Coverage, input: Input) -> ParagraphMatch {
@@ -135,12 +137,16 @@ struct DocumentLinker: Sendable {
                     for source in sources.prefix(Self.memberFanOut) {
                         let sourceDocument = corpus.paragraphDocuments[Int(source)]
                         guard sourceDocument != document else { continue }
-                        let pair = UInt64(UInt32(bitPattern: sourceDocument)) << 32 | UInt64(UInt32(bitPattern: document))
-                        found.append(Coverage(pair: pair, paragraph: Int32(paragraph), score: score, source: source, edge: edge))
+                        let pair =
+                            UInt64(UInt32(bitPattern: sourceDocument)) << 32 | UInt64(UInt32(bitPattern: document))
+                        found.append(
+                            Coverage(pair: pair, paragraph: Int32(paragraph), score: score, source: source, edge: edge))
                     }
                 }
                 add(graph.members(of: distinct), score: 1, edge: -1)
-                for edgeIndex in graph.neighbourEdges[graph.neighbourStarts[distinct]..<graph.neighbourStarts[distinct + 1]] {
+                for edgeIndex in graph.neighbourEdges[
+                    graph.neighbourStarts[distinct]..<graph.neighbourStarts[distinct + 1]]
+                {
                     let edge = graph.edges[Int(edgeIndex)]
                     let other = graph.neighbour(of: distinct, across: edge)
                     guard input.isEvidence[other] else { continue }
@@ -152,7 +158,8 @@ struct DocumentLinker: Sendable {
         var all = chunks.flatMap { $0 }
         all.sort()
         var best: [Coverage] = []
-        for coverage in all where best.last.map({ $0.pair != coverage.pair || $0.paragraph != coverage.paragraph }) ?? true {
+        for coverage in all
+        where best.last.map({ $0.pair != coverage.pair || $0.paragraph != coverage.paragraph }) ?? true {
             best.append(coverage)
         }
         return best
@@ -163,7 +170,9 @@ struct DocumentLinker: Sendable {
         var keys: [UInt64] = []
         keys.reserveCapacity(signed.count * layout.bandCount)
         for document in signed {
-            keys.append(contentsOf: corpus.documentBandKeys[(document * layout.bandCount)..<((document + 1) * layout.bandCount)])
+            keys.append(
+                contentsOf: corpus.documentBandKeys[(document * layout.bandCount)..<((document + 1) * layout.bandCount)]
+            )
         }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: 2_000, threads: threads)
         return finder.candidates(bandKeys: keys, itemCount: signed.count).pairs.map { pair in

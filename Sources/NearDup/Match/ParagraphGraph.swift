@@ -54,7 +54,8 @@ struct ParagraphMatcher: Sendable {
         keys.reserveCapacity(distinctCount * layout.bandCount)
         for distinct in 0..<distinctCount {
             let paragraph = Int(members[memberStarts[distinct]])
-            keys.append(contentsOf: corpus.bandKeys[(paragraph * layout.bandCount)..<((paragraph + 1) * layout.bandCount)])
+            keys.append(
+                contentsOf: corpus.bandKeys[(paragraph * layout.bandCount)..<((paragraph + 1) * layout.bandCount)])
         }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: maximumBucketSize, threads: threads)
         let candidates = finder.candidates(bandKeys: keys, itemCount: distinctCount)
@@ -103,7 +104,9 @@ struct ParagraphMatcher: Sendable {
         return (distinctOf, memberStarts, members)
     }
 
-    private func verify(_ pairs: [UInt64], members: [Int32], memberStarts: [Int], corpus: PreparedCorpus) -> [VerifiedEdge] {
+    private func verify(_ pairs: [UInt64], members: [Int32], memberStarts: [Int], corpus: PreparedCorpus)
+        -> [VerifiedEdge]
+    {
         let threshold = options.threshold
         let chunks = parallelChunks(count: pairs.count, threads: threads) { range in
             var edges: [VerifiedEdge] = []
@@ -113,7 +116,8 @@ struct ParagraphMatcher: Sendable {
                     let first = corpus.shingleRange(ofParagraph: Int(members[memberStarts[a]]))
                     let second = corpus.shingleRange(ofParagraph: Int(members[memberStarts[b]]))
                     let overlap = SetOverlap(
-                        sorted: UnsafeBufferPointer(rebasing: shingles[first]), UnsafeBufferPointer(rebasing: shingles[second]))
+                        sorted: UnsafeBufferPointer(rebasing: shingles[first]),
+                        UnsafeBufferPointer(rebasing: shingles[second]))
                     if overlap.jaccard >= threshold {
                         edges.append(VerifiedEdge(first: Int32(a), second: Int32(b), overlap: overlap))
                     }

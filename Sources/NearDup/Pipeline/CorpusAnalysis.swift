@@ -45,8 +45,10 @@ struct CorpusAnalysis {
                 words += Int(corpus.wordCounts[paragraph])
                 paragraphs.append(
                     Paragraph(
-                        document: document, ordinal: paragraph - range.lowerBound, byteRange: corpus.byteRanges[paragraph],
-                        wordCount: Int(corpus.wordCounts[paragraph]), role: role, cluster: clusterOfParagraph[paragraph]))
+                        document: document, ordinal: paragraph - range.lowerBound,
+                        byteRange: corpus.byteRanges[paragraph],
+                        wordCount: Int(corpus.wordCounts[paragraph]), role: role, cluster: clusterOfParagraph[paragraph]
+                    ))
             }
             summaries.append(
                 DocumentSummary(

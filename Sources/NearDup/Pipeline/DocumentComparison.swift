@@ -42,7 +42,8 @@ extension NearDupEngine {
         let sourceParagraphs = corpus.paragraphs(ofDocument: 0)
         let copyParagraphs = corpus.paragraphs(ofDocument: 1)
         let isContent = { (paragraph: Int) in
-            corpus.patternReasons[paragraph] == nil && Int(corpus.wordCounts[paragraph]) >= options.minimumParagraphTokens
+            corpus.patternReasons[paragraph] == nil
+                && Int(corpus.wordCounts[paragraph]) >= options.minimumParagraphTokens
         }
         var rows: [DocumentComparison.Row] = []
         var matchedWords = 0
@@ -50,12 +51,16 @@ extension NearDupEngine {
         for paragraph in copyParagraphs {
             var best: (overlap: SetOverlap, source: Int)?
             for candidate in sourceParagraphs {
-                let overlap = overlap(corpus, corpus.shingleRange(ofParagraph: paragraph), corpus.shingleRange(ofParagraph: candidate))
-                if overlap.intersection > 0 && overlap.jaccard > (best?.overlap.jaccard ?? 0) { best = (overlap, candidate) }
+                let overlap = overlap(
+                    corpus, corpus.shingleRange(ofParagraph: paragraph), corpus.shingleRange(ofParagraph: candidate))
+                if overlap.intersection > 0 && overlap.jaccard > (best?.overlap.jaccard ?? 0) {
+                    best = (overlap, candidate)
+                }
             }
             let role: ParagraphRole =
                 corpus.patternReasons[paragraph].map { .boilerplate($0) } ?? (isContent(paragraph) ? .content : .short)
-            let isMatch = best.map { $0.overlap.jaccard >= options.threshold && isContent($0.source) } ?? false
+            let isMatch =
+                best.map { $0.overlap.jaccard >= options.threshold && isContent($0.source) } ?? false
                 && role == .content
             if role == .content {
                 contentWords += Int(corpus.wordCounts[paragraph])
@@ -63,8 +68,10 @@ extension NearDupEngine {
             }
             rows.append(
                 DocumentComparison.Row(
-                    copyRange: corpus.byteRanges[paragraph], role: role, sourceRange: best.map { corpus.byteRanges[$0.source] },
-                    jaccard: best?.overlap.jaccard ?? 0, copyContainment: best?.overlap.firstContainment ?? 0, isMatch: isMatch))
+                    copyRange: corpus.byteRanges[paragraph], role: role,
+                    sourceRange: best.map { corpus.byteRanges[$0.source] },
+                    jaccard: best?.overlap.jaccard ?? 0, copyContainment: best?.overlap.firstContainment ?? 0,
+                    isMatch: isMatch))
         }
         let documentSet = { corpus.wholeTextShingles(ofDocument: $0) { corpus.patternReasons[$0] == nil } }
         return DocumentComparison(

@@ -36,7 +36,8 @@ public struct NearDupOptions: Sendable, Hashable {
         try require((1...4096).contains(permutationCount), "permutation count", "1 to 4096")
         try require(threshold > 0 && threshold <= 1, "threshold", "above 0 and at most 1")
         try require(
-            candidateProbability > 0 && candidateProbability < 1, "candidate probability", "between 0 and 1 (exclusive)")
+            candidateProbability > 0 && candidateProbability < 1, "candidate probability", "between 0 and 1 (exclusive)"
+        )
         try require(boilerplate.minimumDocuments >= 2, "boilerplate minimum documents", "at least 2")
         try require(
             boilerplate.maximumShare > 0 && boilerplate.maximumShare <= 1, "boilerplate maximum share",

@@ -96,7 +96,9 @@ struct DocumentPreparer {
         return chunk
     }
 
-    private mutating func prepareDocument(_ document: Int, utf8: UnsafeBufferPointer<UInt8>, into chunk: inout PreparedCorpus) {
+    private mutating func prepareDocument(
+        _ document: Int, utf8: UnsafeBufferPointer<UInt8>, into chunk: inout PreparedCorpus
+    ) {
         spans.removeAll(keepingCapacity: true)
         splitter.split(utf8, into: &spans)
         var lines: [BoilerplateRules.Line] = []
@@ -133,9 +135,13 @@ struct DocumentPreparer {
                 continue
             }
             chunk.shingles.withUnsafeBufferPointer { all in
-                signature.withUnsafeMutableBufferPointer { hasher.sign(UnsafeBufferPointer(rebasing: all[shingles]), into: $0) }
+                signature.withUnsafeMutableBufferPointer {
+                    hasher.sign(UnsafeBufferPointer(rebasing: all[shingles]), into: $0)
+                }
             }
-            for slot in 0..<k where signature[slot] < documentSignature[slot] { documentSignature[slot] = signature[slot] }
+            for slot in 0..<k where signature[slot] < documentSignature[slot] {
+                documentSignature[slot] = signature[slot]
+            }
             hasDocumentSignature = true
             appendBandKeys(of: signature, to: &chunk.bandKeys)
         }
@@ -151,7 +157,8 @@ struct DocumentPreparer {
         signature.withUnsafeBytes { raw in
             for band in 0..<layout.bandCount {
                 let slots = layout.slots(ofBand: band)
-                keys.append(XXH3.hash(raw.baseAddress! + slots.lowerBound * 4, count: slots.count * 4, seed: UInt64(band)))
+                keys.append(
+                    XXH3.hash(raw.baseAddress! + slots.lowerBound * 4, count: slots.count * 4, seed: UInt64(band)))
             }
         }
     }

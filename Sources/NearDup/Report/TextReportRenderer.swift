@@ -24,9 +24,12 @@ public struct TextReportRenderer: Sendable {
     private func renderHeader(_ report: ScanReport, into out: inout String) {
         let options = report.options
         let layout = report.bandLayout
-        let bands = "\(layout.fullBandCount)×\(layout.rowsPerBand)" + (layout.remainderRows > 0 ? " + 1×\(layout.remainderRows)" : "")
+        let bands =
+            "\(layout.fullBandCount)×\(layout.rowsPerBand)"
+            + (layout.remainderRows > 0 ? " + 1×\(layout.remainderRows)" : "")
         out += "NearDup scan: \(report.documents.count) documents, \(report.statistics.paragraphs) paragraphs\n"
-        out += "shingles \(options.shingle), \(options.permutationCount) permutations, threshold "
+        out +=
+            "shingles \(options.shingle), \(options.permutationCount) permutations, threshold "
             + "\(ScoreFormat.decimal(options.threshold, digits: 2)), LSH bands \(bands), keep \(options.keep.rawValue)\n"
     }
 
@@ -37,17 +40,20 @@ public struct TextReportRenderer: Sendable {
             let copy = report.documents[link.copy].id
             let source = report.documents[link.source].id
             out += "\n  \(copy)  <-  \(source)   \(link.relation.rawValue)\n"
-            out += "    \(ScoreFormat.percent(link.copyCoverage)) of \(copy) is matched in \(source); "
+            out +=
+                "    \(ScoreFormat.percent(link.copyCoverage)) of \(copy) is matched in \(source); "
                 + "\(ScoreFormat.percent(link.sourceCoverage)) of \(source) is matched in \(copy); "
                 + "whole-text Jaccard \(ScoreFormat.decimal(link.jaccard, digits: 2))\n"
             for match in link.matches {
                 let copyOrdinal = report.paragraphs[match.copyParagraph].ordinal
                 let sourceOrdinal = report.paragraphs[match.sourceParagraph].ordinal
                 if match.jaccard == 1 {
-                    out += "    ¶\(copyOrdinal) = ¶\(sourceOrdinal)  identical after normalization  \(quote(report, match.copyParagraph))\n"
+                    out +=
+                        "    ¶\(copyOrdinal) = ¶\(sourceOrdinal)  identical after normalization  \(quote(report, match.copyParagraph))\n"
                     continue
                 }
-                out += "    ¶\(copyOrdinal) <- ¶\(sourceOrdinal)  Jaccard \(ScoreFormat.decimal(match.jaccard, digits: 2)), "
+                out +=
+                    "    ¶\(copyOrdinal) <- ¶\(sourceOrdinal)  Jaccard \(ScoreFormat.decimal(match.jaccard, digits: 2)), "
                     + "\(ScoreFormat.percent(match.copyContainment)) of it in the source, "
                     + "\(ScoreFormat.percent(match.sourceContainment)) of the source in it\n"
                 out += "        copy:   \(quote(report, match.copyParagraph))\n"
@@ -95,7 +101,8 @@ public struct TextReportRenderer: Sendable {
     private func renderSummary(_ report: ScanReport, into out: inout String) {
         let statistics = report.statistics
         let count: (Relation) -> Int = { relation in report.links.filter { $0.relation == relation }.count }
-        out += "\nSUMMARY: \(statistics.documents) documents, \(statistics.documents - statistics.removedDocuments) kept, "
+        out +=
+            "\nSUMMARY: \(statistics.documents) documents, \(statistics.documents - statistics.removedDocuments) kept, "
             + "\(statistics.removedDocuments) removed; links: \(count(.duplicate)) duplicate, \(count(.copy)) copy, "
             + "\(count(.partial)) partial; \(statistics.boilerplateParagraphs) boilerplate paragraphs; "
             + "\(statistics.paragraphCandidates) candidate pairs, \(statistics.verifiedParagraphPairs) verified\n"

@@ -18,7 +18,8 @@ import Testing
     @Test func scanReadsAFolderOfTextFiles() throws {
         let result = try CommandRunner.run(["scan", "fixtures/seeds", "--quiet", "--format", "csv"])
         #expect(result.status == 0)
-        #expect(result.standardOutput == "source,copy,relation,copy_coverage,source_coverage,jaccard,matched_paragraphs\n")
+        #expect(
+            result.standardOutput == "source,copy,relation,copy_coverage,source_coverage,jaccard,matched_paragraphs\n")
     }
 
     @Test func jsonLinesOutputHasOneRecordPerDocumentAndLink() throws {
@@ -51,7 +52,9 @@ import Testing
         let all = try ids(kept) + ids(removed)
         #expect(all.count == 9 && Set(all).count == 9)
         let removedRecords = try String(contentsOfFile: removed, encoding: .utf8)
-        #expect(removedRecords.contains(#""id":"kyivwire_verbatim_002","duplicate_of":"002_711d1f5cb463d1e6","relation":"duplicate""#))
+        #expect(
+            removedRecords.contains(
+                #""id":"kyivwire_verbatim_002","duplicate_of":"002_711d1f5cb463d1e6","relation":"duplicate""#))
     }
 
     @Test func standardInputIsAFeed() throws {
@@ -93,8 +96,11 @@ import Testing
 
     @Test func invalidUTF8IsReplacedAndCounted() throws {
         let scratch = try ScratchFolder()
-        _ = try scratch.file("texts/a.txt", Array("Valid start ".utf8) + [0xFF, 0xFE] + Array(" and more words here".utf8))
-        let result = try CommandRunner.run(["scan", scratch.url.appendingPathComponent("texts").path, "--format", "csv"])
+        _ = try scratch.file(
+            "texts/a.txt", Array("Valid start ".utf8) + [0xFF, 0xFE] + Array(" and more words here".utf8))
+        let result = try CommandRunner.run([
+            "scan", scratch.url.appendingPathComponent("texts").path, "--format", "csv",
+        ])
         #expect(result.status == 0)
         #expect(result.standardError.contains("1 documents had invalid UTF-8"))
     }
@@ -114,8 +120,12 @@ import Testing
     }
 
     @Test func threadCountDoesNotChangeTheOutput() throws {
-        let one = try CommandRunner.run(["scan", "fixtures/feed.jsonl", "--format", "jsonl", "--threads", "1", "--quiet"])
-        let two = try CommandRunner.run(["scan", "fixtures/feed.jsonl", "--format", "jsonl", "--threads", "2", "--quiet"])
+        let one = try CommandRunner.run([
+            "scan", "fixtures/feed.jsonl", "--format", "jsonl", "--threads", "1", "--quiet",
+        ])
+        let two = try CommandRunner.run([
+            "scan", "fixtures/feed.jsonl", "--format", "jsonl", "--threads", "2", "--quiet",
+        ])
         #expect(one.status == 0 && one.standardOutput == two.standardOutput)
     }
 

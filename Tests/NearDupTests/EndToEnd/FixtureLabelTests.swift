@@ -29,7 +29,9 @@ import Testing
             let link = try #require(report.link(between: expected.source, expected.copy), "\(expected.copy)")
             #expect(report.documents[link.source].id == expected.source)
             #expect(expected.relations?.contains(link.relation.rawValue) == true, "\(expected.copy): \(link.relation)")
-            let pairs = link.matches.map { [report.paragraphs[$0.copyParagraph].ordinal, report.paragraphs[$0.sourceParagraph].ordinal] }
+            let pairs = link.matches.map {
+                [report.paragraphs[$0.copyParagraph].ordinal, report.paragraphs[$0.sourceParagraph].ordinal]
+            }
             #expect(pairs == expected.paragraphs, "\(expected.copy)")
             let copyIndex = try #require(report.index(of: expected.copy))
             #expect(!report.decisions[copyIndex].isKept == expected.removed, "\(expected.copy)")
@@ -62,7 +64,9 @@ import Testing
             let report = try NearDupEngine(options: options).scan(documents)
             let link = try #require(report.link(between: expected.source, expected.copy))
             #expect(link.relation == .partial)
-            let pairs = link.matches.map { [report.paragraphs[$0.copyParagraph].ordinal, report.paragraphs[$0.sourceParagraph].ordinal] }
+            let pairs = link.matches.map {
+                [report.paragraphs[$0.copyParagraph].ordinal, report.paragraphs[$0.sourceParagraph].ordinal]
+            }
             #expect(pairs == expected.paragraphs)
             let seedLinks = report.links.filter {
                 labels.sameEventOnly.documents.contains(documents[$0.source].id)

@@ -84,8 +84,10 @@ import Testing
             for b in (a + 1)..<graph.distinctCount {
                 let overlap = corpus.shingles.withUnsafeBufferPointer { shingles in
                     SetOverlap(
-                        sorted: UnsafeBufferPointer(rebasing: shingles[corpus.shingleRange(ofParagraph: graph.representative(of: a))]),
-                        UnsafeBufferPointer(rebasing: shingles[corpus.shingleRange(ofParagraph: graph.representative(of: b))]))
+                        sorted: UnsafeBufferPointer(
+                            rebasing: shingles[corpus.shingleRange(ofParagraph: graph.representative(of: a))]),
+                        UnsafeBufferPointer(
+                            rebasing: shingles[corpus.shingleRange(ofParagraph: graph.representative(of: b))]))
                 }
                 let pair = pack(Int32(a), Int32(b))
                 if overlap.jaccard >= options.threshold {

@@ -19,7 +19,8 @@ enum Fixtures {
 
     /// The hand labels for `feed()`.
     static func labels() throws -> Labels {
-        try JSONDecoder().decode(Labels.self, from: Data(contentsOf: packageRoot.appendingPathComponent("fixtures/labels.json")))
+        try JSONDecoder().decode(
+            Labels.self, from: Data(contentsOf: packageRoot.appendingPathComponent("fixtures/labels.json")))
     }
 
     /// `fixtures/labels.json`.
