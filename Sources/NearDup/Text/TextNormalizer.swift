@@ -9,7 +9,11 @@ import Foundation
 ///    `Kim Jong Un` are the same three words, and `12,000`, `12 000` and `12, 000` are `12 000`.
 /// 4. Words are joined by exactly one space.
 ///
-/// Pure-ASCII paragraphs (most news text) take a byte-level fast path with the same result.
+/// Paragraphs whose only non-ASCII characters are no-break spaces and General Punctuation
+/// (U+2000–U+206F: typographic quotes, dashes, ellipses — most news text) take a byte-level fast
+/// path with the same result: NFKC and case folding turn none of those into letters or digits, so
+/// they are separators either way. U+2017 and U+203E are the exceptions (their compatibility forms
+/// carry a combining mark) and take the Unicode path.
 /// A `TextNormalizer` owns scratch buffers: make one per worker and reuse it.
 struct TextNormalizer {
     /// The normalized text of the last paragraph: words separated by one ASCII space.
@@ -23,18 +27,50 @@ struct TextNormalizer {
     var wordCount: Int { wordStarts.count }
 
     /// Normalizes one paragraph's UTF-8 bytes into `bytes`, `wordStarts` and `wordEnds`.
+    /// - Parameters:
+    ///   - paragraph: The paragraph's UTF-8 bytes.
+    ///   - allowingFastPath: `false` forces the Unicode path (tests prove both paths agree).
     /// - Complexity: O(*n*) in the paragraph's length.
-    mutating func normalize(_ paragraph: UnsafeBufferPointer<UInt8>) {
+    mutating func normalize(_ paragraph: UnsafeBufferPointer<UInt8>, allowingFastPath: Bool = true) {
         bytes.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
         wordEnds.removeAll(keepingCapacity: true)
-        if paragraph.allSatisfy({ $0 < 0x80 }) {
+        if allowingFastPath && Self.isSeparatorOnlyBeyondASCII(paragraph) {
             normalizeASCII(paragraph)
         } else {
             normalizeUnicode(String(decoding: paragraph, as: UTF8.self))
         }
     }
 
+    /// Whether every non-ASCII character of `paragraph` is U+00A0 or in U+2000–U+206F other than
+    /// U+2017 and U+203E: characters that are separators before and after NFKC and case folding.
+    static func isSeparatorOnlyBeyondASCII(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = paragraph.count
+        while index < count {
+            let byte = paragraph[index]
+            if byte < 0x80 {
+                index += 1
+                continue
+            }
+            guard index + 1 < count else { return false }
+            let second = paragraph[index + 1]
+            if byte == 0xC2 && second == 0xA0 {
+                index += 2
+                continue
+            }
+            guard byte == 0xE2, index + 2 < count else { return false }
+            let third = paragraph[index + 2]
+            let isGeneralPunctuation = second == 0x80 || (second == 0x81 && third < 0xB0)
+            let hasCombiningForm = (second == 0x80 && third == 0x97) || (second == 0x80 && third == 0xBE)
+            guard isGeneralPunctuation && !hasCombiningForm else { return false }
+            index += 3
+        }
+        return true
+    }
+
+    /// Every byte that is not an ASCII letter or digit separates words (so do the bytes of the
+    /// non-ASCII separators admitted by `isSeparatorOnlyBeyondASCII`).
     private mutating func normalizeASCII(_ paragraph: UnsafeBufferPointer<UInt8>) {
         var inWord = false
         for byte in paragraph {

@@ -5,11 +5,11 @@ import Foundation
 /// Small helpers shared by the kernel suites: string-level wrappers around the byte-level kernels,
 /// the seed fixtures, and seeded random shingle sets.
 enum Kernel {
-    /// Normalizes `text` with a fresh `TextNormalizer`.
-    static func normalized(_ text: String) -> TextNormalizer {
+    /// Normalizes `text` with a fresh `TextNormalizer`; `fastPath: false` forces the Unicode path.
+    static func normalized(_ text: String, fastPath: Bool = true) -> TextNormalizer {
         var normalizer = TextNormalizer()
         var copy = text
-        copy.withUTF8 { normalizer.normalize($0) }
+        copy.withUTF8 { normalizer.normalize($0, allowingFastPath: fastPath) }
         return normalizer
     }
 

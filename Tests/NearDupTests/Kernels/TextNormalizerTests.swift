@@ -51,26 +51,50 @@ import Testing
         #expect(spaced == hyphenated)
     }
 
-    /// A trailing no-break space is a separator, so it changes nothing but forces the Unicode path.
+    /// The byte-level fast path (ASCII plus no-break spaces and General Punctuation) agrees with
+    /// the Unicode path (NFKC, case folding, scalar classes).
     @Test(arguments: [
         "Hello, World 12,000",
         "The post North Korea officially confirms it sent troops appeared first on Politico.",
         "Arpan Rai28 April 2025 04:39",
         "- Noem takes look at cross-border tunnel during El Paso visit",
+        "“Comrade Kim Jong Un decided on our armed forces’ participation … in the war,” the statement said.",
+        "The strategic partnership treaty — considered the largest\u{00A0}defense agreement – requires‑both",
     ])
     func asciiFastPathAgreesWithUnicodePath(text: String) {
         let fast = Kernel.normalized(text)
-        let unicode = Kernel.normalized(text + "\u{00A0}")
+        let unicode = Kernel.normalized(text, fastPath: false)
         #expect(fast.bytes == unicode.bytes)
         #expect(fast.wordStarts == unicode.wordStarts)
         #expect(fast.wordEnds == unicode.wordEnds)
+    }
+
+    /// Every character the fast path admits beyond ASCII gives the Unicode path's result; the two
+    /// whose compatibility forms carry a combining mark (U+2017, U+203E) are not admitted.
+    @Test func everyAdmittedNonASCIICharacterIsTreatedAlikeOnBothPaths() {
+        var admitted = 0
+        for value in [0x00A0] + Array(0x2000...0x207F) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "ab" + String(scalar) + "cd"
+            let isAdmitted = Array(text.utf8).withUnsafeBufferPointer { TextNormalizer.isSeparatorOnlyBeyondASCII($0) }
+            guard isAdmitted else { continue }
+            admitted += 1
+            let fast = Kernel.normalized(text)
+            let unicode = Kernel.normalized(text, fastPath: false)
+            #expect(fast.bytes == unicode.bytes, "U+\(String(value, radix: 16))")
+            #expect(fast.wordStarts == unicode.wordStarts, "U+\(String(value, radix: 16))")
+        }
+        #expect(admitted == 1 + 0x70 - 2)
+        #expect(!Array("a\u{2017}b".utf8).withUnsafeBufferPointer { TextNormalizer.isSeparatorOnlyBeyondASCII($0) })
+        #expect(!Array("a\u{2074}b".utf8).withUnsafeBufferPointer { TextNormalizer.isSeparatorOnlyBeyondASCII($0) })
+        #expect(!Array("café".utf8).withUnsafeBufferPointer { TextNormalizer.isSeparatorOnlyBeyondASCII($0) })
     }
 
     @Test func everyASCIICharacterIsTreatedAlikeOnBothPaths() {
         for value in UInt8(0)..<0x80 {
             let text = "a" + String(UnicodeScalar(value)) + "b"
             let fast = Kernel.normalized(text)
-            let unicode = Kernel.normalized(text + "\u{00A0}")
+            let unicode = Kernel.normalized(text, fastPath: false)
             #expect(fast.bytes == unicode.bytes, "byte \(value)")
             #expect(fast.wordStarts == unicode.wordStarts, "byte \(value)")
         }
