@@ -39,10 +39,19 @@ struct BoilerplateRules: Sendable {
         ["via", "bloomberg"], ["shutterstock"],
     ]
 
+    /// Whether any rule can apply to a paragraph of `wordCount` words whose normalized text is
+    /// `normalized`: every rule but the footer needs at most 20 words, and the footer starts with
+    /// "the post". Lets callers skip splitting long paragraphs into words.
+    static func mayApply(toWordCount wordCount: Int, normalized: [UInt8]) -> Bool {
+        wordCount <= 20 || (wordCount <= 60 && normalized.starts(with: "the post ".utf8))
+    }
+
     /// One paragraph as the rules see it.
     struct Line {
-        /// The normalized words.
+        /// The normalized words; empty when no rule can apply (see `mayApply(toWordCount:normalized:)`).
         var words: [Substring]
+        /// The number of normalized words.
+        var wordCount: Int
         /// Whether the original line starts with a list marker.
         var isListItem: Bool
         /// XXH3 of the normalized text, to find repeats.
@@ -64,7 +73,7 @@ struct BoilerplateRules: Sendable {
                 inList = Self.listHeadings.contains(phrase) || inList
                 continue
             }
-            if inList && (line.isListItem || line.words.count <= 4) {
+            if inList && (line.isListItem || line.wordCount <= 4) {
                 reasons[index] = .navigation
                 continue
             }
@@ -83,7 +92,7 @@ struct BoilerplateRules: Sendable {
     }
 
     private func isRepeatable(_ line: Line) -> Bool {
-        !line.words.isEmpty && line.words.count < 16
+        line.wordCount > 0 && line.wordCount < 16
     }
 
     private func isFooter(_ words: [Substring]) -> Bool {

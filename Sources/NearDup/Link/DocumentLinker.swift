@@ -184,7 +184,7 @@ struct DocumentLinker: Sendable {
 
 /// Each document's whole-text shingle set (its non-boilerplate paragraphs' shingles, merged),
 /// built once per document that takes part in a pair.
-private struct DocumentSets: @unchecked Sendable {
+private struct DocumentSets: Sendable {
     let corpus: PreparedCorpus
     let inDocumentSet: [Bool]
 

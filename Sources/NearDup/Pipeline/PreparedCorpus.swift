@@ -108,8 +108,12 @@ struct DocumentPreparer {
             normalizer.normalize(UnsafeBufferPointer(rebasing: utf8[span]))
             let textHash = normalizer.bytes.withUnsafeBytes { XXH3.hash($0, seed: SignatureFormat.shingleSeed ^ 1) }
             let isListItem = [0x2D, 0x2A].contains(utf8[span.lowerBound]) || startsWithBulletDash(utf8, span)
-            let words = normalizer.wordCount <= 60 ? wordsOfNormalizedText() : []
-            lines.append(BoilerplateRules.Line(words: words, isListItem: isListItem, textHash: textHash))
+            let words =
+                BoilerplateRules.mayApply(toWordCount: normalizer.wordCount, normalized: normalizer.bytes)
+                ? wordsOfNormalizedText() : []
+            lines.append(
+                BoilerplateRules.Line(
+                    words: words, wordCount: normalizer.wordCount, isListItem: isListItem, textHash: textHash))
             chunk.paragraphDocuments.append(Int32(document))
             chunk.byteRanges.append(span)
             chunk.wordCounts.append(Int32(normalizer.wordCount))
