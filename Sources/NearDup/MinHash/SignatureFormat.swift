@@ -3,6 +3,7 @@
 ///
 /// Version 1:
 /// - shingle hash: `XXH3_64bits_withSeed(shingleBytes, shingleSeed)`;
+/// - exact-copy fingerprint of a paragraph: `XXH3_64bits_withSeed(normalizedText, textSeed)`;
 /// - slot `i` of a signature: `min over shingles h of UInt32(truncating: (a[i] &* h &+ b[i]) >> 32)`,
 ///   where `a[i]` (forced odd) and `b[i]` are drawn alternately from SplitMix64 seeded with
 ///   `permutationSeed`, as `a[0], b[0], a[1], b[1], …`;
@@ -13,6 +14,8 @@ public enum SignatureFormat {
     public static let version = 1
     /// The XXH3 seed for shingle hashes ("NEARDUP1" in ASCII).
     public static let shingleSeed: UInt64 = 0x4E45_4152_4455_5031
+    /// The XXH3 seed for a paragraph's whole normalized text, which recognises exact copies.
+    public static let textSeed: UInt64 = shingleSeed ^ 1
     /// The SplitMix64 seed for MinHash permutation parameters ("MINHASH1" in ASCII).
     public static let permutationSeed: UInt64 = 0x4D49_4E48_4153_4831
 }

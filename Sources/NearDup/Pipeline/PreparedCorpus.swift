@@ -106,7 +106,7 @@ struct DocumentPreparer {
         let firstParagraph = chunk.paragraphCount
         for span in spans {
             normalizer.normalize(UnsafeBufferPointer(rebasing: utf8[span]))
-            let textHash = normalizer.bytes.withUnsafeBytes { XXH3.hash($0, seed: SignatureFormat.shingleSeed ^ 1) }
+            let textHash = normalizer.bytes.withUnsafeBytes { XXH3.hash($0, seed: SignatureFormat.textSeed) }
             let isListItem = [0x2D, 0x2A].contains(utf8[span.lowerBound]) || startsWithBulletDash(utf8, span)
             let words =
                 BoilerplateRules.mayApply(toWordCount: normalizer.wordCount, normalized: normalizer.bytes)
