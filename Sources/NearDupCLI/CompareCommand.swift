@@ -70,9 +70,9 @@ struct CompareCommand: ParsableCommand {
             + "\(Int((comparison.jaccard * 100).rounded()))%\n"
         for (index, row) in comparison.rows.enumerated() {
             let marker = row.isMatch ? "=>" : "  "
-            out += "\n\(marker) B¶\(index) [\(row.role)] \(quote(comparison.copy.text, row.copyRange))\n"
+            out += "\n\(marker) B¶\(index) [\(row.role)] \(quote(comparison.copy, row.copyRange))\n"
             if let sourceRange = row.sourceRange {
-                out += "   A: \(quote(comparison.source.text, sourceRange))\n"
+                out += "   A: \(quote(comparison.source, sourceRange))\n"
                 out +=
                     "   Jaccard \(Int((row.jaccard * 100).rounded()))%, "
                     + "\(Int((row.copyContainment * 100).rounded()))% of B¶\(index) found in it\n"
@@ -81,10 +81,8 @@ struct CompareCommand: ParsableCommand {
         return out
     }
 
-    private func quote(_ text: String, _ range: Range<Int>) -> String {
-        let bytes = Array(
-            text.utf8[text.utf8.index(text.utf8.startIndex, offsetBy: range.lowerBound)...].prefix(range.count))
-        let paragraph = String(decoding: bytes, as: UTF8.self)
+    private func quote(_ document: Document, _ range: Range<Int>) -> String {
+        let paragraph = document.text(inBytes: range)
         return paragraph.count > 100 ? "\"\(paragraph.prefix(100))…\"" : "\"\(paragraph)\""
     }
 }

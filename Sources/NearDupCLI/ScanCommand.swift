@@ -35,7 +35,7 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let options = engine.options
-            if explain { printError(ExplainCommand.table(options: options)) }
+            if explain { printError(BandLayout.explanation(for: options)) }
             let report = try runScan(input: input, options: options, quiet: quiet)
             switch format {
             case .text: FileHandle.standardOutput.write(Data(TextReportRenderer().render(report).utf8))

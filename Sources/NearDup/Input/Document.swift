@@ -24,4 +24,15 @@ public struct Document: Sendable, Hashable {
         self.published = published
         self.source = source
     }
+
+    /// The original text in a UTF-8 byte range, such as a paragraph's `byteRange`.
+    /// - Parameter byteRange: Byte offsets into `text`'s UTF-8, on scalar boundaries.
+    /// - Returns: That part of `text`, exactly as in the input.
+    /// - Complexity: O(*n*) in the range's end offset.
+    public func text(inBytes byteRange: Range<Int>) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: byteRange.lowerBound)
+        let upper = utf8.index(lower, offsetBy: byteRange.count)
+        return text[lower..<upper]
+    }
 }

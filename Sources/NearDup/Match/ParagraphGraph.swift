@@ -47,7 +47,9 @@ struct ParagraphMatcher: Sendable {
     /// Matches the matchable paragraphs of `corpus`.
     /// - Complexity: O(*n* log *n*) for *n* paragraphs, plus O(*s*) per candidate pair of *s* shingles.
     func match(_ corpus: PreparedCorpus) -> ParagraphGraph {
-        let matchable = (0..<corpus.paragraphCount).filter { isMatchable($0, in: corpus) }
+        let matchable = (0..<corpus.paragraphCount).filter {
+            corpus.isMatchable($0, minimumWords: options.minimumParagraphTokens)
+        }
         let (distinctOf, memberStarts, members) = groupExactCopies(matchable, corpus: corpus)
         let distinctCount = memberStarts.count - 1
         var keys: [UInt64] = []
@@ -66,11 +68,6 @@ struct ParagraphMatcher: Sendable {
             distinctOf: distinctOf, memberStarts: memberStarts, members: members, edges: edges,
             neighbourStarts: neighbourStarts, neighbourEdges: neighbourEdges,
             candidateCount: candidates.pairs.count, oversizedBuckets: candidates.oversizedBuckets)
-    }
-
-    func isMatchable(_ paragraph: Int, in corpus: PreparedCorpus) -> Bool {
-        corpus.patternReasons[paragraph] == nil && Int(corpus.wordCounts[paragraph]) >= options.minimumParagraphTokens
-            && !corpus.shingleRange(ofParagraph: paragraph).isEmpty
     }
 
     private func groupExactCopies(

@@ -75,7 +75,7 @@ struct CorpusAnalysis {
     private func role(of paragraph: Int, isRecurring: Bool) -> ParagraphRole {
         if let reason = corpus.patternReasons[paragraph] { return .boilerplate(reason) }
         if isRecurring { return .boilerplate(.recurring) }
-        return Int(corpus.wordCounts[paragraph]) >= options.minimumParagraphTokens ? .content : .short
+        return corpus.isMatchable(paragraph, minimumWords: options.minimumParagraphTokens) ? .content : .short
     }
 
     private func wordsPerDocument(where include: (Int) -> Bool) -> [Int] {

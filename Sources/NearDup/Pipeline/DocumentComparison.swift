@@ -41,10 +41,7 @@ extension NearDupEngine {
         let corpus = preparer.prepare([source, copy], range: 0..<2)
         let sourceParagraphs = corpus.paragraphs(ofDocument: 0)
         let copyParagraphs = corpus.paragraphs(ofDocument: 1)
-        let isContent = { (paragraph: Int) in
-            corpus.patternReasons[paragraph] == nil
-                && Int(corpus.wordCounts[paragraph]) >= options.minimumParagraphTokens
-        }
+        let isContent = { corpus.isMatchable($0, minimumWords: options.minimumParagraphTokens) }
         var rows: [DocumentComparison.Row] = []
         var matchedWords = 0
         var contentWords = 0

@@ -33,6 +33,12 @@ struct PreparedCorpus: Sendable {
         shingleStarts[paragraph]..<shingleStarts[paragraph + 1]
     }
 
+    /// Whether a paragraph is matched on its own: not boilerplate by the in-document rules, and at
+    /// least `minimumWords` words long (so it has shingles).
+    func isMatchable(_ paragraph: Int, minimumWords: Int) -> Bool {
+        patternReasons[paragraph] == nil && Int(wordCounts[paragraph]) >= minimumWords
+    }
+
     /// The sorted, distinct union of the shingles of a document's paragraphs that `include` accepts.
     /// - Complexity: O(*s* log *s*) for *s* shingles.
     func wholeTextShingles(ofDocument document: Int, including include: (Int) -> Bool) -> [UInt64] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a `ScanReport`'s document links as CSV (RFC 4180): a header row, then one row per
 /// linked pair: `source,copy,relation,copy_coverage,source_coverage,jaccard,matched_paragraphs`.
 public struct CSVReportRenderer: Sendable {
@@ -24,11 +26,5 @@ public struct CSVReportRenderer: Sendable {
     private func field(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

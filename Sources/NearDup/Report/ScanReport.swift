@@ -28,11 +28,7 @@ public struct ScanReport: Sendable {
     /// - Returns: The paragraph's text exactly as in the input.
     public func text(ofParagraph paragraph: Int) -> Substring {
         let info = paragraphs[paragraph]
-        let text = documents[info.document].text
-        let utf8 = text.utf8
-        let lower = utf8.index(utf8.startIndex, offsetBy: info.byteRange.lowerBound)
-        let upper = utf8.index(lower, offsetBy: info.byteRange.count)
-        return text[lower..<upper]
+        return documents[info.document].text(inBytes: info.byteRange)
     }
 }
 
