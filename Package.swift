@@ -17,9 +17,10 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        .target(name: "CNearDupKernels"),
         .target(
             name: "NearDup",
-            dependencies: ["CXXHash"]
+            dependencies: ["CXXHash", "CNearDupKernels"]
         ),
         .target(
             name: "NearDupCLI",
@@ -34,7 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NearDupTests",
-            dependencies: ["NearDup", "NearDupCLI"]
+            dependencies: ["NearDup", "NearDupCLI", "CNearDupKernels"]
         ),
     ]
 )

@@ -1,13 +1,16 @@
-/// Computes k-slot MinHash signatures from sorted shingle-hash sets with multiply-shift slots.
+import CNearDupKernels
+
+/// Computes k-slot MinHash signatures from shingle-hash sets.
 ///
-/// Each shingle is hashed once (by `Shingler`); slot `i` then applies the universal
-/// multiply-shift map `(a[i] · h + b[i]) >> 32` and keeps the minimum (see `SignatureFormat`).
-/// The probability that two signatures agree in a slot estimates the Jaccard similarity of the sets.
+/// Each shingle is hashed once (by `Shingler`); slot `i` then maps the hash's high 32 bits `x`
+/// through the odd-multiplier affine permutation `a[i] · x + b[i]` (mod 2³²) and keeps the minimum
+/// (see `SignatureFormat`). The probability that two signatures agree in a slot estimates the
+/// Jaccard similarity of the sets. The slot loop runs in C, eight slots per instruction on AVX2.
 public struct MinHasher: Sendable {
     /// The number of slots per signature.
     public let permutationCount: Int
-    private let multipliers: [UInt64]
-    private let increments: [UInt64]
+    private let multipliers: [UInt32]
+    private let increments: [UInt32]
 
     /// Creates a hasher with `permutationCount` slots, parameters drawn from `SignatureFormat.permutationSeed`.
     /// - Parameter permutationCount: Slots per signature; at least 1.
@@ -15,13 +18,13 @@ public struct MinHasher: Sendable {
         precondition(permutationCount >= 1, "a signature needs at least one slot")
         self.permutationCount = permutationCount
         var generator = SplitMix64(seed: SignatureFormat.permutationSeed)
-        var multipliers: [UInt64] = []
-        var increments: [UInt64] = []
+        var multipliers: [UInt32] = []
+        var increments: [UInt32] = []
         multipliers.reserveCapacity(permutationCount)
         increments.reserveCapacity(permutationCount)
         for _ in 0..<permutationCount {
-            multipliers.append(generator.next() | 1)
-            increments.append(generator.next())
+            multipliers.append(UInt32(truncatingIfNeeded: generator.next()) | 1)
+            increments.append(UInt32(truncatingIfNeeded: generator.next()))
         }
         self.multipliers = multipliers
         self.increments = increments
@@ -34,16 +37,11 @@ public struct MinHasher: Sendable {
     /// - Complexity: O(*m* · *k*) for *m* shingles and *k* slots.
     public func sign(_ shingles: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>) {
         precondition(signature.count == permutationCount, "signature buffer has the wrong length")
-        let k = permutationCount
-        signature.initialize(repeating: .max)
         multipliers.withUnsafeBufferPointer { a in
             increments.withUnsafeBufferPointer { b in
-                for h in shingles {
-                    for slot in 0..<k {
-                        let value = UInt32(truncatingIfNeeded: (a[slot] &* h &+ b[slot]) &>> 32)
-                        if value < signature[slot] { signature[slot] = value }
-                    }
-                }
+                neardup_minhash_sign(
+                    shingles.baseAddress, shingles.count, a.baseAddress, b.baseAddress, signature.baseAddress,
+                    permutationCount)
             }
         }
     }

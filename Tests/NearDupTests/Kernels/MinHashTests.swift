@@ -1,3 +1,4 @@
+import CNearDupKernels
 import Testing
 
 @testable import NearDup
@@ -13,7 +14,7 @@ import Testing
     /// the new values. Cross-checked with an independent Python computation (python-xxhash and
     /// a SplitMix64 written from the paper).
     static let goldenPrefix: [UInt32] = [
-        533_365_594, 175_648_814, 64_034_773, 50_883_874, 192_582_377, 507_399_594, 218_935_126, 571_506_851,
+        696_951_674, 619_296_189, 422_336_798, 601_422_156, 32_341_993, 45_989_143, 110_677_153, 124_218_230,
     ]
 
     @Test func goldenSignatureIsStable() {
@@ -22,30 +23,28 @@ import Testing
         let signature = MinHasher(permutationCount: 128).signature(of: shingles)
         #expect(signature.count == 128)
         #expect(Array(signature.prefix(8)) == Self.goldenPrefix)
-        #expect(SignatureFormat.version == 1)
+        #expect(SignatureFormat.version == 2)
     }
 
     /// The signature as `SignatureFormat` describes it, written plainly: parameters drawn as
-    /// `a[0], b[0], a[1], b[1], …` from SplitMix64(permutationSeed), `a` forced odd, and slot `i`
-    /// the minimum of the high 32 bits of `a[i]·h + b[i]` (mod 2⁶⁴).
+    /// `a[0], b[0], a[1], b[1], …` from SplitMix64(permutationSeed), truncated to 32 bits, `a`
+    /// forced odd, and slot `i` the minimum of `a[i]·x + b[i]` (mod 2³²) over the high halves `x`.
     static func referenceSignature(_ shingles: [UInt64], permutationCount: Int) -> [UInt32] {
         var generator = SplitMix64(seed: SignatureFormat.permutationSeed)
         var signature: [UInt32] = []
         for _ in 0..<permutationCount {
-            let a = generator.next() | 1
-            let b = generator.next()
+            let a = UInt64(UInt32(truncatingIfNeeded: generator.next()) | 1)
+            let b = UInt64(UInt32(truncatingIfNeeded: generator.next()))
             var minimum = UInt32.max
             for h in shingles {
-                let product = a.multipliedFullWidth(by: h).low
-                let (sum, _) = product.addingReportingOverflow(b)
-                minimum = min(minimum, UInt32(sum >> 32))
+                minimum = min(minimum, UInt32((a * (h >> 32) + b) % (1 << 32)))
             }
             signature.append(minimum)
         }
         return signature
     }
 
-    @Test(arguments: [(1 as UInt64, 1), (2, 7), (3, 128), (4, 256), (5, 64)])
+    @Test(arguments: [(1 as UInt64, 1), (2, 7), (3, 128), (4, 256), (5, 64), (6, 100)])
     func signEqualsTheReference(seed: UInt64, permutationCount: Int) {
         var random = SplitMix64(seed: seed)
         let hasher = MinHasher(permutationCount: permutationCount)
@@ -55,6 +54,41 @@ import Testing
                 hasher.signature(of: shingles) == Self.referenceSignature(shingles, permutationCount: permutationCount),
                 "\(size) shingles")
         }
+    }
+
+    /// The vector path (AVX2 where the CPU has it) and the portable loop give the same slots,
+    /// including slot counts that leave a remainder after the 64-slot vector blocks.
+    @Test(arguments: [1, 7, 64, 100, 128, 256])
+    func vectorAndPortableLoopsAgree(permutationCount: Int) {
+        var random = SplitMix64(seed: UInt64(permutationCount))
+        let multipliers = (0..<permutationCount).map { _ in UInt32(truncatingIfNeeded: random.next()) | 1 }
+        let increments = (0..<permutationCount).map { _ in UInt32(truncatingIfNeeded: random.next()) }
+        for size in [0, 1, 3, 60, 1_000] {
+            let shingles = (0..<size).map { _ in random.next() }
+            var vector = [UInt32](repeating: 0, count: permutationCount)
+            var portable = vector
+            neardup_minhash_sign(shingles, size, multipliers, increments, &vector, permutationCount)
+            neardup_minhash_sign_portable(shingles, size, multipliers, increments, &portable, permutationCount)
+            #expect(vector == portable, "\(size) shingles")
+        }
+    }
+
+    /// Slots must behave like independent permutations: over many pairs at Jaccard 0.5 the share of
+    /// agreeing slots has mean 0.5 and the binomial variance J(1−J)/k. Correlated slots (such as
+    /// order-preserving maps, where every slot picks the same minimum) inflate the variance k-fold.
+    @Test func slotsAgreeIndependentlyAtTheJaccardRate() {
+        var random = SplitMix64(seed: 33)
+        let hasher = MinHasher(permutationCount: 128)
+        var estimates: [Double] = []
+        for _ in 0..<2_000 {
+            let (first, second) = Kernel.randomPair(shared: 20, exclusive: 10, random: &random)
+            estimates.append(hasher.estimatedJaccard(hasher.signature(of: first), hasher.signature(of: second)))
+        }
+        let mean = estimates.reduce(0, +) / Double(estimates.count)
+        let variance = estimates.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(estimates.count)
+        let binomial = 0.5 * 0.5 / 128
+        #expect(abs(mean - 0.5) < 0.005, "mean \(mean)")
+        #expect(variance > 0.85 * binomial && variance < 1.15 * binomial, "variance \(variance / binomial)× binomial")
     }
 
     @Test func extremeHashesEqualTheReference() {
