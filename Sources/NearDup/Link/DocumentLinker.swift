@@ -10,6 +10,7 @@ struct DocumentLinker: Sendable {
     static let memberFanOut = 1_000
 
     struct Input {
+        var documents: [Document]
         var corpus: PreparedCorpus
         var graph: ParagraphGraph
         /// Whether each distinct paragraph is evidence (not recurring boilerplate).
@@ -53,8 +54,7 @@ struct DocumentLinker: Sendable {
         pairs.formUnion(documentCandidates)
         let sortedPairs = pairs.sorted()
         let evidenceByPair = matchesByPair
-        let sets = DocumentSets(
-            pairs: sortedPairs, corpus: input.corpus, inDocumentSet: input.inDocumentSet, threads: threads)
+        let sets = wholeTextSets(of: sortedPairs, input)
         let links = parallelChunks(count: sortedPairs.count, threads: threads) { range in
             var links: [DocumentLink] = []
             for pair in sortedPairs[range] {
@@ -68,6 +68,19 @@ struct DocumentLinker: Sendable {
         }
         let sorted = links.flatMap { $0 }.sorted { ($0.source, $0.copy) < ($1.source, $1.copy) }
         return (sorted, documentCandidates.count)
+    }
+
+    /// The whole-text shingle sets (non-boilerplate paragraphs) of every document in `pairs`.
+    private func wholeTextSets(of pairs: [UInt64], _ input: Input) -> ShingleSets {
+        var inPair = [Bool](repeating: false, count: input.corpus.documentCount)
+        for pair in pairs {
+            let (a, b) = unpack(pair)
+            inPair[a] = true
+            inPair[b] = true
+        }
+        return ShingleSets.ofDocuments(
+            inPair.indices.filter { inPair[$0] }, included: input.inDocumentSet, documents: input.documents,
+            corpus: input.corpus, options: options, threads: threads)
     }
 
     private func makeLink(_ a: Int, _ b: Int, evidence: [Coverage], jaccard: Double, input: Input) -> DocumentLink {
@@ -180,59 +193,5 @@ struct DocumentLinker: Sendable {
             let (a, b) = unpack(pair)
             return pack(Int32(signed[a]), Int32(signed[b]))
         }
-    }
-}
-
-/// Each document's whole-text shingle set (its non-boilerplate paragraphs' shingles, merged),
-/// built once, in parallel, for every document that takes part in a pair.
-private struct DocumentSets: Sendable {
-    /// For each document, the index of its set in `starts`, or -1 when it is in no pair.
-    private let slotOfDocument: [Int32]
-    /// Set `i` is `shingles[starts[i]..<starts[i + 1]]`, sorted and distinct.
-    private let starts: [Int]
-    private let shingles: [UInt64]
-
-    init(pairs: [UInt64], corpus: PreparedCorpus, inDocumentSet: [Bool], threads: Int) {
-        var inPair = [Bool](repeating: false, count: corpus.documentCount)
-        for pair in pairs {
-            let (a, b) = unpack(pair)
-            inPair[a] = true
-            inPair[b] = true
-        }
-        let documents = inPair.indices.filter { inPair[$0] }
-        let chunks = parallelChunks(count: documents.count, threads: threads) { range in
-            var counts: [Int] = []
-            var flat: [UInt64] = []
-            for document in documents[range] {
-                let set = corpus.wholeTextShingles(ofDocument: document) { inDocumentSet[$0] }
-                counts.append(set.count)
-                flat.append(contentsOf: set)
-            }
-            return (counts, flat)
-        }
-        var slotOfDocument = [Int32](repeating: -1, count: corpus.documentCount)
-        for (slot, document) in documents.enumerated() { slotOfDocument[document] = Int32(slot) }
-        var starts = [0]
-        var shingles: [UInt64] = []
-        shingles.reserveCapacity(chunks.reduce(0) { $0 + $1.1.count })
-        for (counts, flat) in chunks {
-            for count in counts { starts.append(starts.last! + count) }
-            shingles.append(contentsOf: flat)
-        }
-        self.slotOfDocument = slotOfDocument
-        self.starts = starts
-        self.shingles = shingles
-    }
-
-    /// The exact overlap of two documents' sets; both must take part in a pair.
-    func overlap(_ a: Int, _ b: Int) -> SetOverlap {
-        shingles.withUnsafeBufferPointer { all in
-            SetOverlap(sorted: set(of: a, in: all), set(of: b, in: all))
-        }
-    }
-
-    private func set(of document: Int, in all: UnsafeBufferPointer<UInt64>) -> UnsafeBufferPointer<UInt64> {
-        let slot = Int(slotOfDocument[document])
-        return UnsafeBufferPointer(rebasing: all[starts[slot]..<starts[slot + 1]])
     }
 }

@@ -46,7 +46,7 @@ struct ParagraphMatcher: Sendable {
 
     /// Matches the matchable paragraphs of `corpus`.
     /// - Complexity: O(*n* log *n*) for *n* paragraphs, plus O(*s*) per candidate pair of *s* shingles.
-    func match(_ corpus: PreparedCorpus) -> ParagraphGraph {
+    func match(_ corpus: PreparedCorpus, documents: [Document]) -> ParagraphGraph {
         let matchable = (0..<corpus.paragraphCount).filter {
             corpus.isMatchable($0, minimumWords: options.minimumParagraphTokens)
         }
@@ -55,14 +55,14 @@ struct ParagraphMatcher: Sendable {
         var keys: [UInt64] = []
         keys.reserveCapacity(distinctCount * layout.bandCount)
         for distinct in 0..<distinctCount {
-            let paragraph = Int(members[memberStarts[distinct]])
-            keys.append(
-                contentsOf: corpus.bandKeys[(paragraph * layout.bandCount)..<((paragraph + 1) * layout.bandCount)])
+            keys.append(contentsOf: corpus.bandKeys(ofParagraph: Int(members[memberStarts[distinct]])))
         }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: maximumBucketSize, threads: threads)
         let candidates = finder.candidates(bandKeys: keys, itemCount: distinctCount)
         keys = []
-        let edges = verify(candidates.pairs, members: members, memberStarts: memberStarts, corpus: corpus)
+        let edges = verify(
+            candidates.pairs, representatives: memberStarts.dropLast().map { members[$0] }, corpus: corpus,
+            documents: documents)
         let (neighbourStarts, neighbourEdges) = adjacency(of: edges, count: distinctCount)
         return ParagraphGraph(
             distinctOf: distinctOf, memberStarts: memberStarts, members: members, edges: edges,
@@ -101,23 +101,27 @@ struct ParagraphMatcher: Sendable {
         return (distinctOf, memberStarts, members)
     }
 
-    private func verify(_ pairs: [UInt64], members: [Int32], memberStarts: [Int], corpus: PreparedCorpus)
-        -> [VerifiedEdge]
-    {
+    /// Keeps the candidate pairs of distinct paragraphs whose exact Jaccard reaches the threshold.
+    private func verify(
+        _ pairs: [UInt64], representatives representative: [Int32], corpus: PreparedCorpus, documents: [Document]
+    ) -> [VerifiedEdge] {
+        var isCandidate = [Bool](repeating: false, count: representative.count)
+        for pair in pairs {
+            let (a, b) = unpack(pair)
+            isCandidate[a] = true
+            isCandidate[b] = true
+        }
+        let paragraphs = isCandidate.indices.filter { isCandidate[$0] }.map { Int(representative[$0]) }
+        let sets = ShingleSets.ofParagraphs(
+            paragraphs, documents: documents, corpus: corpus, options: options, threads: threads)
         let threshold = options.threshold
         let chunks = parallelChunks(count: pairs.count, threads: threads) { range in
             var edges: [VerifiedEdge] = []
-            corpus.shingles.withUnsafeBufferPointer { shingles in
-                for pair in pairs[range] {
-                    let (a, b) = unpack(pair)
-                    let first = corpus.shingleRange(ofParagraph: Int(members[memberStarts[a]]))
-                    let second = corpus.shingleRange(ofParagraph: Int(members[memberStarts[b]]))
-                    let overlap = SetOverlap(
-                        sorted: UnsafeBufferPointer(rebasing: shingles[first]),
-                        UnsafeBufferPointer(rebasing: shingles[second]))
-                    if overlap.jaccard >= threshold {
-                        edges.append(VerifiedEdge(first: Int32(a), second: Int32(b), overlap: overlap))
-                    }
+            for pair in pairs[range] {
+                let (a, b) = unpack(pair)
+                let overlap = sets.overlap(Int(representative[a]), Int(representative[b]))
+                if overlap.jaccard >= threshold {
+                    edges.append(VerifiedEdge(first: Int32(a), second: Int32(b), overlap: overlap))
                 }
             }
             return edges

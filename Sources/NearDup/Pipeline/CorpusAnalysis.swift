@@ -11,7 +11,7 @@ struct CorpusAnalysis {
     /// Runs the stages and assembles the report.
     func report(documents: [Document]) -> ScanReport {
         let matcher = ParagraphMatcher(options: options, layout: layout, threads: threads)
-        let graph = matcher.match(corpus)
+        let graph = matcher.match(corpus, documents: documents)
         let matchableWords = wordsPerDocument { graph.distinctOf[$0] >= 0 }
         let rank = preferenceRanks(documents, words: matchableWords)
         let center = clusterDistinctParagraphs(graph, rank: rank)
@@ -26,7 +26,8 @@ struct CorpusAnalysis {
         let linker = DocumentLinker(options: options, layout: layout, threads: threads)
         let (links, documentCandidates) = linker.link(
             DocumentLinker.Input(
-                corpus: corpus, graph: graph, isEvidence: isEvidence, inDocumentSet: inDocumentSet,
+                documents: documents, corpus: corpus, graph: graph, isEvidence: isEvidence,
+                inDocumentSet: inDocumentSet,
                 contentWords: contentWords, rank: rank))
         let decisions = Deduplicator(rank: rank).decisions(links: links, documentCount: documents.count)
         let (clusters, clusterOfParagraph) = reportedClusters(graph, center: center, isEvidence: isEvidence, rank: rank)

@@ -38,7 +38,10 @@ extension NearDupEngine {
     /// - Complexity: O(*p* · *q* · *s*) for *p* and *q* paragraphs of *s* shingles.
     public func compare(_ source: Document, _ copy: Document) -> DocumentComparison {
         var preparer = DocumentPreparer(options: options, layout: bandLayout, hasher: hasher)
-        let corpus = preparer.prepare([source, copy], range: 0..<2)
+        let documents = [source, copy]
+        let corpus = preparer.prepare(documents, range: 0..<2)
+        let paragraphSets = ShingleSets.ofParagraphs(
+            Array(0..<corpus.paragraphCount), documents: documents, corpus: corpus, options: options, threads: 1)
         let sourceParagraphs = corpus.paragraphs(ofDocument: 0)
         let copyParagraphs = corpus.paragraphs(ofDocument: 1)
         let isContent = { corpus.isMatchable($0, minimumWords: options.minimumParagraphTokens) }
@@ -48,8 +51,7 @@ extension NearDupEngine {
         for paragraph in copyParagraphs {
             var best: (overlap: SetOverlap, source: Int)?
             for candidate in sourceParagraphs {
-                let overlap = overlap(
-                    corpus, corpus.shingleRange(ofParagraph: paragraph), corpus.shingleRange(ofParagraph: candidate))
+                let overlap = paragraphSets.overlap(paragraph, candidate)
                 if overlap.intersection > 0 && overlap.jaccard > (best?.overlap.jaccard ?? 0) {
                     best = (overlap, candidate)
                 }
@@ -70,15 +72,11 @@ extension NearDupEngine {
                     jaccard: best?.overlap.jaccard ?? 0, copyContainment: best?.overlap.firstContainment ?? 0,
                     isMatch: isMatch))
         }
-        let documentSet = { corpus.wholeTextShingles(ofDocument: $0) { corpus.patternReasons[$0] == nil } }
+        let documentSets = ShingleSets.ofDocuments(
+            [0, 1], included: corpus.patternReasons.map { $0 == nil }, documents: documents, corpus: corpus,
+            options: options, threads: 1)
         return DocumentComparison(
-            source: source, copy: copy, rows: rows, jaccard: SetOverlap(sorted: documentSet(1), documentSet(0)).jaccard,
+            source: source, copy: copy, rows: rows, jaccard: documentSets.overlap(1, 0).jaccard,
             copyCoverage: contentWords == 0 ? 0 : Double(matchedWords) / Double(contentWords))
-    }
-
-    private func overlap(_ corpus: PreparedCorpus, _ first: Range<Int>, _ second: Range<Int>) -> SetOverlap {
-        corpus.shingles.withUnsafeBufferPointer {
-            SetOverlap(sorted: UnsafeBufferPointer(rebasing: $0[first]), UnsafeBufferPointer(rebasing: $0[second]))
-        }
     }
 }

@@ -1,8 +1,9 @@
 /// The flat, per-paragraph result of the per-document stage (split → normalize → classify →
 /// shingle → sign → band keys), for all documents, in document then paragraph order.
 ///
-/// Structure of arrays: paragraph `p` owns `shingles[shingleStarts[p]..<shingleStarts[p + 1]]`
-/// (sorted, distinct) and `bandKeys[p * bandCount..<(p + 1) * bandCount]`.
+/// Structure of arrays, one entry per paragraph. Shingle sets are not kept: the few paragraphs that
+/// exact verification needs are shingled again (`ShingleSets`). A paragraph with a signature owns
+/// the band keys `bandKeys[r * bandCount..<(r + 1) * bandCount]` for `r = keyRows[p]`.
 struct PreparedCorpus: Sendable {
     var bandCount: Int
     /// First paragraph of each document; one extra entry closes the last document.
@@ -13,9 +14,9 @@ struct PreparedCorpus: Sendable {
     var textHashes: [UInt64] = []
     /// In-document boilerplate reason, or `nil`.
     var patternReasons: [BoilerplateReason?] = []
-    var shingleStarts: [Int] = [0]
-    var shingles: [UInt64] = []
-    /// LSH keys of every paragraph's signature (zero for paragraphs without one).
+    /// Row of each paragraph's band keys, or -1 when it has no signature (boilerplate or no words).
+    var keyRows: [Int32] = []
+    /// LSH keys of the signed paragraphs' signatures, `bandCount` per row.
     var bandKeys: [UInt64] = []
     /// LSH keys of each document's whole-text signature (the slot-wise minimum of its
     /// non-boilerplate paragraphs' signatures).
@@ -29,8 +30,10 @@ struct PreparedCorpus: Sendable {
         documentParagraphStarts[document]..<documentParagraphStarts[document + 1]
     }
 
-    func shingleRange(ofParagraph paragraph: Int) -> Range<Int> {
-        shingleStarts[paragraph]..<shingleStarts[paragraph + 1]
+    /// The band keys of a signed paragraph.
+    func bandKeys(ofParagraph paragraph: Int) -> ArraySlice<UInt64> {
+        let row = Int(keyRows[paragraph])
+        return bandKeys[(row * bandCount)..<((row + 1) * bandCount)]
     }
 
     /// Whether a paragraph is matched on its own: not boilerplate by the in-document rules, and at
@@ -39,29 +42,17 @@ struct PreparedCorpus: Sendable {
         patternReasons[paragraph] == nil && Int(wordCounts[paragraph]) >= minimumWords
     }
 
-    /// The sorted, distinct union of the shingles of a document's paragraphs that `include` accepts.
-    /// - Complexity: O(*s* log *s*) for *s* shingles.
-    func wholeTextShingles(ofDocument document: Int, including include: (Int) -> Bool) -> [UInt64] {
-        var union: [UInt64] = []
-        for paragraph in paragraphs(ofDocument: document) where include(paragraph) {
-            union.append(contentsOf: shingles[shingleRange(ofParagraph: paragraph)])
-        }
-        _ = sortAndUnique(&union, from: 0)
-        return union
-    }
-
     /// Appends `chunk`, a later run of documents.
     mutating func append(_ chunk: PreparedCorpus) {
         let paragraphBase = paragraphCount
-        let shingleBase = shingles.count
+        let rowBase = Int32(bandKeys.count / bandCount)
         documentParagraphStarts.append(contentsOf: chunk.documentParagraphStarts.dropFirst().map { $0 + paragraphBase })
         paragraphDocuments.append(contentsOf: chunk.paragraphDocuments)
         byteRanges.append(contentsOf: chunk.byteRanges)
         wordCounts.append(contentsOf: chunk.wordCounts)
         textHashes.append(contentsOf: chunk.textHashes)
         patternReasons.append(contentsOf: chunk.patternReasons)
-        shingleStarts.append(contentsOf: chunk.shingleStarts.dropFirst().map { $0 + shingleBase })
-        shingles.append(contentsOf: chunk.shingles)
+        keyRows.append(contentsOf: chunk.keyRows.map { $0 < 0 ? $0 : $0 + rowBase })
         bandKeys.append(contentsOf: chunk.bandKeys)
         documentBandKeys.append(contentsOf: chunk.documentBandKeys)
         documentHasSignature.append(contentsOf: chunk.documentHasSignature)
@@ -78,6 +69,9 @@ struct DocumentPreparer {
     private let rules = BoilerplateRules()
     private var normalizer = TextNormalizer()
     private var spans: [Range<Int>] = []
+    /// The current document's shingle hashes, paragraph `i` at `shingleStarts[i]..<shingleStarts[i + 1]`.
+    private var shingles: [UInt64] = []
+    private var shingleStarts: [Int] = []
     private var signature: [UInt32]
     private var documentSignature: [UInt32]
 
@@ -106,10 +100,12 @@ struct DocumentPreparer {
         _ document: Int, utf8: UnsafeBufferPointer<UInt8>, into chunk: inout PreparedCorpus
     ) {
         spans.removeAll(keepingCapacity: true)
+        shingles.removeAll(keepingCapacity: true)
+        shingleStarts.removeAll(keepingCapacity: true)
+        shingleStarts.append(0)
         splitter.split(utf8, into: &spans)
         var lines: [BoilerplateRules.Line] = []
         lines.reserveCapacity(spans.count)
-        let firstParagraph = chunk.paragraphCount
         for span in spans {
             normalizer.normalize(UnsafeBufferPointer(rebasing: utf8[span]))
             let textHash = normalizer.bytes.withUnsafeBytes { XXH3.hash($0, seed: SignatureFormat.textSeed) }
@@ -124,35 +120,35 @@ struct DocumentPreparer {
             chunk.byteRanges.append(span)
             chunk.wordCounts.append(Int32(normalizer.wordCount))
             chunk.textHashes.append(textHash)
-            _ = shingler.appendShingleHashes(of: normalizer, to: &chunk.shingles)
-            chunk.shingleStarts.append(chunk.shingles.count)
+            shingler.appendShingleHashes(of: normalizer, to: &shingles)
+            shingleStarts.append(shingles.count)
         }
         let reasons = options.boilerplate.isEnabled ? rules.classify(lines) : Array(repeating: nil, count: lines.count)
         chunk.patternReasons.append(contentsOf: reasons)
-        appendSignatures(paragraphs: firstParagraph..<chunk.paragraphCount, reasons: reasons, into: &chunk)
+        appendSignatures(reasons: reasons, into: &chunk)
     }
 
-    private mutating func appendSignatures(
-        paragraphs: Range<Int>, reasons: [BoilerplateReason?], into chunk: inout PreparedCorpus
-    ) {
+    /// Signs the current document's paragraphs that `reasons` leaves unflagged, and the document.
+    private mutating func appendSignatures(reasons: [BoilerplateReason?], into chunk: inout PreparedCorpus) {
         let k = layout.permutationCount
         var hasDocumentSignature = false
         documentSignature.withUnsafeMutableBufferPointer { $0.initialize(repeating: .max) }
-        for (offset, paragraph) in paragraphs.enumerated() {
-            let shingles = chunk.shingleRange(ofParagraph: paragraph)
-            guard reasons[offset] == nil, !shingles.isEmpty else {
-                chunk.bandKeys.append(contentsOf: repeatElement(0, count: layout.bandCount))
+        for offset in reasons.indices {
+            let range = shingleStarts[offset]..<shingleStarts[offset + 1]
+            guard reasons[offset] == nil, !range.isEmpty else {
+                chunk.keyRows.append(-1)
                 continue
             }
-            chunk.shingles.withUnsafeBufferPointer { all in
+            shingles.withUnsafeBufferPointer { all in
                 signature.withUnsafeMutableBufferPointer {
-                    hasher.sign(UnsafeBufferPointer(rebasing: all[shingles]), into: $0)
+                    hasher.sign(UnsafeBufferPointer(rebasing: all[range]), into: $0)
                 }
             }
             for slot in 0..<k where signature[slot] < documentSignature[slot] {
                 documentSignature[slot] = signature[slot]
             }
             hasDocumentSignature = true
+            chunk.keyRows.append(Int32(chunk.bandKeys.count / layout.bandCount))
             appendBandKeys(of: signature, to: &chunk.bandKeys)
         }
         chunk.documentHasSignature.append(hasDocumentSignature)

@@ -9,12 +9,10 @@ struct Shingler: Sendable {
     let kind: ShingleKind
     let seed: UInt64
 
-    /// Appends the hashes of the shingles of `normalizer`'s current text to `hashes`, then sorts
-    /// and de-duplicates the appended range.
-    /// - Returns: The number of distinct shingles appended.
-    /// - Complexity: O(*m* log *m*) for *m* shingles.
-    func appendShingleHashes(of normalizer: TextNormalizer, to hashes: inout [UInt64]) -> Int {
-        let start = hashes.count
+    /// Appends the hashes of the shingles of `normalizer`'s current text to `hashes`, in text
+    /// order, repeats included (`sortAndUnique` turns them into a set; MinHash does not need one).
+    /// - Complexity: O(*m*) for *m* shingles.
+    func appendShingleHashes(of normalizer: TextNormalizer, to hashes: inout [UInt64]) {
         normalizer.bytes.withUnsafeBytes { text in
             guard let base = text.baseAddress, !text.isEmpty else { return }
             switch kind {
@@ -34,7 +32,6 @@ struct Shingler: Sendable {
                 appendCharacterShingles(text, base: base, n: n, to: &hashes)
             }
         }
-        return sortAndUnique(&hashes, from: start)
     }
 
     private func appendCharacterShingles(

@@ -46,6 +46,12 @@ import Testing
         }
     }
 
+    /// A paragraph's shingle set computed from its quoted text, independently of `ShingleSets`.
+    static func shingles(ofParagraph paragraph: Int, corpus: PreparedCorpus, documents: [Document]) -> [UInt64] {
+        let document = documents[Int(corpus.paragraphDocuments[paragraph])]
+        return Kernel.shingles(String(document.text(inBytes: corpus.byteRanges[paragraph])))
+    }
+
     /// Documents of one paragraph each: 150 generated paragraphs and, for each, two variants with
     /// a seeded share of words replaced, so that many pairs fall near the threshold.
     static func paragraphVariants() -> [Document] {
@@ -75,20 +81,17 @@ import Testing
             options: options, layout: engine.bandLayout, hasher: MinHasher(permutationCount: options.permutationCount))
         let corpus = preparer.prepare(documents, range: 0..<documents.count)
         let matcher = ParagraphMatcher(options: options, layout: engine.bandLayout, threads: 2)
-        let graph = matcher.match(corpus)
+        let graph = matcher.match(corpus, documents: documents)
         let found = Set(graph.edges.map { pack($0.first, $0.second) })
+        let sets = (0..<graph.distinctCount).map {
+            Self.shingles(ofParagraph: graph.representative(of: $0), corpus: corpus, documents: documents)
+        }
         // Brute force over all distinct matchable paragraphs.
         var truePairs = 0
         var foundTruePairs = 0
         for a in 0..<graph.distinctCount {
             for b in (a + 1)..<graph.distinctCount {
-                let overlap = corpus.shingles.withUnsafeBufferPointer { shingles in
-                    SetOverlap(
-                        sorted: UnsafeBufferPointer(
-                            rebasing: shingles[corpus.shingleRange(ofParagraph: graph.representative(of: a))]),
-                        UnsafeBufferPointer(
-                            rebasing: shingles[corpus.shingleRange(ofParagraph: graph.representative(of: b))]))
-                }
+                let overlap = SetOverlap(sorted: sets[a], sets[b])
                 let pair = pack(Int32(a), Int32(b))
                 if overlap.jaccard >= options.threshold {
                     truePairs += 1
@@ -113,7 +116,13 @@ import Testing
         var preparer = DocumentPreparer(
             options: options, layout: engine.bandLayout, hasher: MinHasher(permutationCount: options.permutationCount))
         let corpus = preparer.prepare(documents, range: 0..<documents.count)
-        let sets = (0..<documents.count).map { corpus.wholeTextShingles(ofDocument: $0) { _ in true } }
+        let sets = (0..<documents.count).map { document in
+            var union = corpus.paragraphs(ofDocument: document).flatMap {
+                Self.shingles(ofParagraph: $0, corpus: corpus, documents: documents)
+            }
+            _ = sortAndUnique(&union, from: 0)
+            return union
+        }
         var linked: [UInt64: DocumentLink] = [:]
         for link in report.links { linked[pack(Int32(link.source), Int32(link.copy))] = link }
         var truePairs = 0
