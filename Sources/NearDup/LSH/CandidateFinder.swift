@@ -1,8 +1,10 @@
 /// Finds candidate pairs with LSH: items whose signatures agree on every slot of some band.
 ///
 /// Band by band, each item's band key (XXH3 of the band's slots, seeded with the band index; see
-/// `SignatureFormat`) is paired with the item and the list is sorted; runs of equal keys are buckets. Sorting flat
-/// `(key, item)` pairs beats hash maps here and makes the output independent of hashing order.
+/// `SignatureFormat`) is paired with the item and the list is sorted; runs of equal keys are
+/// buckets. Sorting flat `(key, item)` pairs beats hash maps here and makes the output independent
+/// of hashing order. Keys are uniform hashes, so one counting pass on their top 16 bits followed by
+/// insertion sort of each (tiny) run sorts them in linear time.
 /// A bucket larger than `maximumBucketSize` (templated text shared by thousands of items) is not
 /// enumerated pair by pair: each member is paired with the bucket's first item only, and the
 /// bucket is counted as oversized.
@@ -27,14 +29,10 @@ struct CandidateFinder: Sendable {
         let bandResults = parallelChunks(count: bandCount, threads: threads, chunksPerThread: 1) { bands in
             var pairs: [UInt64] = []
             var oversized = 0
-            var entries: [BandEntry] = []
-            entries.reserveCapacity(itemCount)
+            var entries = [BandEntry](repeating: BandEntry(key: 0, item: 0), count: itemCount)
+            var runStarts = [Int](repeating: 0, count: Self.runCount + 1)
             for band in bands {
-                entries.removeAll(keepingCapacity: true)
-                for item in 0..<itemCount {
-                    entries.append(BandEntry(key: bandKeys[item * bandCount + band], item: Int32(item)))
-                }
-                entries.sort()
+                sortEntries(ofBand: band, bandKeys: bandKeys, into: &entries, runStarts: &runStarts)
                 oversized += appendBucketPairs(entries, to: &pairs)
             }
             return (pairs, oversized)
@@ -44,6 +42,40 @@ struct CandidateFinder: Sendable {
         for result in bandResults { all.append(contentsOf: result.0) }
         _ = sortAndUnique(&all, from: 0)
         return Result(pairs: all, oversizedBuckets: bandResults.reduce(0) { $0 + $1.1 })
+    }
+
+    /// Runs of the counting pass: one per value of a key's top 16 bits.
+    private static let runCount = 1 << 16
+
+    /// Fills `entries` with band `band`'s `(key, item)` pairs sorted by key, then item.
+    /// - Complexity: O(*n*) expected for *n* items with uniformly distributed keys.
+    private func sortEntries(
+        ofBand band: Int, bandKeys: [UInt64], into entries: inout [BandEntry], runStarts: inout [Int]
+    ) {
+        let bandCount = layout.bandCount
+        let itemCount = entries.count
+        for run in runStarts.indices { runStarts[run] = 0 }
+        for item in 0..<itemCount { runStarts[Int(bandKeys[item * bandCount + band] >> 48) + 1] += 1 }
+        for run in 0..<Self.runCount { runStarts[run + 1] += runStarts[run] }
+        var cursor = runStarts
+        for item in 0..<itemCount {
+            let key = bandKeys[item * bandCount + band]
+            let run = Int(key >> 48)
+            entries[cursor[run]] = BandEntry(key: key, item: Int32(item))
+            cursor[run] += 1
+        }
+        // Items entered each run in ascending order, so sorting by key alone keeps (key, item) order.
+        for run in 0..<Self.runCount where runStarts[run + 1] - runStarts[run] > 1 {
+            for index in (runStarts[run] + 1)..<runStarts[run + 1] {
+                let entry = entries[index]
+                var position = index
+                while position > runStarts[run] && entries[position - 1].key > entry.key {
+                    entries[position] = entries[position - 1]
+                    position -= 1
+                }
+                entries[position] = entry
+            }
+        }
     }
 
     /// Appends the pairs of every bucket (run of equal keys) of sorted `entries`.
@@ -69,13 +101,9 @@ struct CandidateFinder: Sendable {
     }
 }
 
-private struct BandEntry: Comparable {
+private struct BandEntry {
     var key: UInt64
     var item: Int32
-
-    static func < (lhs: BandEntry, rhs: BandEntry) -> Bool {
-        lhs.key != rhs.key ? lhs.key < rhs.key : lhs.item < rhs.item
-    }
 }
 
 /// Packs an unordered pair of item numbers into one sortable `UInt64`, lower item first.
