@@ -71,22 +71,50 @@ struct TextNormalizer {
 
     /// Every byte that is not an ASCII letter or digit separates words (so do the bytes of the
     /// non-ASCII separators admitted by `isSeparatorOnlyBeyondASCII`).
+    ///
+    /// The output is never longer than the input (a space stands for at least one separator) and
+    /// holds at most ⌈n/2⌉ words, so the buffers are sized once and written through pointers.
     private mutating func normalizeASCII(_ paragraph: UnsafeBufferPointer<UInt8>) {
-        var inWord = false
-        for byte in paragraph {
-            let lowered = byte | 0x20
-            let isLetter = lowered >= 0x61 && lowered <= 0x7A
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if isLetter || isDigit {
-                if !inWord { beginWord() }
-                bytes.append(isLetter ? lowered : byte)
-                inWord = true
-            } else if inWord {
-                wordEnds.append(Int32(bytes.count))
-                inWord = false
+        let maximumWords = (paragraph.count + 1) / 2
+        bytes.append(contentsOf: repeatElement(0, count: paragraph.count))
+        wordStarts.append(contentsOf: repeatElement(0, count: maximumWords))
+        wordEnds.append(contentsOf: repeatElement(0, count: maximumWords))
+        var length = 0
+        var words = 0
+        bytes.withUnsafeMutableBufferPointer { output in
+            wordStarts.withUnsafeMutableBufferPointer { starts in
+                wordEnds.withUnsafeMutableBufferPointer { ends in
+                    var inWord = false
+                    for byte in paragraph {
+                        let lowered = byte | 0x20
+                        let isLetter = lowered &- 0x61 < 26
+                        if isLetter || byte &- 0x30 < 10 {
+                            if !inWord {
+                                if length > 0 {
+                                    output[length] = 0x20
+                                    length += 1
+                                }
+                                starts[words] = Int32(length)
+                                inWord = true
+                            }
+                            output[length] = isLetter ? lowered : byte
+                            length += 1
+                        } else if inWord {
+                            ends[words] = Int32(length)
+                            words += 1
+                            inWord = false
+                        }
+                    }
+                    if inWord {
+                        ends[words] = Int32(length)
+                        words += 1
+                    }
+                }
             }
         }
-        if inWord { wordEnds.append(Int32(bytes.count)) }
+        bytes.removeLast(paragraph.count - length)
+        wordStarts.removeLast(maximumWords - words)
+        wordEnds.removeLast(maximumWords - words)
     }
 
     private mutating func normalizeUnicode(_ paragraph: String) {
