@@ -34,7 +34,7 @@ struct DedupCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let report = try runScan(input: input, options: engine.options, quiet: quiet)
-            try OutputFile.write(report.keptRecords(), to: output)
+            try OutputFile.write(to: output) { (emit) throws(CLIError) in try report.writeKeptRecords(to: emit) }
             if let removed { try OutputFile.write(report.removedRecords(), to: removed) }
             if !quiet {
                 let statistics = report.statistics

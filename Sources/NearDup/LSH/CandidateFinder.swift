@@ -20,19 +20,19 @@ struct CandidateFinder: Sendable {
         var oversizedBuckets: Int
     }
 
-    /// Finds the candidate pairs among `itemCount` items whose band keys are stored row-major in
-    /// `bandKeys` (`layout.bandCount` keys per item).
-    /// - Complexity: O(*b* · *n* log *n*) for *b* bands and *n* items, plus the pairs found.
-    func candidates(bandKeys: [UInt64], itemCount: Int) -> Result {
+    /// Finds the candidate pairs among items `0..<rows.count`, where item `i`'s band keys are row
+    /// `rows[i]` of `bandKeys` (`layout.bandCount` keys per row), so callers pick items without copying keys.
+    /// - Complexity: O(*b* · *n*) expected for *b* bands and *n* items, plus the pairs found.
+    func candidates(bandKeys: [UInt64], rows: [Int32]) -> Result {
         let bandCount = layout.bandCount
-        precondition(bandKeys.count == itemCount * bandCount)
+        let itemCount = rows.count
         let bandResults = parallelChunks(count: bandCount, threads: threads, chunksPerThread: 1) { bands in
             var pairs: [UInt64] = []
             var oversized = 0
             var entries = [BandEntry](repeating: BandEntry(key: 0, item: 0), count: itemCount)
             var runStarts = [Int](repeating: 0, count: Self.runCount + 1)
             for band in bands {
-                sortEntries(ofBand: band, bandKeys: bandKeys, into: &entries, runStarts: &runStarts)
+                sortEntries(ofBand: band, bandKeys: bandKeys, rows: rows, into: &entries, runStarts: &runStarts)
                 oversized += appendBucketPairs(entries, to: &pairs)
             }
             return (pairs, oversized)
@@ -50,16 +50,16 @@ struct CandidateFinder: Sendable {
     /// Fills `entries` with band `band`'s `(key, item)` pairs sorted by key, then item.
     /// - Complexity: O(*n*) expected for *n* items with uniformly distributed keys.
     private func sortEntries(
-        ofBand band: Int, bandKeys: [UInt64], into entries: inout [BandEntry], runStarts: inout [Int]
+        ofBand band: Int, bandKeys: [UInt64], rows: [Int32], into entries: inout [BandEntry], runStarts: inout [Int]
     ) {
         let bandCount = layout.bandCount
         let itemCount = entries.count
         for run in runStarts.indices { runStarts[run] = 0 }
-        for item in 0..<itemCount { runStarts[Int(bandKeys[item * bandCount + band] >> 48) + 1] += 1 }
+        for item in 0..<itemCount { runStarts[Int(bandKeys[Int(rows[item]) * bandCount + band] >> 48) + 1] += 1 }
         for run in 0..<Self.runCount { runStarts[run + 1] += runStarts[run] }
         var cursor = runStarts
         for item in 0..<itemCount {
-            let key = bandKeys[item * bandCount + band]
+            let key = bandKeys[Int(rows[item]) * bandCount + band]
             let run = Int(key >> 48)
             entries[cursor[run]] = BandEntry(key: key, item: Int32(item))
             cursor[run] += 1

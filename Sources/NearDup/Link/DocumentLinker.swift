@@ -181,15 +181,9 @@ struct DocumentLinker: Sendable {
 
     private func wholeDocumentCandidates(_ corpus: PreparedCorpus) -> [UInt64] {
         let signed = (0..<corpus.documentCount).filter { corpus.documentHasSignature[$0] }
-        var keys: [UInt64] = []
-        keys.reserveCapacity(signed.count * layout.bandCount)
-        for document in signed {
-            keys.append(
-                contentsOf: corpus.documentBandKeys[(document * layout.bandCount)..<((document + 1) * layout.bandCount)]
-            )
-        }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: 2_000, threads: threads)
-        return finder.candidates(bandKeys: keys, itemCount: signed.count).pairs.map { pair in
+        let rows = signed.map { Int32($0) }
+        return finder.candidates(bandKeys: corpus.documentBandKeys, rows: rows).pairs.map { pair in
             let (a, b) = unpack(pair)
             return pack(Int32(signed[a]), Int32(signed[b]))
         }

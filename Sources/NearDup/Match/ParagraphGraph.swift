@@ -52,14 +52,9 @@ struct ParagraphMatcher: Sendable {
         }
         let (distinctOf, memberStarts, members) = groupExactCopies(matchable, corpus: corpus)
         let distinctCount = memberStarts.count - 1
-        var keys: [UInt64] = []
-        keys.reserveCapacity(distinctCount * layout.bandCount)
-        for distinct in 0..<distinctCount {
-            keys.append(contentsOf: corpus.bandKeys(ofParagraph: Int(members[memberStarts[distinct]])))
-        }
+        let rows = (0..<distinctCount).map { corpus.keyRows[Int(members[memberStarts[$0]])] }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: maximumBucketSize, threads: threads)
-        let candidates = finder.candidates(bandKeys: keys, itemCount: distinctCount)
-        keys = []
+        let candidates = finder.candidates(bandKeys: corpus.bandKeys, rows: rows)
         let edges = verify(
             candidates.pairs, representatives: memberStarts.dropLast().map { members[$0] }, corpus: corpus,
             documents: documents)

@@ -56,7 +56,7 @@ public struct NearDupEngine: Sendable {
     ) -> PreparedCorpus {
         let done = Atomic<Int>(0)
         let total = documents.count
-        let chunks = parallelChunks(count: total, threads: threads, chunksPerThread: max(4, total / (256 * threads))) {
+        var chunks = parallelChunks(count: total, threads: threads, chunksPerThread: max(4, total / (256 * threads))) {
             range in
             var preparer = DocumentPreparer(options: options, layout: bandLayout, hasher: hasher)
             let chunk = preparer.prepare(documents, range: range)
@@ -65,7 +65,11 @@ public struct NearDupEngine: Sendable {
             return chunk
         }
         var corpus = PreparedCorpus(bandCount: bandLayout.bandCount)
-        for chunk in chunks { corpus.append(chunk) }
+        corpus.reserveCapacity(toAppend: chunks)
+        for index in chunks.indices {
+            corpus.append(chunks[index])
+            chunks[index] = PreparedCorpus(bandCount: bandLayout.bandCount)  // free it before the next copy
+        }
         return corpus
     }
 }

@@ -42,6 +42,22 @@ struct PreparedCorpus: Sendable {
         patternReasons[paragraph] == nil && Int(wordCounts[paragraph]) >= minimumWords
     }
 
+    /// Reserves room for appending `chunks`, so merging them never reallocates and copies again.
+    mutating func reserveCapacity(toAppend chunks: [PreparedCorpus]) {
+        func total(_ count: (PreparedCorpus) -> Int) -> Int { chunks.reduce(0) { $0 + count($1) } }
+        let paragraphs = paragraphCount + total(\.paragraphCount)
+        documentParagraphStarts.reserveCapacity(documentCount + 1 + total(\.documentCount))
+        paragraphDocuments.reserveCapacity(paragraphs)
+        byteRanges.reserveCapacity(paragraphs)
+        wordCounts.reserveCapacity(paragraphs)
+        textHashes.reserveCapacity(paragraphs)
+        patternReasons.reserveCapacity(paragraphs)
+        keyRows.reserveCapacity(paragraphs)
+        bandKeys.reserveCapacity(bandKeys.count + total(\.bandKeys.count))
+        documentBandKeys.reserveCapacity(documentBandKeys.count + total(\.documentBandKeys.count))
+        documentHasSignature.reserveCapacity(documentCount + total(\.documentCount))
+    }
+
     /// Appends `chunk`, a later run of documents.
     mutating func append(_ chunk: PreparedCorpus) {
         let paragraphBase = paragraphCount

@@ -1,12 +1,22 @@
 /// The two JSON Lines outputs of dedup: kept documents, and removed documents with the kept
 /// document each duplicates. Every input document is in exactly one of them.
 extension ScanReport {
-    /// The kept documents, in input order, as JSON Lines (`id`, `source`, `published`, `text`).
+    /// The kept documents, in input order, as JSON Lines (`id`, `source`, `published`, `text`),
+    /// handed to `write` in buffers of about `bufferSize` bytes so the output is never held whole.
     /// - Complexity: O(*n*) in the kept text.
-    public func keptRecords() -> [UInt8] {
-        var out: [UInt8] = []
-        for decision in decisions where decision.isKept { documents[decision.document].appendJSONLine(to: &out) }
-        return out
+    public func writeKeptRecords<Failure: Error>(
+        bufferSize: Int = 4 << 20, to write: ([UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(bufferSize + (1 << 16))
+        for decision in decisions where decision.isKept {
+            documents[decision.document].appendJSONLine(to: &buffer)
+            if buffer.count >= bufferSize {
+                try write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        if !buffer.isEmpty { try write(buffer) }
     }
 
     /// The removed documents, in input order, as JSON Lines: `id`, `duplicate_of` (the kept

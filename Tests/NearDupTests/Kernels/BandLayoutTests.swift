@@ -119,7 +119,7 @@ import Testing
             keys += Self.bandKeys(of: hasher.signature(of: second), layout: layout)
         }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: 2_000, threads: 2)
-        let result = finder.candidates(bandKeys: keys, itemCount: 2 * pairCount)
+        let result = finder.candidates(bandKeys: keys, rows: (0..<Int32(2 * pairCount)).map { $0 })
         let partners = Set((0..<pairCount).map { pack(Int32(2 * $0), Int32(2 * $0 + 1)) })
         let found = result.pairs.filter { partners.contains($0) }.count
         let share = Double(found) / Double(pairCount)
