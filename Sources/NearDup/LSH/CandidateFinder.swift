@@ -31,9 +31,20 @@ struct CandidateFinder: Sendable {
             var oversized = 0
             var entries = [BandEntry](repeating: BandEntry(key: 0, item: 0), count: itemCount)
             var runStarts = [Int](repeating: 0, count: Self.runCount + 1)
-            for band in bands {
-                sortEntries(ofBand: band, bandKeys: bandKeys, rows: rows, into: &entries, runStarts: &runStarts)
-                oversized += appendBucketPairs(entries, to: &pairs)
+            var gathered = [UInt64](repeating: 0, count: Self.bandsPerPass * itemCount)
+            for blockStart in stride(from: bands.lowerBound, to: bands.upperBound, by: Self.bandsPerPass) {
+                let block = blockStart..<min(blockStart + Self.bandsPerPass, bands.upperBound)
+                // One pass over the rows reads the keys of several bands (adjacent in a row), so
+                // each row's cache line is fetched once per block rather than once per band.
+                for item in 0..<itemCount {
+                    let row = Int(rows[item]) * bandCount
+                    for band in block { gathered[(band - blockStart) * itemCount + item] = bandKeys[row + band] }
+                }
+                for band in block {
+                    let keys = (band - blockStart) * itemCount..<(band - blockStart + 1) * itemCount
+                    sortEntries(gathered[keys], into: &entries, runStarts: &runStarts)
+                    oversized += appendBucketPairs(entries, to: &pairs)
+                }
             }
             return (pairs, oversized)
         }
@@ -46,20 +57,18 @@ struct CandidateFinder: Sendable {
 
     /// Runs of the counting pass: one per value of a key's top 16 bits.
     private static let runCount = 1 << 16
+    /// Bands whose keys are gathered in one pass over the rows.
+    private static let bandsPerPass = 4
 
-    /// Fills `entries` with band `band`'s `(key, item)` pairs sorted by key, then item.
+    /// Fills `entries` with one band's `(key, item)` pairs, `keys` holding item `i`'s key at
+    /// offset `i`, sorted by key, then item.
     /// - Complexity: O(*n*) expected for *n* items with uniformly distributed keys.
-    private func sortEntries(
-        ofBand band: Int, bandKeys: [UInt64], rows: [Int32], into entries: inout [BandEntry], runStarts: inout [Int]
-    ) {
-        let bandCount = layout.bandCount
-        let itemCount = entries.count
+    private func sortEntries(_ keys: ArraySlice<UInt64>, into entries: inout [BandEntry], runStarts: inout [Int]) {
         for run in runStarts.indices { runStarts[run] = 0 }
-        for item in 0..<itemCount { runStarts[Int(bandKeys[Int(rows[item]) * bandCount + band] >> 48) + 1] += 1 }
+        for key in keys { runStarts[Int(key >> 48) + 1] += 1 }
         for run in 0..<Self.runCount { runStarts[run + 1] += runStarts[run] }
         var cursor = runStarts
-        for item in 0..<itemCount {
-            let key = bandKeys[Int(rows[item]) * bandCount + band]
+        for (item, key) in zip(0..., keys) {
             let run = Int(key >> 48)
             entries[cursor[run]] = BandEntry(key: key, item: Int32(item))
             cursor[run] += 1
