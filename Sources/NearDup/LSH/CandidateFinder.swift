@@ -1,8 +1,9 @@
 /// Finds candidate pairs with LSH: items whose signatures agree on every slot of some band.
 ///
-/// Band by band, each item's band key (XXH3 of the band's slots, seeded with the band index; see
-/// `SignatureFormat`) is paired with the item and the list is sorted; runs of equal keys are
-/// buckets. Sorting flat `(key, item)` pairs beats hash maps here and makes the output independent
+/// Band by band, each item's band key (the low 32 bits of the XXH3 of the band's slots, seeded
+/// with the band index; see `SignatureFormat`) is paired with the item and the list is sorted; runs
+/// of equal keys are buckets. 32-bit keys halve the memory; the few unrelated items they put in one
+/// bucket become extra candidates that exact verification rejects, so no result changes. Sorting flat `(key, item)` pairs beats hash maps here and makes the output independent
 /// of hashing order. Keys are uniform hashes, so one counting pass on their top 16 bits followed by
 /// insertion sort of each (tiny) run sorts them in linear time.
 /// A bucket larger than `maximumBucketSize` (templated text shared by thousands of items) is not
@@ -23,7 +24,7 @@ struct CandidateFinder: Sendable {
     /// Finds the candidate pairs among items `0..<rows.count`, where item `i`'s band keys are row
     /// `rows[i]` of `bandKeys` (`layout.bandCount` keys per row), so callers pick items without copying keys.
     /// - Complexity: O(*b* · *n*) expected for *b* bands and *n* items, plus the pairs found.
-    func candidates(bandKeys: [UInt64], rows: [Int32]) -> Result {
+    func candidates(bandKeys: [UInt32], rows: [Int32]) -> Result {
         let bandCount = layout.bandCount
         let itemCount = rows.count
         let bandResults = parallelChunks(count: bandCount, threads: threads, chunksPerThread: 1) { bands in
@@ -31,7 +32,7 @@ struct CandidateFinder: Sendable {
             var oversized = 0
             var entries = [BandEntry](repeating: BandEntry(key: 0, item: 0), count: itemCount)
             var runStarts = [Int](repeating: 0, count: Self.runCount + 1)
-            var gathered = [UInt64](repeating: 0, count: Self.bandsPerPass * itemCount)
+            var gathered = [UInt32](repeating: 0, count: Self.bandsPerPass * itemCount)
             for blockStart in stride(from: bands.lowerBound, to: bands.upperBound, by: Self.bandsPerPass) {
                 let block = blockStart..<min(blockStart + Self.bandsPerPass, bands.upperBound)
                 // One pass over the rows reads the keys of several bands (adjacent in a row), so
@@ -63,13 +64,13 @@ struct CandidateFinder: Sendable {
     /// Fills `entries` with one band's `(key, item)` pairs, `keys` holding item `i`'s key at
     /// offset `i`, sorted by key, then item.
     /// - Complexity: O(*n*) expected for *n* items with uniformly distributed keys.
-    private func sortEntries(_ keys: ArraySlice<UInt64>, into entries: inout [BandEntry], runStarts: inout [Int]) {
+    private func sortEntries(_ keys: ArraySlice<UInt32>, into entries: inout [BandEntry], runStarts: inout [Int]) {
         for run in runStarts.indices { runStarts[run] = 0 }
-        for key in keys { runStarts[Int(key >> 48) + 1] += 1 }
+        for key in keys { runStarts[Int(key >> 16) + 1] += 1 }
         for run in 0..<Self.runCount { runStarts[run + 1] += runStarts[run] }
         var cursor = runStarts
         for (item, key) in zip(0..., keys) {
-            let run = Int(key >> 48)
+            let run = Int(key >> 16)
             entries[cursor[run]] = BandEntry(key: key, item: Int32(item))
             cursor[run] += 1
         }
@@ -111,7 +112,7 @@ struct CandidateFinder: Sendable {
 }
 
 private struct BandEntry {
-    var key: UInt64
+    var key: UInt32
     var item: Int32
 }
 

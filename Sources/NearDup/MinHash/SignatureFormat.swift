@@ -8,7 +8,8 @@
 ///   arithmetic, where `a[i]` (forced odd) and `b[i]` are the low 32 bits of values drawn
 ///   alternately from SplitMix64 seeded with `permutationSeed`, as `a[0], b[0], a[1], b[1], …`;
 /// - an empty shingle set has every slot `UInt32.max`;
-/// - LSH band key: `XXH3_64bits_withSeed(slots of the band as little-endian UInt32, band index)`.
+/// - LSH band key: `XXH3_64bits_withSeed(slots of the band as little-endian UInt32, band index)`
+///   (the in-memory batch engine buckets on its low 32 bits; see `CandidateFinder`).
 ///
 /// Version 1 computed slot `i` as the high 32 bits of `a[i] &* h &+ b[i]` with 64-bit `a`, `b`
 /// (seed "MINHASH1"). Version 2's 32-bit affine permutations give estimates of the same quality

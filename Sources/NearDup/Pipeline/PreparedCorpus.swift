@@ -16,11 +16,12 @@ struct PreparedCorpus: Sendable {
     var patternReasons: [BoilerplateReason?] = []
     /// Row of each paragraph's band keys, or -1 when it has no signature (boilerplate or no words).
     var keyRows: [Int32] = []
-    /// LSH keys of the signed paragraphs' signatures, `bandCount` per row.
-    var bandKeys: [UInt64] = []
+    /// LSH keys of the signed paragraphs' signatures, `bandCount` per row, each the low 32 bits of
+    /// the format's 64-bit band key (see `CandidateFinder`).
+    var bandKeys: [UInt32] = []
     /// LSH keys of each document's whole-text signature (the slot-wise minimum of its
     /// non-boilerplate paragraphs' signatures).
-    var documentBandKeys: [UInt64] = []
+    var documentBandKeys: [UInt32] = []
     var documentHasSignature: [Bool] = []
 
     var paragraphCount: Int { paragraphDocuments.count }
@@ -31,7 +32,7 @@ struct PreparedCorpus: Sendable {
     }
 
     /// The band keys of a signed paragraph.
-    func bandKeys(ofParagraph paragraph: Int) -> ArraySlice<UInt64> {
+    func bandKeys(ofParagraph paragraph: Int) -> ArraySlice<UInt32> {
         let row = Int(keyRows[paragraph])
         return bandKeys[(row * bandCount)..<((row + 1) * bandCount)]
     }
@@ -175,12 +176,12 @@ struct DocumentPreparer {
         }
     }
 
-    private func appendBandKeys(of signature: [UInt32], to keys: inout [UInt64]) {
+    private func appendBandKeys(of signature: [UInt32], to keys: inout [UInt32]) {
         signature.withUnsafeBytes { raw in
             for band in 0..<layout.bandCount {
                 let slots = layout.slots(ofBand: band)
-                keys.append(
-                    XXH3.hash(raw.baseAddress! + slots.lowerBound * 4, count: slots.count * 4, seed: UInt64(band)))
+                let key = XXH3.hash(raw.baseAddress! + slots.lowerBound * 4, count: slots.count * 4, seed: UInt64(band))
+                keys.append(UInt32(truncatingIfNeeded: key))
             }
         }
     }
