@@ -40,15 +40,25 @@ extension JSONScanner {
 
     /// The string `token` locates, with its escapes decoded.
     ///
-    /// Content without escapes is copied once, straight from the line; otherwise the decoded
-    /// bytes are written directly into the new string's storage.
+    /// Content without escapes is copied once, straight from the line; otherwise it is decoded
+    /// into a temporary buffer first (on the stack when small).
     func string(_ token: JSONStringToken) -> String {
-        let content = UnsafeRawBufferPointer(rebasing: bytes[token.start..<token.end])
-        guard token.hasEscapes else { return String(decoding: content, as: UTF8.self) }
+        let content = UnsafeBufferPointer(rebasing: bytes.assumingMemoryBound(to: UInt8.self)[token.start..<token.end])
+        guard token.hasEscapes else { return Self.string(validUTF8: content) }
         // Every escape is longer than what it stands for, so the content's length is enough.
-        return String(unsafeUninitializedCapacity: content.count) { output in
-            unescape(token, into: output)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: content.count) { buffer in
+            Self.string(validUTF8: UnsafeBufferPointer(rebasing: buffer[..<unescape(token, into: buffer)]))
         }
+    }
+
+    /// A `String` of `bytes`, which must be valid UTF-8 (the scanner's input is, and decoded
+    /// escapes are): where the standard library allows it, the bytes are copied without being
+    /// validated again, which is most of the cost of making a long string.
+    private static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
+            return String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes)))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The offset of the first quote, backslash or control character at or after `index`, or
