@@ -3,14 +3,12 @@ enum UTF8Repair {
     /// Whether `bytes` are entirely valid UTF-8: well-formed sequences (Unicode table 3-7), so no
     /// overlong forms, surrogates or scalars above U+10FFFF.
     ///
-    /// - Complexity: O(*n*) in the number of bytes; ASCII runs are checked eight bytes at a time.
+    /// - Complexity: O(*n*) in the number of bytes; ASCII runs are checked 32 bytes at a time.
     static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         while index < bytes.count {
-            if index + 8 <= bytes.count,
-                bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
-            {
-                index += 8
+            if index + 32 <= bytes.count, isASCII(bytes, thirtyTwoBytesAt: index) {
+                index += 32
             } else if bytes[index] < 0x80 {
                 index += 1
             } else if let length = sequenceLength(in: bytes, at: index) {
@@ -20,6 +18,14 @@ enum UTF8Repair {
             }
         }
         return true
+    }
+
+    /// Whether the 32 bytes at `index` are all ASCII.
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer, thirtyTwoBytesAt index: Int) -> Bool {
+        let words = (0..<4).reduce(UInt64(0)) {
+            $0 | bytes.loadUnaligned(fromByteOffset: index + 8 * $1, as: UInt64.self)
+        }
+        return words & 0x8080_8080_8080_8080 == 0
     }
 
     /// The length of the well-formed multi-byte sequence starting at `index`, or `nil` if there
