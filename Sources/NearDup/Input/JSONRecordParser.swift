@@ -82,7 +82,7 @@ enum JSONRecordParser {
         let isObject = scanner.peekSkippingWhitespace() == UInt8(ascii: "{")
         if isObject {
             try scanner.readObject(depth: 0) { (scanner, token) throws(JSONSyntaxError) in
-                let key = FieldNames.Key(token, in: scanner)
+                let key = try FieldNames.Key(token, in: scanner)
                 guard let first = fields.names.indices.first(where: { fields.name(at: $0, is: key) }) else {
                     _ = try scanner.value(depth: 1, wanted: false)
                     return
@@ -109,9 +109,10 @@ private struct FieldNames {
         case decoded(String)
 
         /// Reads the key `token` locates in `scanner`'s line.
-        init(_ token: JSONStringToken, in scanner: JSONScanner) {
+        /// - Throws: Never for a token the scanner returned.
+        init(_ token: JSONStringToken, in scanner: JSONScanner) throws(JSONSyntaxError) {
             guard !token.hasEscapes else {
-                self = .decoded(scanner.string(token))
+                self = .decoded(try scanner.string(token))
                 return
             }
             let bytes = UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end])

@@ -14,49 +14,92 @@ extension JSONScanner {
     /// Every escape of RFC 8259 is accepted; a `\u` escape of a UTF-16 surrogate must be a high
     /// surrogate followed by a `\u` escape of a low one (a lone surrogate cannot be a Unicode
     /// scalar, so it is an error, as in `JSONSerialization`).
-    /// - Returns: Where the content is; ``string(_:)`` makes a `String` of it.
+    /// - Returns: Where the content is, for a caller that only needs to look at it.
     /// - Throws: For an unterminated string, a raw control character, an invalid escape or a lone
     ///   surrogate.
     /// - Complexity: O(*n*) in the string's length, eight bytes at a time between escapes.
     mutating func scanString() throws(JSONSyntaxError) -> JSONStringToken {
         let quote = position
-        var index = position + 1
-        var hasEscapes = false
-        while true {
-            index = plainRunEnd(from: index)
-            guard index < bytes.count else { throw .unterminatedString(startColumn: quote + 1) }
-            switch bytes[index] {
-            case UInt8(ascii: "\""):
-                position = index + 1
-                return JSONStringToken(start: quote + 1, end: index, hasEscapes: hasEscapes)
-            case UInt8(ascii: "\\"):
-                hasEscapes = true
-                index = try escapeEnd(at: index, stringStart: quote)
-            case let control:
-                throw .controlCharacterInString(Unicode.Scalar(control), column: index + 1)
-            }
-        }
+        let (end, hasEscapes, _) = try scanString(at: quote, decodingInto: nil)
+        position = end + 1
+        return JSONStringToken(start: quote + 1, end: end, hasEscapes: hasEscapes)
     }
 
-    /// The string `token` locates, with its escapes decoded.
+    /// Reads the string whose opening quote is at the current position, like ``scanString()``,
+    /// and returns it with its escapes decoded, in the same pass.
     ///
     /// Content without escapes is copied once, straight from the line; otherwise it is decoded
     /// into a temporary buffer first (on the stack when small).
-    func string(_ token: JSONStringToken) -> String {
-        let content = UnsafeBufferPointer(rebasing: bytes.assumingMemoryBound(to: UInt8.self)[token.start..<token.end])
-        guard token.hasEscapes else { return Self.string(validUTF8: content) }
-        // Every escape is longer than what it stands for, so the content's length is enough.
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: content.count) { buffer in
-            Self.string(validUTF8: UnsafeBufferPointer(rebasing: buffer[..<unescape(token, into: buffer)]))
+    mutating func readString() throws(JSONSyntaxError) -> String {
+        let quote = position
+        let plainEnd = plainRunEnd(from: quote + 1)
+        if plainEnd < bytes.count, bytes[plainEnd] == UInt8(ascii: "\"") {
+            position = plainEnd + 1
+            return Self.string(validUTF8: UnsafeRawBufferPointer(rebasing: bytes[quote + 1..<plainEnd]))
+        }
+        // Every escape is longer than what it stands for, so the rest of the line is enough.
+        return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count - quote) {
+            (buffer) throws(JSONSyntaxError) in
+            let (end, _, written) = try scanString(at: quote, decodingInto: buffer)
+            position = end + 1
+            return Self.string(
+                validUTF8: UnsafeRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(buffer)[..<written]))
+        }
+    }
+
+    /// The string `token` locates, with its escapes decoded (read again from the line).
+    /// - Throws: Never for a token ``scanString()`` returned.
+    func string(_ token: JSONStringToken) throws(JSONSyntaxError) -> String {
+        var scanner = self
+        scanner.position = token.start - 1
+        return try scanner.readString()
+    }
+
+    /// Checks the string whose opening quote is at `quote` and, given `output`, writes its
+    /// content there with the escapes decoded.
+    /// - Returns: The offset of the closing quote, whether the content has escapes, and the
+    ///   number of bytes written to `output`.
+    private func scanString(
+        at quote: Int,
+        decodingInto output: UnsafeMutableBufferPointer<UInt8>?
+    ) throws(JSONSyntaxError) -> (end: Int, hasEscapes: Bool, written: Int) {
+        var index = quote + 1
+        var hasEscapes = false
+        var written = 0
+        while true {
+            let runEnd = plainRunEnd(from: index)
+            if let output {
+                let run = UnsafeRawBufferPointer(rebasing: bytes[index..<runEnd])
+                UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(output)[written...])
+                    .copyMemory(from: run)
+                written += run.count
+            }
+            guard runEnd < bytes.count else { throw .unterminatedString(startColumn: quote + 1) }
+            switch bytes[runEnd] {
+            case UInt8(ascii: "\""):
+                return (runEnd, hasEscapes, written)
+            case UInt8(ascii: "\\"):
+                hasEscapes = true
+                index = try escapeEnd(at: runEnd, stringStart: quote)
+                if let output {
+                    Unicode.UTF8.encode(unescapedScalar(at: runEnd)) { byte in
+                        output[written] = byte
+                        written += 1
+                    }
+                }
+            case let control:
+                throw .controlCharacterInString(Unicode.Scalar(control), column: runEnd + 1)
+            }
         }
     }
 
     /// A `String` of `bytes`, which must be valid UTF-8 (the scanner's input is, and decoded
     /// escapes are): where the standard library allows it, the bytes are copied without being
     /// validated again, which is most of the cost of making a long string.
-    private static func string(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+    private static func string(validUTF8 bytes: UnsafeRawBufferPointer) -> String {
         if #available(macOS 26, iOS 26, watchOS 26, tvOS 26, visionOS 26, *) {
-            return String(copying: UTF8Span(unchecked: Span(_unsafeElements: bytes)))
+            return String(
+                copying: UTF8Span(unchecked: Span(_unsafeElements: bytes.assumingMemoryBound(to: UInt8.self))))
         }
         return String(decoding: bytes, as: UTF8.self)
     }
@@ -149,37 +192,6 @@ extension JSONScanner {
         }
     }
 
-    /// Writes the content of `token`, already checked by ``scanString()``, with its escapes
-    /// decoded.
-    /// - Returns: The number of bytes written.
-    private func unescape(_ token: JSONStringToken, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
-        var read = token.start
-        var written = 0
-        while true {
-            // Inside checked content the only special bytes left are backslashes.
-            let escape = min(plainRunEnd(from: read), token.end)
-            let run = UnsafeRawBufferPointer(rebasing: bytes[read..<escape])
-            UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(output)[written...]).copyMemory(
-                from: run)
-            written += run.count
-            guard escape < token.end else { return written }
-            let scalar: Unicode.Scalar
-            switch bytes[escape + 1] {
-            case UInt8(ascii: "u"):
-                let (decoded, length) = unicodeScalar(at: escape)
-                scalar = decoded
-                read = escape + length
-            case let letter:
-                scalar = Self.unescaped(letter)
-                read = escape + 2
-            }
-            Unicode.UTF8.encode(scalar) { byte in
-                output[written] = byte
-                written += 1
-            }
-        }
-    }
-
     /// The character a one-letter escape (`\n`, `\"`, ...) stands for.
     private static func unescaped(_ letter: UInt8) -> Unicode.Scalar {
         switch letter {
@@ -192,13 +204,14 @@ extension JSONScanner {
         }
     }
 
-    /// Decodes the checked `\u` escape at `backslash`, and the low surrogate after it if it is a
-    /// high one.
-    /// - Returns: The scalar and the number of bytes its escapes take (6 or 12).
-    private func unicodeScalar(at backslash: Int) -> (Unicode.Scalar, Int) {
+    /// The character the checked escape at `backslash` stands for (both halves of a surrogate
+    /// pair for a high surrogate).
+    private func unescapedScalar(at backslash: Int) -> Unicode.Scalar {
+        let letter = bytes[backslash + 1]
+        guard letter == UInt8(ascii: "u") else { return Self.unescaped(letter) }
         let unit = UInt32(hexQuad(at: backslash + 2)!)
-        guard (0xD800...0xDBFF).contains(unit) else { return (Unicode.Scalar(unit)!, 6) }
+        guard (0xD800...0xDBFF).contains(unit) else { return Unicode.Scalar(unit)! }
         let low = UInt32(hexQuad(at: backslash + 8)!)
-        return (Unicode.Scalar(0x10000 + (unit - 0xD800) << 10 + (low - 0xDC00))!, 12)
+        return Unicode.Scalar(0x10000 + (unit - 0xD800) << 10 + (low - 0xDC00))!
     }
 }

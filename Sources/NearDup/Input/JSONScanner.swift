@@ -78,8 +78,11 @@ struct JSONScanner {
     mutating func value(depth: Int, wanted: Bool) throws(JSONSyntaxError) -> JSONFieldValue? {
         switch peekSkippingWhitespace() {
         case UInt8(ascii: "\"")?:
-            let token = try scanString()
-            return wanted ? .string(string(token)) : nil
+            guard wanted else {
+                _ = try scanString()
+                return nil
+            }
+            return .string(try readString())
         case UInt8(ascii: "-")?, (UInt8(ascii: "0")...UInt8(ascii: "9"))?:
             let token = try scanNumber()
             guard wanted else {
