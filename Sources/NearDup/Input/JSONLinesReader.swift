@@ -7,6 +7,7 @@ import Foundation
 /// documents, issues, line numbers, duplicate ids and the first error that stops loading are
 /// exactly those of reading one record at a time.
 struct JSONLinesReader: Sendable {
+    /// The field names and the bad-record policy.
     let options: InputOptions
     /// The size of the chunks a file is read in.
     let chunkSize: Int
@@ -138,7 +139,7 @@ struct JSONLinesReader: Sendable {
     ///
     /// A line with invalid UTF-8 is repaired first (each invalid sequence becomes U+FFFD) and its
     /// document counted as repaired. Safe to call from any thread.
-    func record(from line: UnsafeRawBufferPointer, number: Int) -> ParsedRecord {
+    private func record(from line: UnsafeRawBufferPointer, number: Int) -> ParsedRecord {
         let hadInvalidUTF8 = !UTF8Repair.isValid(line)
         let document: Result<Document, RecordProblem>
         if hadInvalidUTF8 {

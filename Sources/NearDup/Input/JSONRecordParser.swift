@@ -125,6 +125,7 @@ private struct FieldNames {
     /// Whether every name is ASCII; an ASCII key can then only equal a name byte for byte.
     private let areASCII: Bool
 
+    /// Prepares `names` for matching against keys.
     init(_ names: [String]) {
         self.names = names
         areASCII = names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }

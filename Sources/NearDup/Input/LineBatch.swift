@@ -13,7 +13,7 @@ struct LineBatch: Sendable {
     /// Where each line ends in ``bytes`` (the next one starts there).
     private var ends: [Int] = []
     /// Each line's 1-based number in its input.
-    private(set) var numbers: [Int] = []
+    private var numbers: [Int] = []
 
     /// The number of lines.
     var count: Int { numbers.count }
