@@ -23,6 +23,11 @@ public struct DocumentLoader: Sendable {
     public var options: InputOptions
     /// The size of the chunks files are read in (internal so tests can make lines straddle chunks).
     var chunkSize = FileDescriptorReader.defaultChunkSize
+    /// The size in bytes of the batches of JSON Lines parsed in parallel (internal so tests can
+    /// make many small batches).
+    var batchSize = LineBatch.defaultByteLimit
+    /// The number of threads that parse JSON Lines (internal so tests can compare with one).
+    var threads = resolvedThreadCount(nil)
     /// The file descriptor read for `-` (internal so tests can substitute a pipe).
     var standardInput: Int32 = STDIN_FILENO
 
@@ -64,7 +69,7 @@ public struct DocumentLoader: Sendable {
     }
 
     private var jsonLinesReader: JSONLinesReader {
-        JSONLinesReader(options: options, chunkSize: chunkSize)
+        JSONLinesReader(options: options, chunkSize: chunkSize, batchSize: batchSize, threads: threads)
     }
 
     private func load(_ path: String, into session: inout LoadSession) throws(InputError) {

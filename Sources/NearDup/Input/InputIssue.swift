@@ -65,8 +65,13 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
 
     /// Where the problem is, as `file:line` or `file`.
     public var location: String {
-        if let line { return "\(file):\(line)" }
-        return file
+        Self.location(file: file, line: line)
+    }
+
+    /// `file:line`, or `file` when `line` is `nil`.
+    static func location(file: String, line: Int?) -> String {
+        guard let line else { return file }
+        return "\(file):\(line)"
     }
 
     /// The location followed by the problem, e.g. `feed.jsonl:9: missing field "text"`.

@@ -1,9 +1,36 @@
 import Foundation
 
 /// Reads JSON Lines records into a ``LoadSession``: one object per line, blank lines ignored.
-struct JSONLinesReader {
+///
+/// Lines are split as they are read and copied into a ``LineBatch``; each full batch is parsed on
+/// ``threads`` threads at once and its records are then handed to the session in line order, so
+/// documents, issues, line numbers, duplicate ids and the first error that stops loading are
+/// exactly those of reading one record at a time.
+struct JSONLinesReader: Sendable {
+    /// The field names and the bad-record policy.
     let options: InputOptions
+    /// The size of the chunks a file is read in.
     let chunkSize: Int
+    /// The size in bytes at which a batch of lines is parsed.
+    let batchSize: Int
+    /// The number of threads that parse a batch.
+    let threads: Int
+    /// The fields read from every record, in this order: id, text, then time and source if asked.
+    private let fieldNames: [String]
+
+    /// Creates a reader.
+    /// - Parameters:
+    ///   - options: The field names and the bad-record policy.
+    ///   - chunkSize: The size of the chunks a file is read in.
+    ///   - batchSize: The size in bytes at which a batch of lines is parsed.
+    ///   - threads: The number of threads that parse a batch.
+    init(options: InputOptions, chunkSize: Int, batchSize: Int, threads: Int) {
+        self.options = options
+        self.chunkSize = chunkSize
+        self.batchSize = batchSize
+        self.threads = threads
+        fieldNames = [options.idField, options.textField, options.timeField, options.sourceField].compactMap { $0 }
+    }
 
     /// Reads every record from `descriptor` until end of file.
     /// - Parameters:
@@ -12,18 +39,11 @@ struct JSONLinesReader {
     ///   - session: Receives the documents and issues.
     /// - Throws: ``InputError/invalidRecord(_:)`` for a bad record unless skipping;
     ///   ``InputError/readFailed(path:reason:)`` if reading fails.
-    /// - Complexity: O(*n*) in the input's length; memory O(`chunkSize` + longest line).
+    /// - Complexity: O(*n*) in the input's length; memory O(`chunkSize` + `batchSize` + longest
+    ///   line), besides the documents.
     func read(descriptor: Int32, name: String, into session: inout LoadSession) throws(InputError) {
-        var splitter = LineSplitter()
-        let failure = try FileDescriptorReader.forEachChunk(of: descriptor, chunkSize: chunkSize) {
-            (chunk) throws(InputError) in
-            try splitter.feed(chunk) { (line, number) throws(InputError) in
-                try readRecord(line, number: number, name: name, into: &session)
-            }
-        }
-        if let failure { throw .readFailed(path: name, reason: failure.message) }
-        try splitter.finish { (line, number) throws(InputError) in
-            try readRecord(line, number: number, name: name, into: &session)
+        try read(name: name, into: &session) { (body) throws(InputError) in
+            try FileDescriptorReader.forEachChunk(of: descriptor, chunkSize: chunkSize, body)
         }
     }
 
@@ -31,90 +51,106 @@ struct JSONLinesReader {
     /// - Throws: ``InputError/invalidRecord(_:)`` for a bad record unless skipping.
     /// - Complexity: O(*n*) in the number of bytes.
     func read(bytes: some Sequence<UInt8>, name: String, into session: inout LoadSession) throws(InputError) {
-        let contiguous = bytes.withContiguousStorageIfAvailable { buffer in
-            Result { () throws(InputError) in
-                try read(contiguous: UnsafeRawBufferPointer(buffer), name: name, into: &session)
+        try read(name: name, into: &session) { (body) throws(InputError) -> OSReason? in
+            let contiguous = bytes.withContiguousStorageIfAvailable { buffer in
+                Result { () throws(InputError) in try forEachSlice(of: UnsafeRawBufferPointer(buffer), body) }
             }
-        }
-        if let contiguous { return try contiguous.get() }
-        var splitter = LineSplitter()
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(Swift.min(chunkSize, 1 << 16))
-        for byte in bytes {
-            chunk.append(byte)
-            if chunk.count == chunkSize {
-                try feed(chunk, to: &splitter, name: name, into: &session)
-                chunk.removeAll(keepingCapacity: true)
+            if let contiguous { return try contiguous.get() }
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(Swift.min(chunkSize, 1 << 16))
+            for byte in bytes {
+                chunk.append(byte)
+                if chunk.count == chunkSize {
+                    try chunk.withBytes(body)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
-        }
-        try feed(chunk, to: &splitter, name: name, into: &session)
-        try splitter.finish { (line, number) throws(InputError) in
-            try readRecord(line, number: number, name: name, into: &session)
+            try chunk.withBytes(body)
+            return nil
         }
     }
 
-    /// Reads contiguous bytes, handing them to the line splitter in `chunkSize` slices.
-    private func read(
-        contiguous bytes: UnsafeRawBufferPointer,
-        name: String,
-        into session: inout LoadSession
-    ) throws(InputError) {
-        var splitter = LineSplitter()
+    /// Calls `body` with consecutive `chunkSize` slices of `bytes`, as if read from a file.
+    /// - Returns: `nil` (memory cannot fail to read).
+    private func forEachSlice(
+        of bytes: UnsafeRawBufferPointer,
+        _ body: (UnsafeRawBufferPointer) throws(InputError) -> Void
+    ) throws(InputError) -> OSReason? {
         var start = 0
         while start < bytes.count {
             let end = Swift.min(start + chunkSize, bytes.count)
-            try splitter.feed(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) {
-                (line, number) throws(InputError) in
-                try readRecord(line, number: number, name: name, into: &session)
-            }
+            try body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             start = end
         }
-        try splitter.finish { (line, number) throws(InputError) in
-            try readRecord(line, number: number, name: name, into: &session)
-        }
+        return nil
     }
 
-    private func feed(
-        _ chunk: [UInt8],
-        to splitter: inout LineSplitter,
+    /// Splits the input into lines and reads their records in batches.
+    /// - Parameter forEachChunk: Calls its argument with each chunk of the input, in order, and
+    ///   returns `nil` at the end or the reason reading failed.
+    /// - Throws: ``InputError/invalidRecord(_:)`` for a bad record unless skipping;
+    ///   ``InputError/readFailed(path:reason:)`` after the lines read before a failure.
+    private func read(
         name: String,
-        into session: inout LoadSession
+        into session: inout LoadSession,
+        forEachChunk: ((UnsafeRawBufferPointer) throws(InputError) -> Void) throws(InputError) -> OSReason?
     ) throws(InputError) {
-        try chunk.withBytes { (bytes) throws(InputError) in
-            try splitter.feed(bytes) { (line, number) throws(InputError) in
-                try readRecord(line, number: number, name: name, into: &session)
+        var splitter = LineSplitter()
+        var batch = LineBatch()
+        func collect(_ line: UnsafeRawBufferPointer, number: Int) throws(InputError) {
+            if LineSplitter.isBlank(line) { return }
+            batch.append(line, number: number)
+            if batch.byteCount >= batchSize { try readBatch(&batch, name: name, into: &session) }
+        }
+        let failure = try forEachChunk { (chunk) throws(InputError) in try splitter.feed(chunk, collect) }
+        if failure == nil { try splitter.finish(collect) }
+        try readBatch(&batch, name: name, into: &session)
+        if let failure { throw .readFailed(path: name, reason: failure.message) }
+    }
+
+    /// Parses the lines of `batch` in parallel, hands their records to `session` in line order,
+    /// and empties `batch`.
+    /// - Throws: ``InputError/invalidRecord(_:)`` for the first bad record unless skipping.
+    private func readBatch(_ batch: inout LineBatch, name: String, into session: inout LoadSession) throws(InputError) {
+        let parsed = records(of: batch)
+        batch.removeAll()
+        for records in parsed {
+            for record in records {
+                session.countRecord()
+                switch record.document {
+                case .success(let document):
+                    try session.add(document, file: name, line: record.line, hadInvalidUTF8: record.hadInvalidUTF8)
+                case .failure(let failure):
+                    try session.reject(InputIssue(file: name, line: record.line, problem: failure.problem))
+                }
             }
         }
     }
 
-    /// Turns one line into a document, or reports why it cannot be one.
-    func readRecord(
-        _ line: UnsafeRawBufferPointer,
-        number: Int,
-        name: String,
-        into session: inout LoadSession
-    ) throws(InputError) {
-        if LineSplitter.isBlank(line) { return }
-        session.countRecord()
+    /// The records of every line of `batch`, parsed on ``threads`` threads, in contiguous runs
+    /// whose concatenation is in line order.
+    private func records(of batch: LineBatch) -> [[ParsedRecord]] {
+        parallelChunks(count: batch.count, threads: threads) { range in
+            batch.map(range) { (line, number) in record(from: line, number: number) }
+        }
+    }
+
+    /// One line's document, or the problem that stops it being one.
+    ///
+    /// A line with invalid UTF-8 is repaired first (each invalid sequence becomes U+FFFD) and its
+    /// document counted as repaired. Safe to call from any thread.
+    private func record(from line: UnsafeRawBufferPointer, number: Int) -> ParsedRecord {
         let hadInvalidUTF8 = !UTF8Repair.isValid(line)
-        let document: Document
-        do {
-            if hadInvalidUTF8 {
-                let repaired = Array(String(decoding: line, as: UTF8.self).utf8)
-                document = try repaired.withBytes { (bytes) throws(RecordProblem) in try self.document(from: bytes) }
-            } else {
-                document = try self.document(from: line)
+        let document: Result<Document, RecordProblem>
+        if hadInvalidUTF8 {
+            let repaired = Array(String(decoding: line, as: UTF8.self).utf8)
+            document = Result { () throws(RecordProblem) in
+                try repaired.withBytes { (bytes) throws(RecordProblem) in try self.document(from: bytes) }
             }
-        } catch {
-            try session.reject(InputIssue(file: name, line: number, problem: error.problem))
-            return
+        } else {
+            document = Result { () throws(RecordProblem) in try self.document(from: line) }
         }
-        try session.add(document, file: name, line: number, hadInvalidUTF8: hadInvalidUTF8)
-    }
-
-    /// The fields read from every record, in this order.
-    private var fieldNames: [String] {
-        [options.idField, options.textField, options.timeField, options.sourceField].compactMap { $0 }
+        return ParsedRecord(line: number, document: document, hadInvalidUTF8: hadInvalidUTF8)
     }
 
     private func document(from line: UnsafeRawBufferPointer) throws(RecordProblem) -> Document {
@@ -169,4 +205,14 @@ struct JSONLinesReader {
             throw RecordProblem(.invalidTime(other.jsonText))
         }
     }
+}
+
+/// One line's record, parsed on a worker thread, on its way to the ``LoadSession``.
+struct ParsedRecord: Sendable {
+    /// The line's 1-based number.
+    var line: Int
+    /// The document, or why the line is not one.
+    var document: Result<Document, RecordProblem>
+    /// Whether the line's bytes had to be repaired.
+    var hadInvalidUTF8: Bool
 }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Splits a stream of byte chunks into lines, carrying partial lines across chunk boundaries.
 ///
 /// Lines end at `\n`; a `\r` before it is dropped (CRLF files), and a UTF-8 byte order mark at
@@ -61,13 +69,13 @@ struct LineSplitter {
         try body(line, number)
     }
 
+    /// The offset of the first `\n` at or after `start`, found with the C library's vectorised
+    /// `memchr`.
     private static func firstNewline(in chunk: UnsafeRawBufferPointer, from start: Int) -> Int? {
-        var index = start
-        while index < chunk.count {
-            if chunk[index] == UInt8(ascii: "\n") { return index }
-            index += 1
-        }
-        return nil
+        guard start < chunk.count, let base = chunk.baseAddress,
+            let found = memchr(base + start, Int32(UInt8(ascii: "\n")), chunk.count - start)
+        else { return nil }
+        return base.distance(to: UnsafeRawPointer(found))
     }
 
     /// Whether `line` holds only ASCII whitespace (space, tab, CR, vertical tab, form feed).

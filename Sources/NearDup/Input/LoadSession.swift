@@ -5,8 +5,8 @@
 struct LoadSession {
     let skipInvalid: Bool
     private(set) var result = LoadedInput()
-    /// Where each id was first seen (`file:line` or `file`).
-    private var firstSeen: [String: String] = [:]
+    /// Where each id was first seen; formatted only when a duplicate needs it.
+    private var firstSeen: [String: (file: String, line: Int?)] = [:]
 
     init(skipInvalid: Bool) {
         self.skipInvalid = skipInvalid
@@ -25,12 +25,12 @@ struct LoadSession {
     ///   - hadInvalidUTF8: Whether its bytes had to be repaired.
     /// - Throws: ``InputError/invalidRecord(_:)`` for a duplicate id unless skipping.
     mutating func add(_ document: Document, file: String, line: Int?, hadInvalidUTF8: Bool) throws(InputError) {
-        let location = line.map { "\(file):\($0)" } ?? file
         if let first = firstSeen[document.id] {
-            try reject(InputIssue(file: file, line: line, problem: .duplicateID(document.id, firstSeenAt: first)))
+            let firstSeenAt = InputIssue.location(file: first.file, line: first.line)
+            try reject(InputIssue(file: file, line: line, problem: .duplicateID(document.id, firstSeenAt: firstSeenAt)))
             return
         }
-        firstSeen[document.id] = location
+        firstSeen[document.id] = (file, line)
         if hadInvalidUTF8 { result.documentsWithInvalidUTF8 += 1 }
         if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
         result.documents.append(document)

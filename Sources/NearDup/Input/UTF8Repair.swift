@@ -1,22 +1,51 @@
 /// Checking and repairing UTF-8 bytes read from input files.
 enum UTF8Repair {
-    /// Whether `bytes` are entirely valid UTF-8.
+    /// Whether `bytes` are entirely valid UTF-8: well-formed sequences (Unicode table 3-7), so no
+    /// overlong forms, surrogates or scalars above U+10FFFF.
     ///
-    /// - Complexity: O(*n*) in the number of bytes.
+    /// - Complexity: O(*n*) in the number of bytes; ASCII runs are checked 32 bytes at a time.
     static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        // Fast path: pure ASCII needs no decoding.
         var index = 0
-        while index < bytes.count, bytes[index] < 0x80 { index += 1 }
-        if index == bytes.count { return true }
-        var iterator = UnsafeRawBufferPointer(rebasing: bytes[index...]).makeIterator()
-        var parser = Unicode.UTF8.ForwardParser()
-        while true {
-            switch parser.parseScalar(from: &iterator) {
-            case .valid: continue
-            case .emptyInput: return true
-            case .error: return false
+        while index < bytes.count {
+            if index + 32 <= bytes.count, isASCII(bytes, thirtyTwoBytesAt: index) {
+                index += 32
+            } else if bytes[index] < 0x80 {
+                index += 1
+            } else if let length = sequenceLength(in: bytes, at: index) {
+                index += length
+            } else {
+                return false
             }
         }
+        return true
+    }
+
+    /// Whether the 32 bytes at `index` are all ASCII.
+    private static func isASCII(_ bytes: UnsafeRawBufferPointer, thirtyTwoBytesAt index: Int) -> Bool {
+        let words = (0..<4).reduce(UInt64(0)) {
+            $0 | bytes.loadUnaligned(fromByteOffset: index + 8 * $1, as: UInt64.self)
+        }
+        return words & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The length of the well-formed multi-byte sequence starting at `index`, or `nil` if there
+    /// is none there.
+    private static func sequenceLength(in bytes: UnsafeRawBufferPointer, at index: Int) -> Int? {
+        let length: Int
+        let second: ClosedRange<UInt8>
+        switch bytes[index] {
+        case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+        case 0xE0: (length, second) = (3, 0xA0...0xBF)
+        case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+        case 0xED: (length, second) = (3, 0x80...0x9F)
+        case 0xF0: (length, second) = (4, 0x90...0xBF)
+        case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+        case 0xF4: (length, second) = (4, 0x80...0x8F)
+        default: return nil
+        }
+        guard index + length <= bytes.count, second.contains(bytes[index + 1]) else { return nil }
+        for offset in 2..<length where bytes[index + offset] & 0xC0 != 0x80 { return nil }
+        return length
     }
 
     /// Decodes `bytes` as UTF-8, replacing each invalid sequence with U+FFFD.
