@@ -39,7 +39,7 @@ struct EngineArguments: ParsableArguments {
     @Option(help: "A paragraph recurring in at least this many otherwise different documents is boilerplate.")
     var boilerplateMinDocuments = 5
 
-    @Option(help: "Worker threads (default: all cores). The output does not depend on it.")
+    @Option(help: "Worker threads for reading and matching (default: all cores). The output does not depend on it.")
     var threads: Int?
 
     func validate() throws {

@@ -42,10 +42,12 @@ struct InputArguments: ParsableArguments {
     }
 
     /// Loads every feed, printing skipped records and repairs on stderr.
-    func load(quiet: Bool) throws -> LoadedInput {
+    func load(quiet: Bool, threads: Int?) throws -> LoadedInput {
         let loaded: LoadedInput
         do throws(InputError) {
-            loaded = try DocumentLoader(options: inputOptions).load(feeds)
+            var loader = DocumentLoader(options: inputOptions)
+            loader.threadCount = threads
+            loaded = try loader.load(feeds)
         } catch {
             throw CLIError.input(error)
         }

@@ -48,7 +48,7 @@ struct ScanCommand: ParsableCommand {
 
 /// Loads the feeds and scans them, with progress on stderr.
 func runScan(input: InputArguments, options: NearDupOptions, quiet: Bool) throws -> ScanReport {
-    let loaded = try input.load(quiet: quiet)
+    let loaded = try input.load(quiet: quiet, threads: options.threadCount)
     let progress = ProgressReporter.make(quiet: quiet)
     defer { progress?.finish() }
     do throws(NearDupError) {

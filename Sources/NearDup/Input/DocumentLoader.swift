@@ -26,8 +26,9 @@ public struct DocumentLoader: Sendable {
     /// The size in bytes of the batches of JSON Lines parsed in parallel (internal so tests can
     /// make many small batches).
     var batchSize = LineBatch.defaultByteLimit
-    /// The number of threads that parse JSON Lines (internal so tests can compare with one).
-    var threads = resolvedThreadCount(nil)
+    /// The number of threads that parse JSON Lines, or `nil` for every active core. The result does
+    /// not depend on it.
+    public var threadCount: Int?
     /// The file descriptor read for `-` (internal so tests can substitute a pipe).
     var standardInput: Int32 = STDIN_FILENO
 
@@ -69,7 +70,8 @@ public struct DocumentLoader: Sendable {
     }
 
     private var jsonLinesReader: JSONLinesReader {
-        JSONLinesReader(options: options, chunkSize: chunkSize, batchSize: batchSize, threads: threads)
+        JSONLinesReader(
+            options: options, chunkSize: chunkSize, batchSize: batchSize, threads: resolvedThreadCount(threadCount))
     }
 
     private func load(_ path: String, into session: inout LoadSession) throws(InputError) {

@@ -40,7 +40,7 @@ import Testing
         var loader = DocumentLoader(
             options: InputOptions(timeField: "published", sourceField: "source", skipInvalid: true))
         loader.batchSize = batchSize
-        loader.threads = threads
+        loader.threadCount = threads
         loader.chunkSize = chunkSize
         return try loader.load(jsonLines: feed.bytes, name: "feed.jsonl")
     }
@@ -67,7 +67,7 @@ import Testing
             """
         var loader = DocumentLoader()
         loader.batchSize = batchSize
-        loader.threads = 2
+        loader.threadCount = 2
         #expect(
             throws: InputError.invalidRecord(
                 InputIssue(file: "f", line: 3, problem: .duplicateID("a", firstSeenAt: "f:1")))
