@@ -5,11 +5,13 @@
 /// candidates, and storing every set would cost more memory than the input. The few that are
 /// verified are normalized and shingled again here, in parallel, into one flat array.
 struct ShingleSets: Sendable {
-    /// For each item (paragraph or document), the index of its set in `starts`, or -1 when not built.
+    /// For each item (paragraph or document), the index of its set, or -1 when not built.
     private let slotOfItem: [Int32]
-    /// Set `i` is `shingles[starts[i]..<starts[i + 1]]`, sorted and distinct.
-    private let starts: [Int]
-    private let shingles: [UInt64]
+    /// The worker chunk that holds each set; chunks are kept as built, never copied into one array.
+    private let chunkOfSlot: [Int32]
+    /// Set `i` is `chunks[chunkOfSlot[i]][rangeOfSlot[i]]`, sorted and distinct.
+    private let rangeOfSlot: [Range<Int>]
+    private let chunks: [[UInt64]]
 
     /// The sets of `paragraphs`, one per paragraph.
     /// - Complexity: O(*s* log *s*) per set of *s* shingles.
@@ -44,7 +46,7 @@ struct ShingleSets: Sendable {
         items: [Int], itemCount: Int, documents: [Document], corpus: PreparedCorpus, options: NearDupOptions,
         threads: Int, appendSet: @Sendable (Int, inout ParagraphShingler, inout [UInt64]) -> Void
     ) {
-        let chunks = parallelChunks(count: items.count, threads: threads) { range in
+        let built = parallelChunks(count: items.count, threads: threads) { range in
             var shingler = ParagraphShingler(documents: documents, corpus: corpus, kind: options.shingle)
             var counts: [Int] = []
             var flat: [UInt64] = []
@@ -57,30 +59,35 @@ struct ShingleSets: Sendable {
         }
         var slotOfItem = [Int32](repeating: -1, count: itemCount)
         for (slot, item) in items.enumerated() { slotOfItem[item] = Int32(slot) }
-        var starts = [0]
-        starts.reserveCapacity(items.count + 1)
-        var shingles: [UInt64] = []
-        shingles.reserveCapacity(chunks.reduce(0) { $0 + $1.1.count })
-        for (counts, flat) in chunks {
-            for count in counts { starts.append(starts.last! + count) }
-            shingles.append(contentsOf: flat)
+        var chunkOfSlot: [Int32] = []
+        var rangeOfSlot: [Range<Int>] = []
+        chunkOfSlot.reserveCapacity(items.count)
+        rangeOfSlot.reserveCapacity(items.count)
+        for (chunk, (counts, _)) in built.enumerated() {
+            var start = 0
+            for count in counts {
+                chunkOfSlot.append(Int32(chunk))
+                rangeOfSlot.append(start..<(start + count))
+                start += count
+            }
         }
         self.slotOfItem = slotOfItem
-        self.starts = starts
-        self.shingles = shingles
+        self.chunkOfSlot = chunkOfSlot
+        self.rangeOfSlot = rangeOfSlot
+        self.chunks = built.map(\.1)
     }
 
     /// The exact overlap of the sets of items `a` and `b`; both must have been built.
     func overlap(_ a: Int, _ b: Int) -> SetOverlap {
-        shingles.withUnsafeBufferPointer { all in
-            SetOverlap(sorted: set(of: a, in: all), set(of: b, in: all))
-        }
+        withSet(of: a) { first in withSet(of: b) { second in SetOverlap(sorted: first, second) } }
     }
 
-    private func set(of item: Int, in all: UnsafeBufferPointer<UInt64>) -> UnsafeBufferPointer<UInt64> {
+    private func withSet<Result>(of item: Int, _ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
         let slot = Int(slotOfItem[item])
         precondition(slot >= 0, "the set of item \(item) was not built")
-        return UnsafeBufferPointer(rebasing: all[starts[slot]..<starts[slot + 1]])
+        return chunks[Int(chunkOfSlot[slot])].withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[rangeOfSlot[slot]]))
+        }
     }
 }
 
