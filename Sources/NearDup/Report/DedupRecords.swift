@@ -2,21 +2,25 @@
 /// document each duplicates. Every input document is in exactly one of them.
 extension ScanReport {
     /// The kept documents, in input order, as JSON Lines (`id`, `source`, `published`, `text`),
-    /// handed to `write` in buffers of about `bufferSize` bytes so the output is never held whole.
+    /// handed to `write` one buffer at a time so the output is never held whole. Each round encodes
+    /// `documentsPerBuffer` documents per worker thread in parallel, then writes them in order.
     /// - Complexity: O(*n*) in the kept text.
     public func writeKeptRecords<Failure: Error>(
-        bufferSize: Int = 4 << 20, to write: ([UInt8]) throws(Failure) -> Void
+        documentsPerBuffer: Int = 256, to write: ([UInt8]) throws(Failure) -> Void
     ) throws(Failure) {
-        var buffer: [UInt8] = []
-        buffer.reserveCapacity(bufferSize + (1 << 16))
-        for decision in decisions where decision.isKept {
-            documents[decision.document].appendJSONLine(to: &buffer)
-            if buffer.count >= bufferSize {
-                try write(buffer)
-                buffer.removeAll(keepingCapacity: true)
+        let kept = decisions.filter(\.isKept).map(\.document)
+        let threads = resolvedThreadCount(options.threadCount)
+        var start = 0
+        while start < kept.count {
+            let round = kept[start..<min(start + documentsPerBuffer * threads, kept.count)]
+            let buffers = parallelChunks(count: round.count, threads: threads, chunksPerThread: 1) { range in
+                var buffer: [UInt8] = []
+                for offset in range { documents[round[round.startIndex + offset]].appendJSONLine(to: &buffer) }
+                return buffer
             }
+            for buffer in buffers { try write(buffer) }
+            start = round.endIndex
         }
-        if !buffer.isEmpty { try write(buffer) }
     }
 
     /// The removed documents, in input order, as JSON Lines: `id`, `duplicate_of` (the kept

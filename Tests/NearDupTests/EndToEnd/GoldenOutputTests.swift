@@ -27,7 +27,7 @@ import Testing
     static func digests(of documents: [Document]) throws -> Digests {
         let report = try NearDupEngine().scan(documents)
         var kept: [UInt8] = []
-        report.writeKeptRecords(bufferSize: 1 << 12) { kept += $0 }
+        report.writeKeptRecords(documentsPerBuffer: 7) { kept += $0 }
         func digest(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { XXH3.hash($0, seed: 0) } }
         return Digests(
             report: digest(JSONLinesReportRenderer().render(report)), kept: digest(kept),
