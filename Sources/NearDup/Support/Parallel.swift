@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs `body` over `count` items split into contiguous chunks on up to `threads` threads, and
 /// returns the chunk results in chunk order, so the combined output never depends on scheduling.
@@ -22,9 +23,12 @@ func parallelChunks<Result: Sendable>(
     results.initialize(repeating: nil)
     defer { results.deinitialize().deallocate() }
     nonisolated(unsafe) let slots = results
-    let workers = min(threads, chunkCount)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-        for chunk in stride(from: worker, to: chunkCount, by: workers) {
+    // Workers take the next chunk as they finish one, so uneven chunks do not leave a core idle.
+    let nextChunk = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: min(threads, chunkCount)) { _ in
+        while true {
+            let chunk = nextChunk.add(1, ordering: .relaxed).oldValue
+            guard chunk < chunkCount else { return }
             slots[chunk] = body(bounds[chunk]..<bounds[chunk + 1])
         }
     }
