@@ -46,7 +46,7 @@ struct ShingleSets: Sendable {
         items: [Int], itemCount: Int, documents: [Document], corpus: PreparedCorpus, options: NearDupOptions,
         threads: Int, appendSet: @Sendable (Int, inout ParagraphShingler, inout [UInt64]) -> Void
     ) {
-        let built = parallelChunks(count: items.count, threads: threads) { range in
+        let built = parallelChunks(count: items.count, threads: threads, chunksPerThread: 16) { range in
             var shingler = ParagraphShingler(documents: documents, corpus: corpus, kind: options.shingle)
             var counts: [Int] = []
             var flat: [UInt64] = []
