@@ -1,17 +1,16 @@
 import Foundation
 
-/// The corpus-wide stages after per-document preparation: paragraph matching, star clustering,
-/// recurring boilerplate, document links and representatives.
+/// The corpus-wide stages after paragraph matching: star clustering, recurring boilerplate,
+/// document links and representatives.
 struct CorpusAnalysis {
     let options: NearDupOptions
     let layout: BandLayout
     let threads: Int
     let corpus: PreparedCorpus
+    let graph: ParagraphGraph
 
     /// Runs the stages and assembles the report.
     func report(documents: [Document]) -> ScanReport {
-        let matcher = ParagraphMatcher(options: options, layout: layout, threads: threads)
-        let graph = matcher.match(corpus, documents: documents)
         let matchableWords = wordsPerDocument { graph.distinctOf[$0] >= 0 }
         let rank = preferenceRanks(documents, words: matchableWords)
         let center = clusterDistinctParagraphs(graph, rank: rank)

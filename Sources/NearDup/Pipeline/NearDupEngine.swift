@@ -44,9 +44,13 @@ public struct NearDupEngine: Sendable {
         var seen = Set<String>()
         for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
         let threads = resolvedThreadCount(options.threadCount)
-        let corpus = prepare(documents, threads: threads, progress: progress)
+        var corpus = prepare(documents, threads: threads, progress: progress)
         progress?(ScanProgress(stage: .matching, completedDocuments: documents.count, totalDocuments: documents.count))
-        let analysis = CorpusAnalysis(options: options, layout: bandLayout, threads: threads, corpus: corpus)
+        let graph = ParagraphMatcher(options: options, layout: bandLayout, threads: threads)
+            .match(corpus, documents: documents)
+        corpus.bandKeys = []  // only matching reads them; free them before linking, the memory peak
+        let analysis = CorpusAnalysis(
+            options: options, layout: bandLayout, threads: threads, corpus: corpus, graph: graph)
         progress?(ScanProgress(stage: .linking, completedDocuments: documents.count, totalDocuments: documents.count))
         return analysis.report(documents: documents)
     }
