@@ -1,8 +1,10 @@
 import Benchmark
-import NearDup
+@_spi(Benchmarks) import NearDup
 
-// Benchmarks for NearDup's public API. Every input is built in `setup:` from a fixed seed, so runs
-// compare like with like; results go to `blackHole` so the optimizer keeps the work.
+// Benchmarks of NearDup: one per pipeline stage, on one thread, plus end-to-end scans on every
+// core. Every input is generated in `setup:` from a fixed seed, so runs compare like with like;
+// results go to `blackHole` so the optimizer keeps the work. The stages are reached through the
+// `@_spi(Benchmarks)` wrappers of `Sources/NearDup/Support/StageBenchmarks.swift`.
 //
 // Run: `cd Benchmarks && swift package --disable-sandbox benchmark` (see README.md).
 
@@ -11,94 +13,175 @@ import NearDup
 /// `.instructions` is unavailable on these VMs. `.retainCount` (and every ARC metric) is left out
 /// because on Linux with Swift 6.3 package-benchmark needs `swift-runtime-interposer` for it, which
 /// the local package mirror lacks; without it the runtime hooks crash the benchmark process
-/// (ordo-one/benchmark#349). Count retains with `valgrind --tool=callgrind` instead.
+/// (ordo-one/benchmark#349). README.md shows how retains were counted with perf uprobes instead.
 let standardMetrics: [BenchmarkMetric] = [
     .wallClock, .throughput, .mallocCountTotal, .peakMemoryResident,
 ]
 
-/// Documents scanned per second, for the end-to-end scans (`.throughput` counts whole scans).
-let documentsPerSecond = BenchmarkMetric.custom("Documents (#/s)", polarity: .prefersLarger, useScalingFactor: false)
+/// Rates the benchmarks measure themselves, in units of the work (`.throughput` counts samples,
+/// times the scaling factor).
+enum Rate {
+    static let documents = rate("Documents (#/s)")
+    static let paragraphs = rate("Paragraphs (#/s)")
+    static let shingles = rate("Shingles (#/s)")
+    /// Bytes of UTF-8 input text per second, always shown in millions: MB/s.
+    static let textBytes = rate("Text (B/s)")
+
+    private static func rate(_ name: String) -> BenchmarkMetric {
+        .custom(name, polarity: .prefersLarger, useScalingFactor: false)
+    }
+}
+
+/// Items per sample of the per-item stages, which run with `scalingFactor: .kilo`: their
+/// throughput row counts items per second and their `*` rows are per item.
+let itemsPerSample = BenchmarkScalingFactor.kilo.rawValue
+
+/// Documents of the corpus-wide stages and of the main scan: 11.9 MB of text.
+let corpusDocuments = 2_000
+
+/// A configuration reporting `rates` besides the standard metrics.
+func configuration(
+    rates: [BenchmarkMetric], scalingFactor: BenchmarkScalingFactor = .one, maxDuration: Duration = .seconds(5),
+    maxIterations: Int = 1_000
+) -> Benchmark.Configuration {
+    .init(
+        metrics: standardMetrics + rates, units: [Rate.textBytes: .mega], warmupIterations: 1,
+        scalingFactor: scalingFactor, maxDuration: maxDuration, maxIterations: maxIterations)
+}
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(
-        metrics: standardMetrics,
-        warmupIterations: 1,
-        maxDuration: .seconds(10),
-        maxIterations: 1_000
-    )
+    // MARK: - Per-item stages: 1,000 items per sample
 
-    // MARK: - End to end
-
-    // The end-to-end scans take about a second each: a handful of samples is enough.
-    let scanConfiguration = Benchmark.Configuration(
-        metrics: standardMetrics + [documentsPerSecond],
-        warmupIterations: 1,
-        maxDuration: .seconds(15),
-        maxIterations: 15
-    )
-
-    // 2,000 generated news pages, 11.9 MB of UTF-8 text, default options (all cores).
+    // Split and normalize 1,000 documents (5.9 MB).
     Benchmark(
-        "scan/2k-documents",
-        configuration: scanConfiguration
-    ) { benchmark, documents in
-        try benchmark.measureDocumentsPerSecond(count: documents.count) {
-            blackHole(try NearDupEngine().scan(documents))
+        "stage/normalize-tokenize",
+        configuration: configuration(rates: [Rate.textBytes], scalingFactor: .kilo)
+    ) { benchmark, workload in
+        benchmark.measure(rates: [Rate.textBytes: workload.byteCount]) { blackHole(workload.normalizeAll()) }
+    } setup: {
+        NormalizationWorkload(documents: generatedDocuments(count: itemsPerSample))
+    }
+
+    // XXH3 of every word 5-gram of 1,000 normalized paragraphs.
+    Benchmark(
+        "stage/shingle-hash",
+        configuration: configuration(rates: [Rate.shingles], scalingFactor: .kilo)
+    ) { benchmark, workload in
+        benchmark.measure(rates: [Rate.shingles: workload.shingleCount]) { blackHole(workload.hashAll()) }
+    } setup: {
+        ShingleWorkload(documents: generatedDocuments(count: 100), paragraphCount: itemsPerSample)
+    }
+
+    // 128-slot signatures of the shingle hashes of those 1,000 paragraphs.
+    Benchmark(
+        "stage/minhash-128",
+        configuration: configuration(rates: [Rate.shingles], scalingFactor: .kilo)
+    ) { benchmark, workload in
+        benchmark.measure(rates: [Rate.shingles: workload.shingleCount]) { blackHole(workload.signAll()) }
+    } setup: {
+        SignatureWorkload(documents: generatedDocuments(count: 100), setCount: itemsPerSample, permutationCount: 128)
+    }
+
+    // The whole per-document stage on 1,000 documents (5.9 MB): normalize → shingle → sign → band keys.
+    Benchmark(
+        "stage/signature",
+        configuration: configuration(rates: [Rate.textBytes], scalingFactor: .kilo)
+    ) { benchmark, workload in
+        benchmark.measure(rates: [Rate.textBytes: workload.byteCount]) { blackHole(workload.prepareAll()) }
+    } setup: {
+        try PreparationWorkload(documents: generatedDocuments(count: itemsPerSample))
+    }
+
+    // Exact verification of 1,000 LSH candidate pairs of paragraphs of the 2,000-document corpus.
+    Benchmark(
+        "stage/verify",
+        configuration: configuration(rates: [], scalingFactor: .kilo)
+    ) { _, workload in
+        blackHole(workload.verifyAll())
+    } setup: {
+        VerificationWorkload(prepared: try preparedCorpus(), pairCount: itemsPerSample)
+    }
+
+    // MARK: - Corpus-wide stages: the 2,000-document corpus, prepared in setup
+
+    // LSH candidates among the band keys of its distinct matchable paragraphs.
+    Benchmark(
+        "stage/lsh-candidates",
+        configuration: configuration(rates: [Rate.paragraphs])
+    ) { benchmark, workload in
+        benchmark.measure(rates: [Rate.paragraphs: workload.paragraphs.count]) {
+            blackHole(workload.candidatePairs())
         }
     } setup: {
-        CorpusGenerator(configuration: .init(documentCount: 2_000, seed: 42)).generate().documents
+        CandidateWorkload(prepared: try preparedCorpus())
     }
 
-    // Normalization and tokenization have no public entry point, so this is the closest public
-    // proxy: the same pipeline on many short documents, one generated paragraph each
-    // (9,668 paragraphs, 2.9 MB, from a 500-page feed with the same seed).
+    // Paragraph matching: exact grouping, LSH, shingle sets of the candidates, verification.
     Benchmark(
-        "scan/paragraph-documents",
-        configuration: scanConfiguration
-    ) { benchmark, documents in
-        try benchmark.measureDocumentsPerSecond(count: documents.count) {
-            blackHole(try NearDupEngine().scan(documents))
+        "stage/paragraph-match",
+        configuration: configuration(rates: [Rate.paragraphs])
+    ) { benchmark, prepared in
+        benchmark.measure(rates: [Rate.paragraphs: prepared.paragraphCount]) {
+            blackHole(prepared.matchParagraphs().verifiedPairCount)
         }
     } setup: {
-        paragraphDocuments(of: CorpusGenerator(configuration: .init(documentCount: 500, seed: 42)).generate().documents)
+        try preparedCorpus()
     }
 
-    // MARK: - Kernels
-
-    // One scaled iteration signs one set; 1,000 sets per call.
+    // Everything after paragraph matching: star clustering, recurring boilerplate, document links,
+    // representatives and the report.
     Benchmark(
-        "minhash/signature-128",
-        configuration: .init(scalingFactor: .kilo)
+        "stage/cluster-link",
+        configuration: configuration(rates: [Rate.documents])
     ) { benchmark, workload in
-        workload.signAll(iterations: benchmark.scaledIterations)
-        blackHole(workload.signatures[workload.signatures.count - 1])
+        benchmark.measure(rates: [Rate.documents: workload.prepared.documents.count]) { blackHole(workload.analyze()) }
     } setup: {
-        SignatureWorkload(permutationCount: 128, setCount: 1_000, shinglesPerSet: 200, seed: 7)
+        AnalysisWorkload(prepared: try preparedCorpus())
     }
 
-    // One scaled iteration measures one pair; 1,000 pairs of 200-element sets per call.
-    Benchmark(
-        "verify/set-overlap",
-        configuration: .init(scalingFactor: .kilo)
-    ) { benchmark, workload in
-        blackHole(workload.overlapAll(iterations: benchmark.scaledIterations))
-    } setup: {
-        OverlapWorkload(pairCount: 1_000, setSize: 200, sharedCount: 100, seed: 11)
+    // MARK: - End to end, every core
+
+    let scans: KeyValuePairs<String, @Sendable () -> [Document]> = [
+        // `NearDupEngine().scan` on 2,000 generated news pages, 11.9 MB, default options.
+        "scan/2k-documents": { generatedDocuments(count: corpusDocuments) },
+        // The same on many short documents: every non-empty line of 500 pages (9,668 paragraphs, 2.9 MB).
+        "scan/paragraph-documents": { paragraphDocuments(of: generatedDocuments(count: 500)) },
+    ]
+    for (name, makeDocuments) in scans {
+        Benchmark(
+            name,
+            configuration: configuration(rates: [Rate.documents, Rate.textBytes], maxDuration: .seconds(10))
+        ) { benchmark, documents in
+            let rates: KeyValuePairs = [Rate.documents: documents.count, Rate.textBytes: textByteCount(of: documents)]
+            try benchmark.measure(rates: rates) { blackHole(try NearDupEngine().scan(documents)) }
+        } setup: {
+            makeDocuments()
+        }
     }
 }
 
 // MARK: - Helpers
 
 extension Benchmark {
-    /// Runs `body` once and records `count` divided by its duration as `Documents (#/s)`.
-    fileprivate func measureDocumentsPerSecond(count: Int, _ body: () throws -> Void) rethrows {
+    /// Measures `body` alone and records each rate: its count divided by the time `body` took.
+    /// The rates are recorded after the measured region, so recording them counts no mallocs.
+    fileprivate func measure(rates: KeyValuePairs<BenchmarkMetric, Int>, _ body: () throws -> Void) rethrows {
+        startMeasurement()
         let clock = ContinuousClock()
         let start = clock.now
         try body()
         let elapsed = start.duration(to: clock.now)
+        stopMeasurement()
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        if seconds > 0 { measurement(documentsPerSecond, Int((Double(count) / seconds).rounded())) }
+        guard seconds > 0 else { return }
+        for (metric, count) in rates { measurement(metric, Int((Double(count) / seconds).rounded())) }
     }
+}
+
+/// The 2,000-document corpus after the per-document stage.
+func preparedCorpus() throws -> Stage.PreparedDocuments {
+    var preparation = try Stage.Preparation()
+    return preparation.prepare(generatedDocuments(count: corpusDocuments))
 }
 
 /// Splits every document into its non-empty lines and makes each line a document of its own.
