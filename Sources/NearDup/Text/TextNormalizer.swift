@@ -9,9 +9,9 @@ import Foundation
 ///    `Kim Jong Un` are the same three words, and `12,000`, `12 000` and `12, 000` are `12 000`.
 /// 4. Words are joined by exactly one space.
 ///
-/// Paragraphs whose only non-ASCII characters are no-break spaces and General Punctuation
-/// (U+2000–U+206F: typographic quotes, dashes, ellipses — most news text) take a byte-level fast
-/// path with the same result: NFKC and case folding turn none of those into letters or digits, so
+/// Paragraphs whose only non-ASCII characters are Latin-1 punctuation and symbols (no-break space,
+/// `©`, `«»`, `°`, …) and General Punctuation (U+2000–U+206F: typographic quotes, dashes,
+/// ellipses — most news text) take a byte-level fast path with the same result: NFKC and case folding turn none of those into letters or digits, so
 /// they are separators either way. U+2017 and U+203E are the exceptions (their compatibility forms
 /// carry a combining mark) and take the Unicode path.
 /// A `TextNormalizer` owns scratch buffers: make one per worker and reuse it.
@@ -42,9 +42,22 @@ struct TextNormalizer {
         }
     }
 
-    /// Whether every non-ASCII character of `paragraph` is U+00A0 or in U+2000–U+206F other than
-    /// U+2017 and U+203E: characters that are separators before and after NFKC and case folding.
+    /// Whether every non-ASCII character of `paragraph` is one of `latin1Separators` or in
+    /// U+2000–U+206F other than U+2017 and U+203E: characters that are separators before and after
+    /// NFKC and case folding.
+    /// U+00A0–U+00BF that stay separators through NFKC and case folding, as a bit set from U+00A0:
+    /// no-break space, ¡ ¢ £ ¤ ¥ ¦ §, ©, « ¬, soft hyphen, ®, ° ±, ¶ ·, », ¿ (not ¨ ª ¯ ² ³ ´ µ ¸ ¹ º
+    /// ¼ ½ ¾, which NFKC turns into letters, digits or combining marks).
+    static let latin1Separators: UInt32 = {
+        let admitted: [UInt32] = [
+            0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA9, 0xAB, 0xAC, 0xAD, 0xAE, 0xB0, 0xB1, 0xB6, 0xB7, 0xBB,
+            0xBF,
+        ]
+        return admitted.reduce(0) { $0 | 1 << ($1 - 0xA0) }
+    }()
+
     static func isSeparatorOnlyBeyondASCII(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+        let latin1 = latin1Separators
         var index = 0
         let count = paragraph.count
         while index < count {
@@ -55,7 +68,7 @@ struct TextNormalizer {
             }
             guard index + 1 < count else { return false }
             let second = paragraph[index + 1]
-            if byte == 0xC2 && second == 0xA0 {
+            if byte == 0xC2 && second >= 0xA0 && latin1 & (1 << (second - 0xA0)) != 0 {
                 index += 2
                 continue
             }
