@@ -126,3 +126,14 @@ func pack(_ first: Int32, _ second: Int32) -> UInt64 {
 func unpack(_ pair: UInt64) -> (Int, Int) {
     (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
 }
+
+/// The items (below `count`) that take part in at least one of `pairs`, ascending.
+func itemsInPairs(_ pairs: [UInt64], count: Int) -> [Int] {
+    var inPair = [Bool](repeating: false, count: count)
+    for pair in pairs {
+        let (a, b) = unpack(pair)
+        inPair[a] = true
+        inPair[b] = true
+    }
+    return inPair.indices.filter { inPair[$0] }
+}

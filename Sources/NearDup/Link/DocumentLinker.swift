@@ -72,15 +72,9 @@ struct DocumentLinker: Sendable {
 
     /// The whole-text shingle sets (non-boilerplate paragraphs) of every document in `pairs`.
     private func wholeTextSets(of pairs: [UInt64], _ input: Input) -> ShingleSets {
-        var inPair = [Bool](repeating: false, count: input.corpus.documentCount)
-        for pair in pairs {
-            let (a, b) = unpack(pair)
-            inPair[a] = true
-            inPair[b] = true
-        }
-        return ShingleSets.ofDocuments(
-            inPair.indices.filter { inPair[$0] }, included: input.inDocumentSet, documents: input.documents,
-            corpus: input.corpus, options: options, threads: threads)
+        ShingleSets.ofDocuments(
+            itemsInPairs(pairs, count: input.corpus.documentCount), included: input.inDocumentSet,
+            documents: input.documents, corpus: input.corpus, options: options, threads: threads)
     }
 
     private func makeLink(_ a: Int, _ b: Int, evidence: [Coverage], jaccard: Double, input: Input) -> DocumentLink {

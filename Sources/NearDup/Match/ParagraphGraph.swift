@@ -52,12 +52,11 @@ struct ParagraphMatcher: Sendable {
         }
         let (distinctOf, memberStarts, members) = groupExactCopies(matchable, corpus: corpus)
         let distinctCount = memberStarts.count - 1
-        let rows = (0..<distinctCount).map { corpus.keyRows[Int(members[memberStarts[$0]])] }
+        let representatives = memberStarts.dropLast().map { members[$0] }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: maximumBucketSize, threads: threads)
-        let candidates = finder.candidates(bandKeys: corpus.bandKeys, rows: rows)
-        let edges = verify(
-            candidates.pairs, representatives: memberStarts.dropLast().map { members[$0] }, corpus: corpus,
-            documents: documents)
+        let candidates = finder.candidates(
+            bandKeys: corpus.bandKeys, rows: representatives.map { corpus.keyRows[Int($0)] })
+        let edges = verify(candidates.pairs, representatives: representatives, corpus: corpus, documents: documents)
         let (neighbourStarts, neighbourEdges) = adjacency(of: edges, count: distinctCount)
         return ParagraphGraph(
             distinctOf: distinctOf, memberStarts: memberStarts, members: members, edges: edges,
@@ -100,13 +99,7 @@ struct ParagraphMatcher: Sendable {
     private func verify(
         _ pairs: [UInt64], representatives representative: [Int32], corpus: PreparedCorpus, documents: [Document]
     ) -> [VerifiedEdge] {
-        var isCandidate = [Bool](repeating: false, count: representative.count)
-        for pair in pairs {
-            let (a, b) = unpack(pair)
-            isCandidate[a] = true
-            isCandidate[b] = true
-        }
-        let paragraphs = isCandidate.indices.filter { isCandidate[$0] }.map { Int(representative[$0]) }
+        let paragraphs = itemsInPairs(pairs, count: representative.count).map { Int(representative[$0]) }
         let sets = ShingleSets.ofParagraphs(
             paragraphs, documents: documents, corpus: corpus, options: options, threads: threads)
         let threshold = options.threshold
