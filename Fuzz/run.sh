@@ -14,7 +14,7 @@
 # Each target gets WORK/NAME/ (default WORK: Fuzz/.work, not committed): `corpus/` keeps what
 # libFuzzer found across runs, `seeds/` is rebuilt from fixtures/ and Fuzz/seeds/NAME/ at every
 # run, `artifacts/` receives the inputs of findings (crash-*, leak-*, timeout-*, oom-*), and
-# `log.txt` the run's output. A finding is any crash or failed invariant, a leak, an input that
+# `log-DATE.txt` each run's output. A finding is any crash or failed invariant, a leak, an input that
 # runs longer than 25 s (-timeout) or an RSS above 2 GB (-rss_limit_mb, -malloc_limit_mb).
 # Reproduce one with `Fuzz/.build/release/NAME ARTIFACT`; add it as a regression test in
 # Tests/NearDupTests/Input/FuzzRegressionTests.swift.
@@ -106,19 +106,20 @@ for target in "${targets[@]}"; do
     make_seeds "$target" "$dir/seeds"
     dictionary=()
     [[ -f $fuzz/dictionaries/$target.dict ]] && dictionary=("-dict=$fuzz/dictionaries/$target.dict")
-    echo "== $target for $seconds s (log: $dir/log.txt)"
+    log="$dir/log-$(date -u +%Y%m%dT%H%M%SZ).txt"
+    echo "== $target for $seconds s (log: $log)"
     before=$(ls "$dir/artifacts" | wc -l)
     status=0
     "$bin/$target" "$dir/corpus" "$dir/seeds" "${dictionary[@]}" \
         -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
-        -max_len=65536 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" >"$dir/log.txt" 2>&1 || status=$?
-    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$dir/log.txt" | tail -n 1)
-    elapsed=$(grep -oE '^Done [0-9]+ runs in [0-9]+ second' "$dir/log.txt" | grep -oE '[0-9]+ second' | tail -n 1)
+        -max_len=65536 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" >"$log" 2>&1 || status=$?
+    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    elapsed=$(grep -oE '^Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE '[0-9]+ second' | tail -n 1)
     findings=$(($(ls "$dir/artifacts" | wc -l) - before))
     if ((status != 0 || findings > 0)); then
         failed=1
         result="FINDING (exit $status; new artifacts: $(ls -t "$dir/artifacts" | head -n "$((findings > 0 ? findings : 1))" | tr '\n' ' '))"
-        grep -E '^(==[0-9]+==ERROR|.*Fatal error|.*invariant violated|SUMMARY)' "$dir/log.txt" | head -n 5 || true
+        grep -E '^(==[0-9]+==ERROR|.*Fatal error|.*invariant violated|SUMMARY)' "$log" | head -n 5 || true
     else
         result=ok
     fi
