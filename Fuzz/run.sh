@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Builds NearDup's libFuzzer targets and runs each for a while; exits non-zero on any finding.
 #
-#   Fuzz/run.sh [--minutes N | --seconds N] [--target NAME]... [--work DIR] [--no-build]
+#   Fuzz/run.sh [--minutes N | --seconds N] [--target NAME]... [--work DIR] [--no-build] [-- FLAG...]
+#
+# Flags after `--` go to libFuzzer after the script's own, so they override them
+# (e.g. `-- -jobs=2` or `-- -rss_limit_mb=4096`).
 #
 # Targets (Fuzz/Sources/NAME/NAME.swift; each file's comment lists the invariants it checks):
 #   FuzzJSONLines  bytes → DocumentLoader.load(jsonLines:), with and without skipInvalid, under
@@ -41,6 +44,7 @@ seconds=600
 work="$fuzz/.work"
 build=1
 targets=()
+extra=()
 while (($#)); do
     case "$1" in
     --minutes) seconds=$(($2 * 60)); shift 2 ;;
@@ -48,6 +52,7 @@ while (($#)); do
     --target) targets+=("$2"); shift 2 ;;
     --work) work=$2; shift 2 ;;
     --no-build) build=0; shift ;;
+    --) shift; extra=("$@"); break ;;
     -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
     esac
@@ -110,11 +115,11 @@ for target in "${targets[@]}"; do
     echo "== $target for $seconds s (log: $log)"
     before=$(ls "$dir/artifacts" | wc -l)
     status=0
-    "$bin/$target" "$dir/corpus" "$dir/seeds" "${dictionary[@]}" \
+    "$bin/$target" "$dir/corpus" "$dir/seeds" ${dictionary[@]+"${dictionary[@]}"} \
         -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -malloc_limit_mb=2048 \
-        -max_len=65536 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" >"$log" 2>&1 || status=$?
-    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-    elapsed=$(grep -oE '^Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE '[0-9]+ second' | tail -n 1)
+        -max_len=65536 -print_final_stats=1 -artifact_prefix="$dir/artifacts/" ${extra[@]+"${extra[@]}"} >"$log" 2>&1 || status=$?
+    executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1 || true)
+    elapsed=$(grep -oE '^Done [0-9]+ runs in [0-9]+ second' "$log" | grep -oE '[0-9]+ second' | tail -n 1 || true)
     findings=$(($(ls "$dir/artifacts" | wc -l) - before))
     if ((status != 0 || findings > 0)); then
         failed=1
