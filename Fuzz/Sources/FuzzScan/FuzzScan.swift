@@ -4,8 +4,8 @@ import NearDup
 
 /// Fuzzes a whole scan over a tiny in-memory corpus.
 ///
-/// Five option bytes pick the options (shingles, threshold, permutations, paragraph mode, keep
-/// policy, boilerplate, threads) and which documents have a publication time; the rest is cut at
+/// Five option bytes pick the options (shingles, threshold, permutations, candidate probability,
+/// paragraph mode, keep policy, boilerplate) and which documents have a publication time; the rest is cut at
 /// each 0xFF byte (never part of valid UTF-8) into at most eight documents, each repaired as the
 /// loader does. The scan runs with one and two threads. Invariants:
 /// - the report is the same for both thread counts (its JSON Lines rendering is byte-identical);
