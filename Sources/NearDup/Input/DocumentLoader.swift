@@ -41,14 +41,14 @@ public struct DocumentLoader: Sendable {
     /// Loads every document from `paths`, in order.
     /// - Parameter paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
     ///   An empty list gives an empty result.
-    /// - Returns: The documents in input order, with what was skipped, repaired or empty.
+    /// - Returns: The documents in input order, with what was rejected, repaired or empty.
     /// - Throws: ``InputError/cannotOpen(path:reason:)`` if a path cannot be opened;
     ///   ``InputError/readFailed(path:reason:)`` if reading fails midway;
     ///   ``InputError/invalidRecord(_:)`` for the first bad record, unless
     ///   ``InputOptions/skipInvalid`` is set.
     /// - Complexity: O(*n*) in the total input size (O(*f* log *f*) to sort *f* files in a folder).
     public func load(_ paths: [String]) throws(InputError) -> LoadedInput {
-        var session = LoadSession(skipInvalid: options.skipInvalid)
+        var session = LoadSession(options: options)
         for path in paths {
             try load(path, into: &session)
         }
@@ -59,12 +59,12 @@ public struct DocumentLoader: Sendable {
     /// - Parameters:
     ///   - bytes: The JSON Lines bytes.
     ///   - name: How the input is named in messages, e.g. `<stdin>` or `feed.jsonl`.
-    /// - Returns: The documents in line order, with what was skipped, repaired or empty.
+    /// - Returns: The documents in line order, with what was rejected, repaired or empty.
     /// - Throws: ``InputError/invalidRecord(_:)`` for the first bad record, unless
     ///   ``InputOptions/skipInvalid`` is set.
     /// - Complexity: O(*n*) in the number of bytes.
     public func load(jsonLines bytes: some Sequence<UInt8>, name: String) throws(InputError) -> LoadedInput {
-        var session = LoadSession(skipInvalid: options.skipInvalid)
+        var session = LoadSession(options: options)
         try jsonLinesReader.read(bytes: bytes, name: name, into: &session)
         return session.result
     }
@@ -84,7 +84,8 @@ public struct DocumentLoader: Sendable {
             throw .cannotOpen(path: path, reason: FileDescriptorReader.reason(for: errno))
         }
         if status.st_mode & S_IFMT == S_IFDIR {
-            try TextFolderReader(chunkSize: chunkSize).read(root: path, into: &session)
+            try TextFolderReader(chunkSize: chunkSize, maxFileBytes: options.maxDocumentBytes).read(
+                root: path, into: &session)
             return
         }
         let descriptor: Int32
