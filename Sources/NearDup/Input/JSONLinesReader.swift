@@ -102,7 +102,15 @@ struct JSONLinesReader: Sendable {
             batch.append(line, number: number)
             if batch.byteCount >= batchSize { try readBatch(&batch, name: name, into: &session) }
         }
-        let failure = try forEachChunk { (chunk) throws(InputError) in try splitter.feed(chunk, collect) }
+        let failure = try forEachChunk { (chunk) throws(InputError) in
+            try splitter.feed(chunk, collect)
+            if session.sink != nil {
+                // Streaming: hand over every complete line as soon as it is read (a pipe delivers
+                // what is available, so a slow writer's records are not held back).
+                try readBatch(&batch, name: name, into: &session)
+                try session.flush()
+            }
+        }
         if failure == nil { try splitter.finish(collect) }
         try readBatch(&batch, name: name, into: &session)
         if let failure { throw .readFailed(path: name, reason: failure.message) }
