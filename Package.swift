@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NearDupIndexTests",
-            dependencies: ["NearDup", "NearDupIndex", "NearDupCLI"]
+            dependencies: ["NearDup", "NearDupIndex", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

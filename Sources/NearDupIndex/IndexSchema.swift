@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 import NearDup
 
 /// The index's SQLite schema (version 1). One file, WAL journal.

@@ -1,6 +1,6 @@
 import Foundation
-import GRDB
-import GRDBSQLite
+internal import GRDB
+internal import GRDBSQLite
 import NearDup
 
 /// The SQL the index runs, on one connection inside one transaction. The hot statements (band

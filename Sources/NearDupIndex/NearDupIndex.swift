@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 import NearDup
 
 /// A persistent, incremental NearDup index: an SQLite file that answers "have we already got this
@@ -242,6 +242,16 @@ public final class NearDupIndex: Sendable {
                 StoredParagraph.encode(paragraphs, of: corpus), document.text,
             ])
         return db.lastInsertedRowID
+    }
+
+    /// Whether an article with id `id` is indexed.
+    /// - Throws: `.corrupt` or `.storage`.
+    public func contains(id: String) throws(NearDupIndexError) -> Bool {
+        try run { [self] in
+            try pool.read { db in
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [id]) != nil
+            }
+        }
     }
 
     // MARK: - Removing
