@@ -30,10 +30,15 @@ struct IndexLocation: ParsableArguments {
 
     func validate() throws {
         if lockTimeout < 0 { throw ValidationError("--lock-timeout must be at least 0.") }
+        if cacheMib < 1 { throw ValidationError("--cache-mib must be at least 1.") }
     }
+
+    @Option(help: "SQLite page cache per connection, in MiB: the memory the index uses beyond one batch.")
+    var cacheMib = 64
 
     func open(readOnly: Bool, durability: NearDupIndex.Durability = .full) throws -> NearDupIndex {
         var configuration = NearDupIndex.Configuration()
+        configuration.cacheMebibytes = cacheMib
         configuration.readOnly = readOnly
         configuration.lockTimeout = .milliseconds(Int(lockTimeout * 1000))
         configuration.durability = durability
@@ -91,10 +96,12 @@ struct IndexAddCommand: ParsableCommand {
     @Option(help: "full: each batch survives a machine crash (fsync); process: it survives a process crash.")
     var durability: NearDupIndex.Durability = .full
 
+    @OptionGroup var batching: IndexBatching
+
     func run() throws {
         try reportingErrors {
             let index = try location.open(readOnly: false, durability: durability)
-            try streamAnswers(index: index, input: input, adding: true)
+            try streamAnswers(index: index, input: input, adding: true, batchSize: batching.batchSize)
         }
     }
 }
@@ -107,17 +114,28 @@ struct IndexCheckCommand: ParsableCommand {
 
     @OptionGroup var location: IndexLocation
     @OptionGroup var input: InputArguments
+    @OptionGroup var batching: IndexBatching
 
     func run() throws {
         try reportingErrors {
             let index = try location.open(readOnly: true)
-            try streamAnswers(index: index, input: input, adding: false)
+            try streamAnswers(index: index, input: input, adding: false, batchSize: batching.batchSize)
         }
     }
 }
 
+/// How many articles go to the index at once.
+struct IndexBatching: ParsableArguments {
+    @Option(help: "At most this many articles per call (and per transaction when adding); 1 adds them one by one.")
+    var batchSize = 256
+
+    func validate() throws {
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
+    }
+}
+
 /// Streams the feeds through the index and prints one line per article.
-private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: Bool) throws {
+private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: Bool, batchSize: Int) throws {
     var failure: (any Error)?
     var counts = (articles: 0, copies: 0, skipped: 0)
     var loader = DocumentLoader(options: input.inputOptions)
@@ -139,14 +157,17 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
                     printError("skipped: \(message)")
                     counts.skipped += 1
                 }
-                let answers = adding ? try index.add(contentsOf: batch) : try index.check(contentsOf: batch)
-                var output: [UInt8] = []
-                for answer in answers {
-                    output += IndexAnswerLine.line(answer)
-                    counts.articles += 1
-                    if answer.duplicateOf != nil { counts.copies += 1 }
+                for start in stride(from: 0, to: batch.count, by: batchSize) {
+                    let part = Array(batch[start..<min(start + batchSize, batch.count)])
+                    let answers = adding ? try index.add(contentsOf: part) : try index.check(contentsOf: part)
+                    var output: [UInt8] = []
+                    for answer in answers {
+                        output += IndexAnswerLine.line(answer)
+                        counts.articles += 1
+                        if answer.duplicateOf != nil { counts.copies += 1 }
+                    }
+                    FileHandle.standardOutput.write(Data(output))
                 }
-                FileHandle.standardOutput.write(Data(output))
                 return true
             } catch let error as NearDupIndexError {
                 failure = CLIError.index(error)
