@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupIndex
 
 /// A runtime failure of a command, with the exit code it maps to.
 enum CLIError: Error, CustomStringConvertible {
@@ -10,6 +11,8 @@ enum CLIError: Error, CustomStringConvertible {
     case engine(NearDupError)
     /// A file that cannot be written: exit 1.
     case cannotWrite(path: String, reason: String)
+    /// An index error: exit 65 for an article id already indexed, 1 otherwise.
+    case index(NearDupIndexError)
     /// Anything else the user must fix: exit 1.
     case message(String)
 
@@ -21,6 +24,7 @@ enum CLIError: Error, CustomStringConvertible {
                 + "split the input, or raise --memory-limit (off removes it)"
         case .input(let error): "\(error)"
         case .engine(let error): "\(error)"
+        case .index(let error): "\(error)"
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .message(let text): text
         }
@@ -28,6 +32,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var exitCode: ExitCode {
         if case .input(.invalidRecord) = self { return ExitCode(65) }
+        if case .index(.duplicateID) = self { return ExitCode(65) }
         return .failure
     }
 }

@@ -55,6 +55,37 @@ public struct DocumentLoader: Sendable {
         return session.result
     }
 
+    /// Streams the documents of `paths` to `body` in small batches as they are read, without
+    /// keeping them: for long or endless inputs (a pipe), where each record must be handled as soon
+    /// as its line arrives.
+    ///
+    /// A batch holds the complete JSON Lines records of one read (at most 256 documents), so a
+    /// writer feeding a pipe line by line gets each record handled at once, and a file is handled
+    /// in batches of about a megabyte. Documents, locations, skipped records and errors are those
+    /// of ``load(_:)``.
+    /// - Parameters:
+    ///   - paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
+    ///   - body: Receives each batch with the location (`file:line`, or the file for a `.txt`) of
+    ///     each document; returns `false` to stop reading.
+    /// - Returns: The counts and skipped records of what was read (its `documents` are empty).
+    /// - Throws: The errors of ``load(_:)``, for records read before `body` asked to stop.
+    /// - Complexity: O(*n*) in the input size; memory O(chunk + batch), not O(*n*).
+    public func stream(
+        _ paths: [String], _ body: @escaping (_ documents: [Document], _ locations: [String]) -> Bool
+    ) throws(InputError) -> LoadedInput {
+        var session = LoadSession(options: options)
+        session.sink = body
+        do {
+            for path in paths {
+                try load(path, into: &session)
+                try session.flush()
+            }
+        } catch {
+            if !session.isStopped { throw error }
+        }
+        return session.result
+    }
+
     /// Loads the documents of in-memory JSON Lines, e.g. a test fixture or a captured stream.
     /// - Parameters:
     ///   - bytes: The JSON Lines bytes.

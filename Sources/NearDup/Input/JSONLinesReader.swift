@@ -120,7 +120,14 @@ struct JSONLinesReader: Sendable {
                 try session.reject(InputIssue(file: name, line: nil, problem: .compressed(format)))
             }
             isFirstChunk = false
-            if !isCompressed { try splitter.feed(chunk, collect, oversized: skipOversized) }
+            guard !isCompressed else { return }
+            try splitter.feed(chunk, collect, oversized: skipOversized)
+            if session.sink != nil {
+                // Streaming: hand over every complete line as soon as it is read (a pipe delivers
+                // what is available, so a slow writer's records are not held back).
+                try readBatch(&batch, name: name, into: &session)
+                try session.flush()
+            }
         }
         if failure == nil, !isCompressed { try splitter.finish(collect, oversized: skipOversized) }
         try readBatch(&batch, name: name, into: &session)

@@ -10,6 +10,17 @@ struct LoadSession {
     private var firstSeen: [String: (file: String, line: Int?)] = [:]
     /// The UTF-8 bytes of every document's text so far.
     private var textBytes = 0
+    /// When streaming, receives the documents read so far with their locations (`file:line`) and
+    /// returns whether to go on; the documents are then dropped from ``result``.
+    var sink: ((_ documents: [Document], _ locations: [String]) -> Bool)?
+    /// Whether ``sink`` asked to stop.
+    private(set) var isStopped = false
+    private var pendingLocations: [String] = []
+    /// Streamed documents are handed over at the latest when this many are pending.
+    static let streamBatchLimit = 256
+
+    /// The error a reader throws to unwind once ``sink`` asked to stop; ``DocumentLoader`` swallows it.
+    static let stopped = InputError.readFailed(path: "", reason: "stopped by the consumer")
 
     init(options: InputOptions) {
         self.options = options
@@ -36,13 +47,31 @@ struct LoadSession {
             return
         }
         textBytes += document.text.utf8.count
-        if let limit = options.maxTotalTextBytes, textBytes > limit {
+        if sink == nil, let limit = options.maxTotalTextBytes, textBytes > limit {  // streamed documents are not held
             throw .tooMuchText(limit: limit, location: InputIssue.location(file: file, line: line))
         }
         firstSeen[document.id] = (file, line)
         if hadInvalidUTF8 { result.documentsWithInvalidUTF8 += 1 }
         if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
         result.documents.append(document)
+        if sink != nil {
+            pendingLocations.append(InputIssue.location(file: file, line: line))
+            if result.documents.count >= Self.streamBatchLimit { try flush() }
+        }
+    }
+
+    /// When streaming, hands the pending documents to ``sink``.
+    /// - Throws: ``stopped`` if the sink asks to stop.
+    mutating func flush() throws(InputError) {
+        guard let sink, !result.documents.isEmpty else { return }
+        let documents = result.documents
+        let locations = pendingLocations
+        result.documents.removeAll()
+        pendingLocations.removeAll()
+        if !sink(documents, locations) {
+            isStopped = true
+            throw Self.stopped
+        }
     }
 
     /// Records a bad record or file: skips it when skipping, otherwise throws.

@@ -157,20 +157,10 @@ struct DocumentLinker: Sendable {
                 coveredWords[1] += words
             }
         }
-        let copyCoverage = share(coveredWords[0], of: input.contentWords[copy])
-        let sourceCoverage = share(coveredWords[1], of: input.contentWords[source])
-        let thresholds = options.relations
-        let relation: Relation
-        if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage
-        {
-            relation = .duplicate
-        } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage
-            || min(copyCoverage, sourceCoverage) >= thresholds.mutualCoverage
-        {
-            relation = .copy
-        } else {
-            relation = .partial
-        }
+        let copyCoverage = Relation.share(coveredWords[0], of: input.contentWords[copy])
+        let sourceCoverage = Relation.share(coveredWords[1], of: input.contentWords[source])
+        let relation = Relation(
+            copyCoverage: copyCoverage, sourceCoverage: sourceCoverage, jaccard: jaccard, thresholds: options.relations)
         return DocumentLink(
             source: source, copy: copy, relation: relation, copyCoverage: copyCoverage,
             sourceCoverage: sourceCoverage, jaccard: jaccard,
@@ -190,10 +180,6 @@ struct DocumentLinker: Sendable {
             sourceParagraph: Int(coverage.source), copyParagraph: Int(coverage.paragraph), jaccard: overlap.jaccard,
             copyContainment: copyIsFirst ? overlap.firstContainment : overlap.secondContainment,
             sourceContainment: copyIsFirst ? overlap.secondContainment : overlap.firstContainment)
-    }
-
-    private func share(_ part: Int, of whole: Int) -> Double {
-        whole == 0 ? 0 : min(1, Double(part) / Double(whole))
     }
 
     /// For every evidence paragraph and every other document holding an exact copy or a verified
@@ -252,5 +238,29 @@ struct DocumentLinker: Sendable {
             let (a, b) = unpack(pair)
             return pack(Int32(signed[a]), Int32(signed[b]))
         }
+    }
+}
+
+// MARK: -
+
+extension Relation {
+    /// Names the relation of two linked documents from how much each covers of the other and their
+    /// whole-text Jaccard similarity (the rule `DocumentLinker` and the incremental index share).
+    package init(copyCoverage: Double, sourceCoverage: Double, jaccard: Double, thresholds: RelationThresholds) {
+        if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage
+        {
+            self = .duplicate
+        } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage
+            || min(copyCoverage, sourceCoverage) >= thresholds.mutualCoverage
+        {
+            self = .copy
+        } else {
+            self = .partial
+        }
+    }
+
+    /// The share of a document's `whole` content words that `part` words cover, at most 1 (0 for no content).
+    package static func share(_ part: Int, of whole: Int) -> Double {
+        whole == 0 ? 0 : min(1, Double(part) / Double(whole))
     }
 }
