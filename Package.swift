@@ -6,10 +6,12 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "NearDup", targets: ["NearDup"]),
+        .library(name: "NearDupIndex", targets: ["NearDupIndex"]),
         .executable(name: "neardup", targets: ["neardup"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -23,9 +25,14 @@ let package = Package(
             dependencies: ["CXXHash", "CNearDupKernels"]
         ),
         .target(
+            name: "NearDupIndex",
+            dependencies: ["NearDup", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "NearDupCLI",
             dependencies: [
                 "NearDup",
+                "NearDupIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +43,10 @@ let package = Package(
         .testTarget(
             name: "NearDupTests",
             dependencies: ["NearDup", "NearDupCLI", "CNearDupKernels"]
+        ),
+        .testTarget(
+            name: "NearDupIndexTests",
+            dependencies: ["NearDup", "NearDupIndex", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

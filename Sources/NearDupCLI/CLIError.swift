@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupIndex
 
 /// A runtime failure of a command, with the exit code it maps to.
 enum CLIError: Error, CustomStringConvertible {
@@ -10,13 +11,20 @@ enum CLIError: Error, CustomStringConvertible {
     case engine(NearDupError)
     /// A file that cannot be written: exit 1.
     case cannotWrite(path: String, reason: String)
+    /// An index error: exit 65 for an article id already indexed, 1 otherwise.
+    case index(NearDupIndexError)
     /// Anything else the user must fix: exit 1.
     case message(String)
 
     var description: String {
         switch self {
+        case .input(.tooMuchText(let limit, let location)):
+            "the input's text passed \(ByteCount(bytes: limit)) at \(location), more than a scan can hold within "
+                + "--memory-limit (about \(MemoryEstimate.bytesPerTextByte) bytes of memory per byte of text); "
+                + "split the input, or raise --memory-limit (off removes it)"
         case .input(let error): "\(error)"
         case .engine(let error): "\(error)"
+        case .index(let error): "\(error)"
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .message(let text): text
         }
@@ -24,17 +32,32 @@ enum CLIError: Error, CustomStringConvertible {
 
     var exitCode: ExitCode {
         if case .input(.invalidRecord) = self { return ExitCode(65) }
+        if case .index(.duplicateID) = self { return ExitCode(65) }
         return .failure
     }
 }
 
 /// Prints a line on standard error.
 func printError(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    writeToStandardError(line + "\n")
 }
 
-/// Runs a command body, turning `CLIError` into a message on stderr and its exit code.
+/// Writes `text` on standard error, retrying short writes; a failure is ignored (there is nowhere
+/// left to report it), never fatal.
+func writeToStandardError(_ text: String) {
+    var bytes = Array(text.utf8)[...]
+    while !bytes.isEmpty {
+        let written = bytes.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        if written < 0, errno == EINTR { continue }
+        guard written > 0 else { return }
+        bytes = bytes.dropFirst(written)
+    }
+}
+
+/// Runs a command body: first installs the interrupt handlers (every command writes output), then
+/// turns a `CLIError` into a message on stderr and its exit code.
 func reportingErrors(_ body: () throws -> Void) throws {
+    Interrupts.install()
     do {
         try body()
     } catch let error as CLIError {

@@ -32,7 +32,7 @@ struct CompareCommand: ParsableCommand {
             } catch {
                 throw CLIError.engine(error)
             }
-            print(render(comparison), terminator: "")
+            try OutputFile(path: "-").write(Array(render(comparison).utf8))
         }
     }
 

@@ -8,11 +8,14 @@ struct DedupCommand: ParsableCommand {
         commandName: "dedup",
         abstract: "Write one representative per cluster of duplicates, and an account of every removed document.",
         discussion: """
-            Every input document appears exactly once: in the kept file, or in the removed file with the \
-            kept document it duplicates (duplicate_of), the relation (duplicate or copy) and the score. \
-            Partial copies are kept. Files are written to a temporary name and renamed when complete.
+            Every record read appears exactly once: in the kept file; in the removed file, with the kept \
+            document it duplicates (duplicate_of), the relation (duplicate or copy) and the score; or among \
+            the rejected records (listed on stderr, and all of them in the --rejects file). Partial copies are \
+            kept. Outputs are opened before the work starts, written to a temporary name and renamed when \
+            complete; an interrupted run leaves no file under a final name.
 
-            Exit codes: 0 success, 1 runtime failure, 64 bad usage, 65 invalid input (file:line on stderr).
+            Exit codes: 0 success, 1 runtime failure, 64 bad usage, 65 invalid input (file:line on stderr), \
+            130/143 interrupted.
             """)
 
     @OptionGroup var input: InputArguments
@@ -28,20 +31,21 @@ struct DedupCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        if let removed, removed == output { throw ValidationError("--removed must differ from --output.") }
+        let paths = [output, removed, input.rejects].compactMap { $0 }
+        if Set(paths).count < paths.count { throw ValidationError("--output, --removed and --rejects must differ.") }
     }
 
     func run() throws {
         try reportingErrors {
-            let report = try runScan(input: input, options: engine.options, quiet: quiet)
-            try OutputFile.write(to: output) { (emit) throws(CLIError) in try report.writeKeptRecords(to: emit) }
-            if let removed { try OutputFile.write(report.removedRecords(), to: removed) }
-            if !quiet {
-                let statistics = report.statistics
-                printError(
-                    "neardup: \(statistics.documents) documents: \(statistics.documents - statistics.removedDocuments) kept, "
-                        + "\(statistics.removedDocuments) removed")
-            }
+            let kept = try OutputFile(path: output)
+            let removedFile = try removed.map { (path) throws(CLIError) in try OutputFile(path: path) }
+            let rejects = try input.rejects.map { (path) throws(CLIError) in try OutputFile(path: path) }
+            let run = try ScanRun(input: input, options: engine.options, quiet: quiet)
+            try run.report.writeKeptRecords(to: kept.write)
+            if let removedFile { try removedFile.write(run.report.removedRecords()) }
+            try kept.commit()
+            try removedFile?.commit()
+            try run.finish(rejects: rejects, quiet: quiet)
         }
     }
 }

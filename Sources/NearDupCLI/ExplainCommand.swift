@@ -9,7 +9,9 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var engine: EngineArguments
 
-    func run() {
-        print(BandLayout.explanation(for: engine.options))
+    func run() throws {
+        try reportingErrors {
+            try OutputFile(path: "-").write(Array((BandLayout.explanation(for: engine.options) + "\n").utf8))
+        }
     }
 }

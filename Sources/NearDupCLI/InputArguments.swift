@@ -24,11 +24,30 @@ struct InputArguments: ParsableArguments {
     @Flag(help: "Skip malformed records, missing fields and duplicate ids, report each on stderr, and go on.")
     var skipInvalid = false
 
+    @Option(
+        help:
+            "Write every rejected record (file, line, problem, reason) to this JSON Lines file; implies --skip-invalid."
+    )
+    var rejects: String?
+
+    @Option(
+        help: "Skip and report records (a JSON Lines line or a .txt file) larger than this; K, M, G are powers of 1024."
+    )
+    var maxDocumentBytes = ByteCount(bytes: InputOptions.defaultMaxDocumentBytes)
+
+    @Option(help: "Stop with an error as soon as the input would need more memory than this (e.g. 4G), or off.")
+    var memoryLimit = MemoryLimit.available
+
+    /// How many rejected records are listed on stderr; the rest are counted (and all are written
+    /// to the --rejects file).
+    static let listedRejects = 20
+
     func validate() throws {
         if feeds.isEmpty {
             throw ValidationError("Give at least one feed (a .jsonl file, a folder of .txt files, or -).")
         }
         if feeds.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
+        if maxDocumentBytes.bytes == 0 { throw ValidationError("--max-document-bytes must be positive.") }
     }
 
     var inputOptions: InputOptions {
@@ -37,11 +56,15 @@ struct InputArguments: ParsableArguments {
         options.textField = textField
         options.timeField = timeField
         options.sourceField = sourceField
-        options.skipInvalid = skipInvalid
+        options.skipInvalid = skipInvalid || rejects != nil
+        options.maxDocumentBytes = maxDocumentBytes.bytes
+        if case .bytes(let limit) = memoryLimit {
+            options.maxTotalTextBytes = MemoryEstimate.textBytes(fittingIn: limit.bytes)
+        }
         return options
     }
 
-    /// Loads every feed, printing skipped records and repairs on stderr.
+    /// Loads every feed, listing rejected records and repairs on stderr.
     func load(quiet: Bool, threads: Int?) throws -> LoadedInput {
         let loaded: LoadedInput
         do throws(InputError) {
@@ -51,10 +74,15 @@ struct InputArguments: ParsableArguments {
         } catch {
             throw CLIError.input(error)
         }
-        for issue in loaded.skipped { printError("skipped: \(issue)") }
+        for issue in loaded.rejected.prefix(Self.listedRejects) { printError("rejected: \(issue)") }
+        if loaded.rejected.count > Self.listedRejects {
+            let more = loaded.rejected.count - Self.listedRejects
+            printError(
+                "neardup: … and \(more) more rejected records"
+                    + (rejects == nil ? " (--rejects FILE lists them all)" : ""))
+        }
         if !quiet {
             var notes: [String] = []
-            if !loaded.skipped.isEmpty { notes.append("\(loaded.skipped.count) invalid records skipped") }
             if loaded.documentsWithInvalidUTF8 > 0 {
                 notes.append("\(loaded.documentsWithInvalidUTF8) documents had invalid UTF-8 (replaced with U+FFFD)")
             }

@@ -29,11 +29,11 @@ final class ProgressReporter: Sendable {
             return "\r\u{1B}[K\(progress.stage.rawValue): \(progress.completedDocuments)/\(progress.totalDocuments) "
                 + "documents, \(Int(rate)) documents/s, ETA \(Int(left.rounded(.up))) s"
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line { writeToStandardError(line) }
     }
 
     /// Clears the progress line.
     func finish() {
-        if state.withLock({ $0.printedAny }) { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if state.withLock({ $0.printedAny }) { writeToStandardError("\r\u{1B}[K") }
     }
 }

@@ -12,7 +12,8 @@ struct ScanCommand: ParsableCommand {
             documents by how much of each is covered by the other, and prints a report on stdout \
             (diagnostics and progress go to stderr).
 
-            Exit codes: 0 success, 1 runtime failure, 64 bad usage, 65 invalid input (file:line on stderr).
+            Exit codes: 0 success, 1 runtime failure, 64 bad usage, 65 invalid input (file:line on stderr), \
+            130/143 interrupted.
             """)
 
     /// Output formats of `scan`.
@@ -29,34 +30,65 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Print the LSH band layout and its candidate probabilities on stderr first.")
     var explain = false
 
-    @Flag(help: "No progress or notes on stderr.")
+    @Flag(help: "No progress or summary on stderr.")
     var quiet = false
 
     func run() throws {
         try reportingErrors {
             let options = engine.options
+            let standardOutput = try OutputFile(path: "-")
+            let rejects = try input.rejects.map { (path) throws(CLIError) in try OutputFile(path: path) }
             if explain { printError(BandLayout.explanation(for: options)) }
-            let report = try runScan(input: input, options: options, quiet: quiet)
+            let run = try ScanRun(input: input, options: options, quiet: quiet)
             switch format {
-            case .text: FileHandle.standardOutput.write(Data(TextReportRenderer().render(report).utf8))
-            case .jsonl: FileHandle.standardOutput.write(Data(JSONLinesReportRenderer().render(report)))
-            case .csv: FileHandle.standardOutput.write(Data(CSVReportRenderer().render(report).utf8))
+            case .text: try standardOutput.write(Array(TextReportRenderer().render(run.report).utf8))
+            case .jsonl: try standardOutput.write(JSONLinesReportRenderer().render(run.report))
+            case .csv: try standardOutput.write(Array(CSVReportRenderer().render(run.report).utf8))
             }
+            try run.finish(rejects: rejects, quiet: quiet)
         }
     }
 }
 
-/// Loads the feeds and scans them, with progress on stderr.
-func runScan(input: InputArguments, options: NearDupOptions, quiet: Bool) throws -> ScanReport {
-    let loaded = try input.load(quiet: quiet, threads: options.threadCount)
-    let progress = ProgressReporter.make(quiet: quiet)
-    defer { progress?.finish() }
-    do throws(NearDupError) {
-        let engine = try NearDupEngine(options: options)
-        let callback: (@Sendable (ScanProgress) -> Void)?
-        if let progress { callback = { progress.update($0) } } else { callback = nil }
-        return try engine.scan(loaded.documents, progress: callback)
-    } catch {
-        throw CLIError.engine(error)
+/// One run of the engine over the feeds, as `scan` and `dedup` do it: load, scan, and account
+/// for every record read.
+struct ScanRun {
+    /// What was read, with the rejected records.
+    let loaded: LoadedInput
+    /// The engine's report on the documents read.
+    let report: ScanReport
+
+    /// Loads the feeds and scans them, with progress on stderr.
+    init(input: InputArguments, options: NearDupOptions, quiet: Bool) throws {
+        loaded = try input.load(quiet: quiet, threads: options.threadCount)
+        let progress = ProgressReporter.make(quiet: quiet)
+        defer { progress?.finish() }
+        do throws(NearDupError) {
+            let engine = try NearDupEngine(options: options)
+            let callback: (@Sendable (ScanProgress) -> Void)?
+            if let progress { callback = { progress.update($0) } } else { callback = nil }
+            report = try engine.scan(loaded.documents, progress: callback)
+        } catch {
+            throw CLIError.engine(error)
+        }
+    }
+
+    /// Writes the rejected records to `rejects` and commits it, then prints the account on stderr
+    /// unless `quiet`: every record read is kept, removed or rejected.
+    func finish(rejects: OutputFile?, quiet: Bool) throws(CLIError) {
+        if let rejects {
+            try rejects.write(loaded.rejectedRecords())
+            try rejects.commit()
+        }
+        guard !quiet else { return }
+        let statistics = report.statistics
+        if statistics.oversizedBuckets > 0 {
+            printError(
+                "neardup: \(statistics.oversizedBuckets) LSH buckets were too large to pair every member "
+                    + "(each was paired with its first member); see the README, \"Failure behaviour\"")
+        }
+        printError(
+            "neardup: \(loaded.recordsRead) records read: \(statistics.documents - statistics.removedDocuments) kept, "
+                + "\(statistics.removedDocuments) removed, \(loaded.rejected.count) rejected")
     }
 }

@@ -41,16 +41,47 @@ public struct DocumentLoader: Sendable {
     /// Loads every document from `paths`, in order.
     /// - Parameter paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
     ///   An empty list gives an empty result.
-    /// - Returns: The documents in input order, with what was skipped, repaired or empty.
+    /// - Returns: The documents in input order, with what was rejected, repaired or empty.
     /// - Throws: ``InputError/cannotOpen(path:reason:)`` if a path cannot be opened;
     ///   ``InputError/readFailed(path:reason:)`` if reading fails midway;
     ///   ``InputError/invalidRecord(_:)`` for the first bad record, unless
     ///   ``InputOptions/skipInvalid`` is set.
     /// - Complexity: O(*n*) in the total input size (O(*f* log *f*) to sort *f* files in a folder).
     public func load(_ paths: [String]) throws(InputError) -> LoadedInput {
-        var session = LoadSession(skipInvalid: options.skipInvalid)
+        var session = LoadSession(options: options)
         for path in paths {
             try load(path, into: &session)
+        }
+        return session.result
+    }
+
+    /// Streams the documents of `paths` to `body` in small batches as they are read, without
+    /// keeping them: for long or endless inputs (a pipe), where each record must be handled as soon
+    /// as its line arrives.
+    ///
+    /// A batch holds the complete JSON Lines records of one read (at most 256 documents), so a
+    /// writer feeding a pipe line by line gets each record handled at once, and a file is handled
+    /// in batches of about a megabyte. Documents, locations, skipped records and errors are those
+    /// of ``load(_:)``.
+    /// - Parameters:
+    ///   - paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
+    ///   - body: Receives each batch with the location (`file:line`, or the file for a `.txt`) of
+    ///     each document; returns `false` to stop reading.
+    /// - Returns: The counts and skipped records of what was read (its `documents` are empty).
+    /// - Throws: The errors of ``load(_:)``, for records read before `body` asked to stop.
+    /// - Complexity: O(*n*) in the input size; memory O(chunk + batch), not O(*n*).
+    public func stream(
+        _ paths: [String], _ body: @escaping (_ documents: [Document], _ locations: [String]) -> Bool
+    ) throws(InputError) -> LoadedInput {
+        var session = LoadSession(options: options)
+        session.sink = body
+        do {
+            for path in paths {
+                try load(path, into: &session)
+                try session.flush()
+            }
+        } catch {
+            if !session.isStopped { throw error }
         }
         return session.result
     }
@@ -59,12 +90,12 @@ public struct DocumentLoader: Sendable {
     /// - Parameters:
     ///   - bytes: The JSON Lines bytes.
     ///   - name: How the input is named in messages, e.g. `<stdin>` or `feed.jsonl`.
-    /// - Returns: The documents in line order, with what was skipped, repaired or empty.
+    /// - Returns: The documents in line order, with what was rejected, repaired or empty.
     /// - Throws: ``InputError/invalidRecord(_:)`` for the first bad record, unless
     ///   ``InputOptions/skipInvalid`` is set.
     /// - Complexity: O(*n*) in the number of bytes.
     public func load(jsonLines bytes: some Sequence<UInt8>, name: String) throws(InputError) -> LoadedInput {
-        var session = LoadSession(skipInvalid: options.skipInvalid)
+        var session = LoadSession(options: options)
         try jsonLinesReader.read(bytes: bytes, name: name, into: &session)
         return session.result
     }
@@ -84,7 +115,8 @@ public struct DocumentLoader: Sendable {
             throw .cannotOpen(path: path, reason: FileDescriptorReader.reason(for: errno))
         }
         if status.st_mode & S_IFMT == S_IFDIR {
-            try TextFolderReader(chunkSize: chunkSize).read(root: path, into: &session)
+            try TextFolderReader(chunkSize: chunkSize, maxFileBytes: options.maxDocumentBytes).read(
+                root: path, into: &session)
             return
         }
         let descriptor: Int32

@@ -8,6 +8,9 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     /// An opened input failed while being read (an I/O error, not bad content).
     case readFailed(path: String, reason: String)
+    /// The documents' text exceeded ``InputOptions/maxTotalTextBytes`` (`limit`); loading stopped
+    /// at `location` (`file:line`, or `file`).
+    case tooMuchText(limit: Int, location: String)
 
     /// What went wrong and what to do about it.
     public var description: String {
@@ -18,6 +21,9 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
             return "cannot open \(path): \(reason) (check the path and its permissions)"
         case .readFailed(let path, let reason):
             return "cannot read \(path): \(reason)"
+        case .tooMuchText(let limit, let location):
+            return "the documents' text passed the limit of \(limit) bytes at \(location) "
+                + "(split the input into smaller runs, or raise the limit)"
         }
     }
 }

@@ -29,6 +29,29 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
         case invalidTime(String)
         /// The file or folder cannot be read; the payload is the operating system's reason.
         case unreadable(String)
+        /// The record (a JSON Lines line or a `.txt` file) is longer than
+        /// ``InputOptions/maxDocumentBytes``; it was dropped unread.
+        case tooLarge(byteCount: Int, limit: Int)
+        /// The file is compressed (the payload names the format, e.g. `gzip`), not JSON Lines;
+        /// none of it was read.
+        case compressed(String)
+
+        /// A stable name for the kind of problem, for machines: `malformed_json`, `not_an_object`,
+        /// `missing_field`, `wrong_type`, `duplicate_id`, `invalid_time`, `unreadable`,
+        /// `too_large` or `compressed`.
+        public var code: String {
+            switch self {
+            case .malformedJSON: "malformed_json"
+            case .notAnObject: "not_an_object"
+            case .missingField: "missing_field"
+            case .fieldNotAString: "wrong_type"
+            case .duplicateID: "duplicate_id"
+            case .invalidTime: "invalid_time"
+            case .unreadable: "unreadable"
+            case .tooLarge: "too_large"
+            case .compressed: "compressed"
+            }
+        }
 
         /// A short explanation, e.g. `missing field "text"`.
         public var description: String {
@@ -48,6 +71,10 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
                     + "2025-04-28T04:39:00Z or 2025-04-28)"
             case .unreadable(let reason):
                 return "cannot read file (\(reason))"
+            case .tooLarge(let byteCount, let limit):
+                return "record of \(byteCount) bytes is over the limit of \(limit) bytes (not read)"
+            case .compressed(let format):
+                return "the file is \(format)-compressed, not JSON Lines (decompress it first)"
             }
         }
     }

@@ -18,9 +18,22 @@ public struct InputOptions: Sendable, Hashable {
     ///
     /// When present it must be a string; JSON `null` means "unknown".
     public var sourceField: String?
-    /// Whether a bad record is skipped and reported in ``LoadedInput/skipped`` (`true`) or stops
+    /// Whether a bad record is skipped and reported in ``LoadedInput/rejected`` (`true`) or stops
     /// loading with ``InputError/invalidRecord(_:)`` (`false`, the default).
     public var skipInvalid: Bool
+    /// The longest record read, in bytes: a JSON Lines line or a `.txt` file. A longer one is
+    /// never held in memory; it is always skipped (whatever ``skipInvalid`` says) and reported in
+    /// ``LoadedInput/rejected`` as ``InputIssue/Problem/tooLarge(byteCount:limit:)``.
+    /// The default is ``defaultMaxDocumentBytes``.
+    public var maxDocumentBytes: Int
+    /// The most text, in UTF-8 bytes summed over every document, that one load may hold, or
+    /// `nil` for no limit. Loading stops with ``InputError/tooMuchText(limit:)`` as soon as the
+    /// documents read exceed it, before memory runs out.
+    public var maxTotalTextBytes: Int?
+
+    /// The default ``maxDocumentBytes``: 8 MiB, far above any news article (a long one is
+    /// 50 KB) and far below a site dump scraped as one "article".
+    public static let defaultMaxDocumentBytes = 8 << 20
 
     /// Creates input options.
     /// - Parameters:
@@ -29,17 +42,23 @@ public struct InputOptions: Sendable, Hashable {
     ///   - timeField: The JSON field holding the publication time, or `nil` to ignore times.
     ///   - sourceField: The JSON field holding the source name, or `nil` to ignore sources.
     ///   - skipInvalid: Whether bad records are skipped instead of stopping the load.
+    ///   - maxDocumentBytes: The longest record read; longer ones are skipped and reported.
+    ///   - maxTotalTextBytes: The most text one load may hold, or `nil` for no limit.
     public init(
         idField: String = "id",
         textField: String = "text",
         timeField: String? = nil,
         sourceField: String? = nil,
-        skipInvalid: Bool = false
+        skipInvalid: Bool = false,
+        maxDocumentBytes: Int = defaultMaxDocumentBytes,
+        maxTotalTextBytes: Int? = nil
     ) {
         self.idField = idField
         self.textField = textField
         self.timeField = timeField
         self.sourceField = sourceField
         self.skipInvalid = skipInvalid
+        self.maxDocumentBytes = maxDocumentBytes
+        self.maxTotalTextBytes = maxTotalTextBytes
     }
 }

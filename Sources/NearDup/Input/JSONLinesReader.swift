@@ -86,6 +86,9 @@ struct JSONLinesReader: Sendable {
     }
 
     /// Splits the input into lines and reads their records in batches.
+    ///
+    /// A line over ``InputOptions/maxDocumentBytes`` is dropped as it streams past and skipped;
+    /// an input that starts like a compressed file is rejected whole, and the rest of it ignored.
     /// - Parameter forEachChunk: Calls its argument with each chunk of the input, in order, and
     ///   returns `nil` at the end or the reason reading failed.
     /// - Throws: ``InputError/invalidRecord(_:)`` for a bad record unless skipping;
@@ -95,15 +98,38 @@ struct JSONLinesReader: Sendable {
         into session: inout LoadSession,
         forEachChunk: ((UnsafeRawBufferPointer) throws(InputError) -> Void) throws(InputError) -> OSReason?
     ) throws(InputError) {
-        var splitter = LineSplitter()
+        var splitter = LineSplitter(maxLineBytes: options.maxDocumentBytes)
         var batch = LineBatch()
+        var isFirstChunk = true
+        var isCompressed = false
         func collect(_ line: UnsafeRawBufferPointer, number: Int) throws(InputError) {
             if LineSplitter.isBlank(line) { return }
             batch.append(line, number: number)
             if batch.byteCount >= batchSize { try readBatch(&batch, name: name, into: &session) }
         }
-        let failure = try forEachChunk { (chunk) throws(InputError) in try splitter.feed(chunk, collect) }
-        if failure == nil { try splitter.finish(collect) }
+        func skipOversized(number: Int, byteCount: Int) throws(InputError) {
+            try readBatch(&batch, name: name, into: &session)  // keep the records in line order
+            session.countRecord()
+            let problem = InputIssue.Problem.tooLarge(byteCount: byteCount, limit: options.maxDocumentBytes)
+            session.skip(InputIssue(file: name, line: number, problem: problem))
+        }
+        let failure = try forEachChunk { (chunk) throws(InputError) in
+            if isFirstChunk, let format = CompressionSignature.format(of: chunk) {
+                isCompressed = true
+                session.countRecord()
+                try session.reject(InputIssue(file: name, line: nil, problem: .compressed(format)))
+            }
+            isFirstChunk = false
+            guard !isCompressed else { return }
+            try splitter.feed(chunk, collect, oversized: skipOversized)
+            if session.sink != nil {
+                // Streaming: hand over every complete line as soon as it is read (a pipe delivers
+                // what is available, so a slow writer's records are not held back).
+                try readBatch(&batch, name: name, into: &session)
+                try session.flush()
+            }
+        }
+        if failure == nil, !isCompressed { try splitter.finish(collect, oversized: skipOversized) }
         try readBatch(&batch, name: name, into: &session)
         if let failure { throw .readFailed(path: name, reason: failure.message) }
     }

@@ -1,18 +1,33 @@
 /// The state of one ``DocumentLoader`` run: documents so far, ids seen, issues and counts.
 ///
 /// Every reader (JSON Lines, text folder) hands its records here, so duplicate ids are caught
-/// across all inputs and the skip-or-throw decision is made in one place.
+/// across all inputs, the skip-or-throw decision is made in one place, and every record read is
+/// counted exactly once: as a document or as a rejection.
 struct LoadSession {
-    let skipInvalid: Bool
+    let options: InputOptions
     private(set) var result = LoadedInput()
     /// Where each id was first seen; formatted only when a duplicate needs it.
     private var firstSeen: [String: (file: String, line: Int?)] = [:]
+    /// The UTF-8 bytes of every document's text so far.
+    private var textBytes = 0
+    /// When streaming, receives the documents read so far with their locations (`file:line`) and
+    /// returns whether to go on; the documents are then dropped from ``result``.
+    var sink: ((_ documents: [Document], _ locations: [String]) -> Bool)?
+    /// Whether ``sink`` asked to stop.
+    private(set) var isStopped = false
+    private var pendingLocations: [String] = []
+    /// Streamed documents are handed over at the latest when this many are pending.
+    static let streamBatchLimit = 256
 
-    init(skipInvalid: Bool) {
-        self.skipInvalid = skipInvalid
+    /// The error a reader throws to unwind once ``sink`` asked to stop; ``DocumentLoader`` swallows it.
+    static let stopped = InputError.readFailed(path: "", reason: "stopped by the consumer")
+
+    init(options: InputOptions) {
+        self.options = options
     }
 
-    /// Counts one record read (a non-blank line or a text file), good or bad.
+    /// Counts one record read (a non-blank line, a text file, or an input that could not be read
+    /// at all), good or bad.
     mutating func countRecord() {
         result.recordsRead += 1
     }
@@ -23,23 +38,52 @@ struct LoadSession {
     ///   - file: The file it came from, as shown in messages.
     ///   - line: Its 1-based line, or `nil` for a whole-file document.
     ///   - hadInvalidUTF8: Whether its bytes had to be repaired.
-    /// - Throws: ``InputError/invalidRecord(_:)`` for a duplicate id unless skipping.
+    /// - Throws: ``InputError/invalidRecord(_:)`` for a duplicate id unless skipping;
+    ///   ``InputError/tooMuchText(limit:location:)`` past ``InputOptions/maxTotalTextBytes``.
     mutating func add(_ document: Document, file: String, line: Int?, hadInvalidUTF8: Bool) throws(InputError) {
         if let first = firstSeen[document.id] {
             let firstSeenAt = InputIssue.location(file: first.file, line: first.line)
             try reject(InputIssue(file: file, line: line, problem: .duplicateID(document.id, firstSeenAt: firstSeenAt)))
             return
         }
+        textBytes += document.text.utf8.count
+        if sink == nil, let limit = options.maxTotalTextBytes, textBytes > limit {  // streamed documents are not held
+            throw .tooMuchText(limit: limit, location: InputIssue.location(file: file, line: line))
+        }
         firstSeen[document.id] = (file, line)
         if hadInvalidUTF8 { result.documentsWithInvalidUTF8 += 1 }
         if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
         result.documents.append(document)
+        if sink != nil {
+            pendingLocations.append(InputIssue.location(file: file, line: line))
+            if result.documents.count >= Self.streamBatchLimit { try flush() }
+        }
+    }
+
+    /// When streaming, hands the pending documents to ``sink``.
+    /// - Throws: ``stopped`` if the sink asks to stop.
+    mutating func flush() throws(InputError) {
+        guard let sink, !result.documents.isEmpty else { return }
+        let documents = result.documents
+        let locations = pendingLocations
+        result.documents.removeAll()
+        pendingLocations.removeAll()
+        if !sink(documents, locations) {
+            isStopped = true
+            throw Self.stopped
+        }
     }
 
     /// Records a bad record or file: skips it when skipping, otherwise throws.
-    /// - Throws: ``InputError/invalidRecord(_:)`` unless ``skipInvalid``.
+    /// - Throws: ``InputError/invalidRecord(_:)`` unless ``InputOptions/skipInvalid``.
     mutating func reject(_ issue: InputIssue) throws(InputError) {
-        guard skipInvalid else { throw .invalidRecord(issue) }
-        result.skipped.append(issue)
+        guard options.skipInvalid else { throw .invalidRecord(issue) }
+        result.rejected.append(issue)
+    }
+
+    /// Records a record that is skipped whatever the options say (one over
+    /// ``InputOptions/maxDocumentBytes``).
+    mutating func skip(_ issue: InputIssue) {
+        result.rejected.append(issue)
     }
 }

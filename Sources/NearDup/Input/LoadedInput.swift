@@ -3,11 +3,13 @@ public struct LoadedInput: Sendable, Hashable {
     /// The documents, in input order: path order, then line order (or sorted file order within
     /// a folder).
     public var documents: [Document]
-    /// The bad records and unreadable files that were skipped, in input order; always empty
-    /// unless ``InputOptions/skipInvalid`` is set.
-    public var skipped: [InputIssue]
-    /// How many records were read: non-blank JSON Lines lines plus `.txt` files, including the
-    /// skipped ones.
+    /// The records and inputs that did not become documents, with the reason, in input order:
+    /// records over ``InputOptions/maxDocumentBytes``, and, when ``InputOptions/skipInvalid`` is
+    /// set, bad records, duplicate ids, compressed files and unreadable files or folders.
+    public var rejected: [InputIssue]
+    /// How many records were read: non-blank JSON Lines lines, `.txt` files, and inputs rejected
+    /// whole (a compressed file, an unreadable folder). Always
+    /// `documents.count + rejected.count`.
     public var recordsRead: Int
     /// How many of ``documents`` contained invalid UTF-8; each invalid sequence was replaced
     /// with U+FFFD REPLACEMENT CHARACTER.
@@ -18,19 +20,19 @@ public struct LoadedInput: Sendable, Hashable {
     /// Creates a loaded input.
     /// - Parameters:
     ///   - documents: The documents, in input order.
-    ///   - skipped: The bad records and unreadable files that were skipped.
+    ///   - rejected: The records and inputs that did not become documents.
     ///   - recordsRead: How many records were read, including skipped ones.
     ///   - documentsWithInvalidUTF8: How many documents contained invalid UTF-8.
     ///   - emptyDocuments: How many documents have an empty or whitespace-only text.
     public init(
         documents: [Document] = [],
-        skipped: [InputIssue] = [],
+        rejected: [InputIssue] = [],
         recordsRead: Int = 0,
         documentsWithInvalidUTF8: Int = 0,
         emptyDocuments: Int = 0
     ) {
         self.documents = documents
-        self.skipped = skipped
+        self.rejected = rejected
         self.recordsRead = recordsRead
         self.documentsWithInvalidUTF8 = documentsWithInvalidUTF8
         self.emptyDocuments = emptyDocuments

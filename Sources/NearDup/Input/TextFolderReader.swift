@@ -10,18 +10,21 @@
 ///
 /// Every regular file whose name ends in `.txt` below the folder is read, recursively, in
 /// byte-wise order of its path relative to the folder, which is also its id. Symbolic links to
-/// files are followed; symbolic links to folders are not (so link cycles cannot loop).
+/// files are followed; symbolic links to folders are not (so link cycles cannot loop). A file
+/// over `maxFileBytes` is skipped unread.
 struct TextFolderReader {
     let chunkSize: Int
+    /// The largest file read; a larger one is skipped and reported as too large.
+    let maxFileBytes: Int
 
     /// One thing found while walking the folder, named by its path relative to the root.
     private enum Entry {
-        case file(relativePath: [UInt8])
+        case file(relativePath: [UInt8], byteCount: Int)
         case unreadableFolder(relativePath: [UInt8], reason: OSReason)
 
         var relativePath: [UInt8] {
             switch self {
-            case .file(let path), .unreadableFolder(let path, _): return path
+            case .file(let path, _), .unreadableFolder(let path, _): return path
             }
         }
     }
@@ -45,11 +48,15 @@ struct TextFolderReader {
         for entry in entries {
             let fullPath = prefix + entry.relativePath
             let displayName = String(decoding: fullPath, as: UTF8.self)
+            session.countRecord()
             switch entry {
             case .unreadableFolder(_, let reason):
                 try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
-            case .file(let relativePath):
-                session.countRecord()
+            case .file(_, let byteCount) where byteCount > maxFileBytes:
+                session.skip(
+                    InputIssue(
+                        file: displayName, line: nil, problem: .tooLarge(byteCount: byteCount, limit: maxFileBytes)))
+            case .file(let relativePath, _):
                 switch FileDescriptorReader.readAll(fullPath, chunkSize: chunkSize) {
                 case .failure(let reason):
                     try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
@@ -104,12 +111,12 @@ struct TextFolderReader {
                     entries.append(.unreadableFolder(relativePath: relativePath, reason: reason))
                 }
             case S_IFREG where isTextName:
-                entries.append(.file(relativePath: relativePath))
+                entries.append(.file(relativePath: relativePath, byteCount: Int(entryStatus.st_size)))
             case S_IFLNK where isTextName:
                 // Follow links to files; a dangling link is reported as unreadable when opened.
                 var target = stat()
                 if !status(of: path, &target, followingLinks: true) || target.st_mode & S_IFMT == S_IFREG {
-                    entries.append(.file(relativePath: relativePath))
+                    entries.append(.file(relativePath: relativePath, byteCount: Int(target.st_size)))
                 }
             default:
                 continue

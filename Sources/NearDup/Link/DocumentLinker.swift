@@ -21,6 +21,8 @@ struct DocumentLinker: Sendable {
         var contentWords: [Int]
         /// Preference rank of each document (0 = most preferred).
         var rank: [Int]
+        /// Documents with identical texts, grouped under their most preferred member.
+        var twins: IdenticalDocuments
     }
 
     /// The best source paragraph found for a copy paragraph.
@@ -49,7 +51,12 @@ struct DocumentLinker: Sendable {
             let covered = Int32(truncatingIfNeeded: coverage.pair & 0xFFFF_FFFF)
             matchesByPair[pack(covering, covered), default: []].append(coverage)
         }
-        let documentCandidates = wholeDocumentCandidates(input.corpus)
+        for (head, members) in input.twins.membersByHead {
+            for member in members {
+                matchesByPair[pack(Int32(head), Int32(member))] = twinEvidence(head, member, input)
+            }
+        }
+        let documentCandidates = wholeDocumentCandidates(input.corpus, twins: input.twins)
         var pairs = Set(matchesByPair.keys)
         pairs.formUnion(documentCandidates)
         let sortedPairs = pairs.sorted()
@@ -66,8 +73,67 @@ struct DocumentLinker: Sendable {
             }
             return links
         }
-        let sorted = links.flatMap { $0 }.sorted { ($0.source, $0.copy) < ($1.source, $1.copy) }
-        return (sorted, documentCandidates.count)
+        let headLinks = links.flatMap { $0 }
+        let all = headLinks + twinLinks(copying: headLinks, evidence: evidenceByPair, input: input)
+        return (all.sorted { ($0.source, $0.copy) < ($1.source, $1.copy) }, documentCandidates.count)
+    }
+
+    /// The evidence between a head and its twin `member`, as comparing them would find it: each
+    /// evidence paragraph of either is an exact copy of the first paragraph of the other with the
+    /// same text.
+    private func twinEvidence(_ head: Int, _ member: Int, _ input: Input) -> [Coverage] {
+        let corpus = input.corpus
+        let distinctOf = input.graph.distinctOf
+        var evidence: [Coverage] = []
+        for (covered, covering) in [(member, head), (head, member)] {
+            var firstWithText: [Int32: Int32] = [:]
+            for paragraph in corpus.paragraphs(ofDocument: covering).reversed() {
+                firstWithText[distinctOf[paragraph]] = Int32(paragraph)
+            }
+            let pair = UInt64(covering) << 32 | UInt64(covered)
+            for paragraph in corpus.paragraphs(ofDocument: covered) {
+                let distinct = distinctOf[paragraph]
+                guard distinct >= 0, input.isEvidence[Int(distinct)], let source = firstWithText[distinct] else {
+                    continue
+                }
+                evidence.append(Coverage(pair: pair, paragraph: Int32(paragraph), score: 1, source: source, edge: -1))
+            }
+        }
+        return evidence
+    }
+
+    /// For every link of a head with twins to a document outside its group, the same link for
+    /// each twin: the head's evidence moved to the twin's paragraphs (identical texts have the
+    /// same paragraphs at the same offsets), and the same whole-text Jaccard.
+    private func twinLinks(
+        copying headLinks: [DocumentLink], evidence: [UInt64: [Coverage]], input: Input
+    ) -> [DocumentLink] {
+        let starts = input.corpus.documentParagraphStarts
+        var links: [DocumentLink] = []
+        for link in headLinks {
+            for (head, other) in [(link.source, link.copy), (link.copy, link.source)] {
+                guard let members = input.twins.membersByHead[head], Int(input.twins.head[other]) != head else {
+                    continue
+                }
+                let headEvidence = evidence[pack(Int32(head), Int32(other))] ?? []
+                for member in members {
+                    let shift = Int32(starts[member] - starts[head])
+                    let moved = headEvidence.map { coverage in
+                        var moved = coverage
+                        let covering = Int(coverage.pair >> 32)
+                        let covered = Int(coverage.pair & 0xFFFF_FFFF)
+                        if covering == head { moved.source += shift }
+                        if covered == head { moved.paragraph += shift }
+                        moved.pair =
+                            UInt64(covering == head ? member : covering) << 32
+                            | UInt64(covered == head ? member : covered)
+                        return moved
+                    }
+                    links.append(makeLink(other, member, evidence: moved, jaccard: link.jaccard, input: input))
+                }
+            }
+        }
+        return links
     }
 
     /// The whole-text shingle sets (non-boilerplate paragraphs) of every document in `pairs`.
@@ -91,20 +157,10 @@ struct DocumentLinker: Sendable {
                 coveredWords[1] += words
             }
         }
-        let copyCoverage = share(coveredWords[0], of: input.contentWords[copy])
-        let sourceCoverage = share(coveredWords[1], of: input.contentWords[source])
-        let thresholds = options.relations
-        let relation: Relation
-        if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage
-        {
-            relation = .duplicate
-        } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage
-            || min(copyCoverage, sourceCoverage) >= thresholds.mutualCoverage
-        {
-            relation = .copy
-        } else {
-            relation = .partial
-        }
+        let copyCoverage = Relation.share(coveredWords[0], of: input.contentWords[copy])
+        let sourceCoverage = Relation.share(coveredWords[1], of: input.contentWords[source])
+        let relation = Relation(
+            copyCoverage: copyCoverage, sourceCoverage: sourceCoverage, jaccard: jaccard, thresholds: options.relations)
         return DocumentLink(
             source: source, copy: copy, relation: relation, copyCoverage: copyCoverage,
             sourceCoverage: sourceCoverage, jaccard: jaccard,
@@ -126,10 +182,6 @@ struct DocumentLinker: Sendable {
             sourceContainment: copyIsFirst ? overlap.secondContainment : overlap.firstContainment)
     }
 
-    private func share(_ part: Int, of whole: Int) -> Double {
-        whole == 0 ? 0 : min(1, Double(part) / Double(whole))
-    }
-
     /// For every evidence paragraph and every other document holding an exact copy or a verified
     /// neighbour of it, the best such source paragraph.
     private func bestCoverages(_ input: Input) -> [Coverage] {
@@ -141,9 +193,14 @@ struct DocumentLinker: Sendable {
                 let distinct = Int(graph.distinctOf[paragraph])
                 guard distinct >= 0, input.isEvidence[distinct] else { continue }
                 let document = corpus.paragraphDocuments[paragraph]
+                guard input.twins.isHead(Int(document)) else { continue }
                 func add(_ sources: ArraySlice<Int32>, score: Double, edge: Int32) {
-                    for source in sources.prefix(Self.memberFanOut) {
+                    var paired = 0
+                    for source in sources {
                         let sourceDocument = corpus.paragraphDocuments[Int(source)]
+                        guard input.twins.isHead(Int(sourceDocument)) else { continue }
+                        guard paired < Self.memberFanOut else { break }
+                        paired += 1
                         guard sourceDocument != document else { continue }
                         let pair =
                             UInt64(UInt32(bitPattern: sourceDocument)) << 32 | UInt64(UInt32(bitPattern: document))
@@ -173,13 +230,37 @@ struct DocumentLinker: Sendable {
         return best
     }
 
-    private func wholeDocumentCandidates(_ corpus: PreparedCorpus) -> [UInt64] {
-        let signed = (0..<corpus.documentCount).filter { corpus.documentHasSignature[$0] }
+    private func wholeDocumentCandidates(_ corpus: PreparedCorpus, twins: IdenticalDocuments) -> [UInt64] {
+        let signed = (0..<corpus.documentCount).filter { corpus.documentHasSignature[$0] && twins.isHead($0) }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: 2_000, threads: threads)
         let rows = signed.map { Int32($0) }
         return finder.candidates(bandKeys: corpus.documentBandKeys, rows: rows).pairs.map { pair in
             let (a, b) = unpack(pair)
             return pack(Int32(signed[a]), Int32(signed[b]))
         }
+    }
+}
+
+// MARK: -
+
+extension Relation {
+    /// Names the relation of two linked documents from how much each covers of the other and their
+    /// whole-text Jaccard similarity (the rule `DocumentLinker` and the incremental index share).
+    package init(copyCoverage: Double, sourceCoverage: Double, jaccard: Double, thresholds: RelationThresholds) {
+        if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage
+        {
+            self = .duplicate
+        } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage
+            || min(copyCoverage, sourceCoverage) >= thresholds.mutualCoverage
+        {
+            self = .copy
+        } else {
+            self = .partial
+        }
+    }
+
+    /// The share of a document's `whole` content words that `part` words cover, at most 1 (0 for no content).
+    package static func share(_ part: Int, of whole: Int) -> Double {
+        whole == 0 ? 0 : min(1, Double(part) / Double(whole))
     }
 }

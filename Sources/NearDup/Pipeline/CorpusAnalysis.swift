@@ -26,8 +26,9 @@ struct CorpusAnalysis {
         let (links, documentCandidates) = linker.link(
             DocumentLinker.Input(
                 documents: documents, corpus: corpus, graph: graph, isEvidence: isEvidence,
-                inDocumentSet: inDocumentSet,
-                contentWords: contentWords, rank: rank))
+                inDocumentSet: inDocumentSet, contentWords: contentWords, rank: rank,
+                twins: IdenticalDocuments(
+                    documents: documents, eligible: { corpus.documentHasSignature[$0] }, rank: rank)))
         let decisions = Deduplicator(rank: rank).decisions(links: links, documentCount: documents.count)
         let (clusters, clusterOfParagraph) = reportedClusters(graph, center: center, isEvidence: isEvidence, rank: rank)
 

@@ -16,7 +16,7 @@ public struct NearDupEngine: Sendable {
     public let options: NearDupOptions
     /// The LSH band layout derived from `options`.
     public let bandLayout: BandLayout
-    let hasher: MinHasher
+    package let hasher: MinHasher
 
     /// Creates an engine.
     /// - Parameter options: What counts as a copy; validated here.
@@ -53,6 +53,14 @@ public struct NearDupEngine: Sendable {
             options: options, layout: bandLayout, threads: threads, corpus: corpus, graph: graph)
         progress?(ScanProgress(stage: .linking, completedDocuments: documents.count, totalDocuments: documents.count))
         return analysis.report(documents: documents)
+    }
+
+    /// Runs the per-document stage (split, normalize, in-document boilerplate rules, shingle, sign,
+    /// band keys) on `documents`, on up to `threads` threads: what the incremental index stores and
+    /// looks up, computed by the same code as `scan`.
+    /// - Complexity: O(*n*) in the documents' total length.
+    package func preparedCorpus(of documents: [Document], threads: Int) -> PreparedCorpus {
+        prepare(documents, threads: threads, progress: nil)
     }
 
     private func prepare(

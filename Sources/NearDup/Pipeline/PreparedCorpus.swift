@@ -1,45 +1,53 @@
 /// The flat, per-paragraph result of the per-document stage (split → normalize → classify →
 /// shingle → sign → band keys), for all documents, in document then paragraph order.
 ///
+/// `package` so that the incremental index (`NearDupIndex`) stores exactly what the batch engine
+/// computes, from the same code.
+///
 /// Structure of arrays, one entry per paragraph. Shingle sets are not kept: the few paragraphs that
 /// exact verification needs are shingled again (`ShingleSets`). A paragraph with a signature owns
 /// the band keys `bandKeys[r * bandCount..<(r + 1) * bandCount]` for `r = keyRows[p]`.
-struct PreparedCorpus: Sendable {
-    var bandCount: Int
+package struct PreparedCorpus: Sendable {
+    package var bandCount: Int
     /// First paragraph of each document; one extra entry closes the last document.
-    var documentParagraphStarts: [Int] = [0]
-    var paragraphDocuments: [Int32] = []
-    var byteRanges: [Range<Int>] = []
-    var wordCounts: [Int32] = []
-    var textHashes: [UInt64] = []
+    package var documentParagraphStarts: [Int] = [0]
+    package var paragraphDocuments: [Int32] = []
+    package var byteRanges: [Range<Int>] = []
+    package var wordCounts: [Int32] = []
+    package var textHashes: [UInt64] = []
     /// In-document boilerplate reason, or `nil`.
-    var patternReasons: [BoilerplateReason?] = []
+    package var patternReasons: [BoilerplateReason?] = []
     /// Row of each paragraph's band keys, or -1 when it has no signature (boilerplate or no words).
-    var keyRows: [Int32] = []
+    package var keyRows: [Int32] = []
     /// LSH keys of the signed paragraphs' signatures, `bandCount` per row, each the low 32 bits of
     /// the format's 64-bit band key (see `CandidateFinder`).
-    var bandKeys: [UInt32] = []
+    package var bandKeys: [UInt32] = []
     /// LSH keys of each document's whole-text signature (the slot-wise minimum of its
     /// non-boilerplate paragraphs' signatures).
-    var documentBandKeys: [UInt32] = []
-    var documentHasSignature: [Bool] = []
+    package var documentBandKeys: [UInt32] = []
+    package var documentHasSignature: [Bool] = []
 
-    var paragraphCount: Int { paragraphDocuments.count }
-    var documentCount: Int { documentParagraphStarts.count - 1 }
+    /// An empty corpus whose band-key rows hold `bandCount` keys.
+    package init(bandCount: Int) {
+        self.bandCount = bandCount
+    }
 
-    func paragraphs(ofDocument document: Int) -> Range<Int> {
+    package var paragraphCount: Int { paragraphDocuments.count }
+    package var documentCount: Int { documentParagraphStarts.count - 1 }
+
+    package func paragraphs(ofDocument document: Int) -> Range<Int> {
         documentParagraphStarts[document]..<documentParagraphStarts[document + 1]
     }
 
     /// The band keys of a signed paragraph.
-    func bandKeys(ofParagraph paragraph: Int) -> ArraySlice<UInt32> {
+    package func bandKeys(ofParagraph paragraph: Int) -> ArraySlice<UInt32> {
         let row = Int(keyRows[paragraph])
         return bandKeys[(row * bandCount)..<((row + 1) * bandCount)]
     }
 
     /// Whether a paragraph is matched on its own: not boilerplate by the in-document rules, and at
     /// least `minimumWords` words long (so it has shingles).
-    func isMatchable(_ paragraph: Int, minimumWords: Int) -> Bool {
+    package func isMatchable(_ paragraph: Int, minimumWords: Int) -> Bool {
         patternReasons[paragraph] == nil && Int(wordCounts[paragraph]) >= minimumWords
     }
 
@@ -77,7 +85,7 @@ struct PreparedCorpus: Sendable {
 }
 
 /// Runs the per-document stage over a range of documents with its own scratch buffers.
-struct DocumentPreparer {
+package struct DocumentPreparer {
     let options: NearDupOptions
     let layout: BandLayout
     let hasher: MinHasher
@@ -92,7 +100,7 @@ struct DocumentPreparer {
     private var signature: [UInt32]
     private var documentSignature: [UInt32]
 
-    init(options: NearDupOptions, layout: BandLayout, hasher: MinHasher) {
+    package init(options: NearDupOptions, layout: BandLayout, hasher: MinHasher) {
         self.options = options
         self.layout = layout
         self.hasher = hasher
@@ -103,7 +111,7 @@ struct DocumentPreparer {
     }
 
     /// Prepares `documents[range]`.
-    mutating func prepare(_ documents: [Document], range: Range<Int>) -> PreparedCorpus {
+    package mutating func prepare(_ documents: [Document], range: Range<Int>) -> PreparedCorpus {
         var chunk = PreparedCorpus(bandCount: layout.bandCount)
         for index in range {
             var text = documents[index].text

@@ -1,6 +1,9 @@
-/// Builds one JSON object on one line, keys in the order they are added.
-struct JSONObjectLine {
-    private(set) var bytes: [UInt8] = [UInt8(ascii: "{")]
+import Foundation
+
+/// Builds one JSON object on one line, keys in the order they are added (`package`: the index
+/// command writes its lines with it too).
+package struct JSONObjectLine {
+    package private(set) var bytes: [UInt8] = [UInt8(ascii: "{")]
 
     private mutating func key(_ key: String) {
         if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
@@ -9,31 +12,46 @@ struct JSONObjectLine {
     }
 
     /// Adds a string, or `null`.
-    mutating func add(_ name: String, _ value: String?) {
+    package mutating func add(_ name: String, _ value: String?) {
         key(name)
         if let value { appendJSONString(value, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
     }
 
     /// Adds an integer.
-    mutating func add(_ name: String, _ value: Int) {
+    package mutating func add(_ name: String, _ value: Int) {
         key(name)
         bytes.append(contentsOf: String(value).utf8)
     }
 
     /// Adds a Boolean.
-    mutating func add(_ name: String, _ value: Bool) {
+    package mutating func add(_ name: String, _ value: Bool) {
         key(name)
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
     /// Adds a score with four decimals, or `null`.
-    mutating func add(_ name: String, score: Double?) {
+    package mutating func add(_ name: String, score: Double?) {
         key(name)
         bytes.append(contentsOf: (score.map { ScoreFormat.decimal($0) } ?? "null").utf8)
     }
 
+    /// Creates an empty object.
+    package init() {}
+
+    /// Adds a time as an ISO 8601 UTC timestamp in whole seconds, or `null`.
+    package mutating func add(_ name: String, time: Date?) {
+        key(name)
+        guard let time else {
+            bytes.append(contentsOf: "null".utf8)
+            return
+        }
+        bytes.append(UInt8(ascii: "\""))
+        appendISO8601(seconds: Int64(time.timeIntervalSince1970.rounded(.down)), to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
     /// Adds an array of objects.
-    mutating func add(_ name: String, objects: [JSONObjectLine]) {
+    package mutating func add(_ name: String, objects: [JSONObjectLine]) {
         key(name)
         bytes.append(UInt8(ascii: "["))
         for (index, object) in objects.enumerated() {
@@ -44,8 +62,8 @@ struct JSONObjectLine {
     }
 
     /// The object with its closing brace.
-    var closed: [UInt8] { bytes + [UInt8(ascii: "}")] }
+    package var closed: [UInt8] { bytes + [UInt8(ascii: "}")] }
 
     /// The object with its closing brace and a newline.
-    var line: [UInt8] { bytes + [UInt8(ascii: "}"), UInt8(ascii: "\n")] }
+    package var line: [UInt8] { bytes + [UInt8(ascii: "}"), UInt8(ascii: "\n")] }
 }

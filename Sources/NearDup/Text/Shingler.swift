@@ -57,7 +57,7 @@ struct Shingler: Sendable {
 
 /// Sorts `values[start...]` and removes its repeated elements in place.
 /// - Returns: The number of distinct elements left after `start`.
-func sortAndUnique(_ values: inout [UInt64], from start: Int) -> Int {
+package func sortAndUnique(_ values: inout [UInt64], from start: Int) -> Int {
     guard values.count - start > 1 else { return values.count - start }
     values[start...].sort()
     var write = start + 1

@@ -93,20 +93,20 @@ struct ShingleSets: Sendable {
 
 /// Normalizes and shingles single paragraphs again from their documents' text, with its own
 /// scratch buffers (one per worker).
-struct ParagraphShingler {
-    let documents: [Document]
-    let corpus: PreparedCorpus
+package struct ParagraphShingler {
+    package let documents: [Document]
+    package let corpus: PreparedCorpus
     private let shingler: Shingler
     private var normalizer = TextNormalizer()
 
-    init(documents: [Document], corpus: PreparedCorpus, kind: ShingleKind) {
+    package init(documents: [Document], corpus: PreparedCorpus, kind: ShingleKind) {
         self.documents = documents
         self.corpus = corpus
         shingler = Shingler(kind: kind, seed: SignatureFormat.shingleSeed)
     }
 
     /// Appends the shingle hashes of `paragraph`, in text order, repeats included.
-    mutating func appendShingles(ofParagraph paragraph: Int, to hashes: inout [UInt64]) {
+    package mutating func appendShingles(ofParagraph paragraph: Int, to hashes: inout [UInt64]) {
         var text = documents[Int(corpus.paragraphDocuments[paragraph])].text
         let range = corpus.byteRanges[paragraph]
         text.withUTF8 { normalizer.normalize(UnsafeBufferPointer(rebasing: $0[range])) }

@@ -42,7 +42,7 @@ import Testing
             "--removed", removed,
         ])
         #expect(result.status == 0)
-        #expect(result.standardError.contains("9 documents: 7 kept, 2 removed"))
+        #expect(result.standardError.contains("9 records read: 7 kept, 2 removed, 0 rejected"))
         let ids = { (path: String) throws -> [String] in
             try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
                 let object = try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -79,10 +79,10 @@ import Testing
             "bad.jsonl", "{\"id\":\"a\",\"text\":\"one\"}\nnot json\n{\"id\":\"a\",\"text\":\"two\"}\n{\"id\":\"c\"}\n")
         let result = try CommandRunner.run(["scan", feed, "--skip-invalid", "--format", "jsonl"])
         #expect(result.status == 0)
-        #expect(result.standardError.contains("skipped: \(feed):2: malformed JSON"))
-        #expect(result.standardError.contains("skipped: \(feed):3: duplicate id \"a\""))
-        #expect(result.standardError.contains("skipped: \(feed):4: missing field \"text\""))
-        #expect(result.standardError.contains("3 invalid records skipped"))
+        #expect(result.standardError.contains("rejected: \(feed):2: malformed JSON"))
+        #expect(result.standardError.contains("rejected: \(feed):3: duplicate id \"a\""))
+        #expect(result.standardError.contains("rejected: \(feed):4: missing field \"text\""))
+        #expect(result.standardError.contains("4 records read: 1 kept, 0 removed, 3 rejected"))
         #expect(result.standardOutput.contains(#""documents":1"#))
     }
 

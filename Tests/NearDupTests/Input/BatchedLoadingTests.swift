@@ -50,9 +50,9 @@ import Testing
         let loaded = try Self.load(batchSize: batchSize, threads: threads, chunkSize: 777)
         #expect(loaded == (try Self.load(batchSize: .max, threads: 1)))
         #expect(loaded.documents.map(\.id) == Self.feed.ids)
-        #expect(loaded.skipped.map(\.line) == Self.feed.skippedLines)
+        #expect(loaded.rejected.map(\.line) == Self.feed.skippedLines)
         #expect(loaded.documentsWithInvalidUTF8 == Self.feed.ids.filter { $0.hasPrefix("latin-") }.count)
-        #expect(loaded.recordsRead == loaded.documents.count + loaded.skipped.count)
+        #expect(loaded.recordsRead == loaded.documents.count + loaded.rejected.count)
         #expect(loaded.documents.allSatisfy { $0.published != nil || $0.id.hasPrefix("latin-") })
     }
 

@@ -20,7 +20,7 @@ import Testing
         #expect(loaded.documents.map(\.text) == ["First story.", "Second story.", "Third story."])
         #expect(loaded.documents.allSatisfy { $0.published == nil && $0.source == nil })
         #expect(loaded.recordsRead == 3)
-        #expect(loaded.skipped.isEmpty)
+        #expect(loaded.rejected.isEmpty)
         #expect(loaded.documentsWithInvalidUTF8 == 0)
         #expect(loaded.emptyDocuments == 0)
     }
@@ -112,10 +112,10 @@ import Testing
         #expect(loaded.documents.map(\.id) == ["a1", "7", "d"])
         #expect(loaded.documents[0].text == "one")
         #expect(loaded.recordsRead == 6)
-        #expect(loaded.skipped.map(\.line) == [2, 3, 5])
-        #expect(loaded.skipped[1].problem == .duplicateID("a1", firstSeenAt: "f:1"))
-        #expect(loaded.skipped[2].problem == .invalidTime("\"yesterday\""))
-        #expect(loaded.documents.count + loaded.skipped.count == loaded.recordsRead)
+        #expect(loaded.rejected.map(\.line) == [2, 3, 5])
+        #expect(loaded.rejected[1].problem == .duplicateID("a1", firstSeenAt: "f:1"))
+        #expect(loaded.rejected[2].problem == .invalidTime("\"yesterday\""))
+        #expect(loaded.documents.count + loaded.rejected.count == loaded.recordsRead)
     }
 
     @Test func duplicateIDsAreCheckedAcrossInputsAndOrderIsKept() throws {
@@ -128,7 +128,9 @@ import Testing
         #expect(loaded.documents.map(\.id) == ["3", "1", "2", "0"])
         #expect(loaded.documents.map(\.text) == ["c", "d", "b", "e"])
         #expect(
-            loaded.skipped == [InputIssue(file: first, line: 1, problem: .duplicateID("1", firstSeenAt: "\(second):2"))]
+            loaded.rejected == [
+                InputIssue(file: first, line: 1, problem: .duplicateID("1", firstSeenAt: "\(second):2"))
+            ]
         )
         #expect(loaded.recordsRead == 5)
     }
@@ -161,7 +163,7 @@ import Testing
         let loaded = try loader.load(jsonLines: Array(input.utf8), name: "blank.jsonl")
         #expect(loaded.recordsRead == 2)
         #expect(loaded.documents.map(\.id) == ["a"])
-        #expect(loaded.skipped == [InputIssue(file: "blank.jsonl", line: 6, problem: .missingField("text"))])
+        #expect(loaded.rejected == [InputIssue(file: "blank.jsonl", line: 6, problem: .missingField("text"))])
     }
 
     @Test func emptyDocumentsAreKeptAndCounted() throws {

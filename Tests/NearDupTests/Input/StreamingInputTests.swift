@@ -36,17 +36,57 @@ import Testing
         var splitter = LineSplitter()
         var lines: [(String, Int)] = []
         let boundary = 33  // Inside the second line.
-        bytes.withUnsafeBytes { all in
-            splitter.feed(UnsafeRawBufferPointer(rebasing: all[..<boundary])) {
-                lines.append((String(decoding: $0, as: UTF8.self), $1))
-            }
-            splitter.feed(UnsafeRawBufferPointer(rebasing: all[boundary...])) {
-                lines.append((String(decoding: $0, as: UTF8.self), $1))
-            }
+        func collect(_ line: UnsafeRawBufferPointer, _ number: Int) {
+            lines.append((String(decoding: line, as: UTF8.self), number))
         }
-        splitter.finish { lines.append((String(decoding: $0, as: UTF8.self), $1)) }
+        func unexpected(_ number: Int, _ byteCount: Int) { Issue.record("line \(number) is not oversized") }
+        bytes.withUnsafeBytes { all in
+            splitter.feed(UnsafeRawBufferPointer(rebasing: all[..<boundary]), collect, oversized: unexpected)
+            splitter.feed(UnsafeRawBufferPointer(rebasing: all[boundary...]), collect, oversized: unexpected)
+        }
+        splitter.finish(collect, oversized: unexpected)
         #expect(lines.map(\.0) == [#"{"id": "a", "text": "x"}"#, #"{"id": "b", "text": "y"}"#, #"{"id":"#])
         #expect(lines.map(\.1) == [1, 2, 3])
+    }
+
+    /// Lines of every length around a 5-byte limit, fed in chunks of every size: lines within the
+    /// limit are emitted whole, longer ones only reported, with their numbers and lengths.
+    @Test(arguments: [1, 2, 3, 4, 6, 11, 64])
+    func linesOverTheLimitAreReportedNotHeld(chunkSize: Int) {
+        let lengths = [0, 5, 6, 1, 17, 4, 5, 9]
+        let text = lengths.enumerated().map { String(repeating: Character(String($0.offset)), count: $0.element) }
+        let bytes = Array((text.joined(separator: "\n")).utf8)
+        var splitter = LineSplitter(maxLineBytes: 5)
+        var emitted: [String] = []
+        var oversized: [[Int]] = []
+        func collect(_ line: UnsafeRawBufferPointer, _ number: Int) {
+            emitted.append("\(number):" + String(decoding: line, as: UTF8.self))
+        }
+        func report(_ number: Int, _ byteCount: Int) { oversized.append([number, byteCount]) }
+        bytes.withUnsafeBytes { all in
+            for start in stride(from: 0, to: all.count, by: chunkSize) {
+                let chunk = UnsafeRawBufferPointer(rebasing: all[start..<min(start + chunkSize, all.count)])
+                splitter.feed(chunk, collect, oversized: report)
+            }
+        }
+        splitter.finish(collect, oversized: report)
+        #expect(emitted == ["1:", "2:11111", "4:3", "6:5555", "7:66666"])
+        #expect(oversized == [[3, 6], [5, 17], [8, 9]])
+    }
+
+    @Test(arguments: [1, 3, 1 << 20])
+    func documentOverTheLimitIsSkippedAndCountedWhateverTheBadRecordPolicy(chunkSize: Int) throws {
+        let big = #"{"id":"big","text":""# + String(repeating: "word ", count: 40) + #""}"#
+        let feed = [#"{"id":"a","text":"one"}"#, big, #"{"id":"b","text":"two"}"#].joined(separator: "\n")
+        var loader = DocumentLoader(options: InputOptions(maxDocumentBytes: 100))
+        loader.chunkSize = chunkSize
+        let loaded = try loader.load(jsonLines: Array(feed.utf8), name: "f")
+        #expect(loaded.documents.map(\.id) == ["a", "b"])
+        #expect(
+            loaded.rejected == [
+                InputIssue(file: "f", line: 2, problem: .tooLarge(byteCount: big.utf8.count, limit: 100))
+            ])
+        #expect(loaded.recordsRead == 3)
     }
 
     @Test(arguments: [2, 5, 1 << 20])
@@ -90,7 +130,7 @@ import Testing
         let loaded = try loader.load([before, "-", after])
         #expect(loaded.documents.map(\.text) == ["file before", "piped", "file after"])
         #expect(
-            loaded.skipped == [
+            loaded.rejected == [
                 InputIssue(file: "<stdin>", line: 2, problem: .duplicateID("1", firstSeenAt: "\(before):1"))
             ])
     }

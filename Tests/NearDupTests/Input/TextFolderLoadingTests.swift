@@ -52,7 +52,7 @@ import Testing
 
         let loaded = try DocumentLoader(options: InputOptions(skipInvalid: true)).load([folder.path])
         #expect(loaded.documents.map(\.id) == ["a.txt"])
-        #expect(loaded.skipped == [expected])
+        #expect(loaded.rejected == [expected])
         #expect(loaded.recordsRead == 2)
     }
 
@@ -79,7 +79,7 @@ import Testing
         #expect(loaded.documents.map(\.id) == ["one.txt", "j"])
         let firstSeen = folder.path + "/texts/one.txt"
         #expect(
-            loaded.skipped == [
+            loaded.rejected == [
                 InputIssue(file: feed, line: 1, problem: .duplicateID("one.txt", firstSeenAt: firstSeen))
             ])
     }
@@ -100,6 +100,6 @@ import Testing
             ])
         #expect(loaded.emptyDocuments == 0)
         #expect(loaded.documents.allSatisfy { !$0.text.allSatisfy(\.isWhitespace) })
-        #expect(loaded.skipped.isEmpty)
+        #expect(loaded.rejected.isEmpty)
     }
 }

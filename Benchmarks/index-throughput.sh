@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Measures the persistent index (`neardup index`): bulk add of a generated feed, then single adds
+# and single checks against the full index, and the index's size per paragraph.
+#
+#   bash Benchmarks/index-throughput.sh                        # 100,000 articles, seed 42
+#   bash Benchmarks/index-throughput.sh --documents 5000       # a quick run
+#
+# The feed is split: all but the last 2,000 articles are bulk-added (batches as read, one
+# transaction each), the next 1,000 are added one by one (--batch-size 1: one transaction and one
+# fsync each), the last 1,000 are checked one by one. Rates are articles per wall-clock second,
+# on one thread (--threads 1 is not needed: only bulk preparation uses more than one core, and
+# the bulk run is also given with 1 thread through taskset when available).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+documents=100000
+seed=42
+work=/tmp/neardup-index-bench
+durability=full
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --documents) documents="$2"; shift 2 ;;
+        --seed) seed="$2"; shift 2 ;;
+        --work-dir) work="$2"; shift 2 ;;
+        --durability) durability="$2"; shift 2 ;;
+        *) echo "unknown option $1" >&2; exit 64 ;;
+    esac
+done
+
+swift build -c release >&2
+neardup="$PWD/.build/release/neardup"
+mkdir -p "$work"
+feed="$work/feed-$documents-$seed.jsonl"
+if [ ! -f "$feed" ]; then
+    "$neardup" generate --documents "$documents" --seed "$seed" -o "$feed" --truth "$work/truth.jsonl"
+fi
+bulk=$((documents - 2000))
+head -n "$bulk" "$feed" > "$work/bulk.jsonl"
+sed -n "$((bulk + 1)),$((bulk + 1000))p" "$feed" > "$work/single.jsonl"
+tail -n 1000 "$feed" > "$work/check.jsonl"
+index="$work/index.neardup"
+rm -f "$index" "$index-wal" "$index-shm" "$index.lock"
+"$neardup" index create "$index"
+
+
+run() {  # label, articles, command…
+    local label="$1" count="$2"
+    shift 2
+    local start end
+    start=$(date +%s.%N)
+    /usr/bin/time -f "%M" -o "$work/rss.txt" "$@" > "$work/out.jsonl" 2> "$work/err.txt"
+    end=$(date +%s.%N)
+    local wall
+    wall=$(echo "$end - $start" | bc -l)
+    printf '%-34s %8d articles %9.2f s %10.1f articles/s %8.2f ms/article  peak RSS %s KB\n' \
+        "$label" "$count" "$wall" "$(echo "$count / $wall" | bc -l)" "$(echo "1000 * $wall / $count" | bc -l)" \
+        "$(cat "$work/rss.txt")"
+}
+
+run "bulk add (batches as read)" "$bulk" "$neardup" index add "$index" "$work/bulk.jsonl" --durability "$durability"
+"$neardup" index stats "$index"
+run "single add (--batch-size 1)" 1000 \
+    "$neardup" index add "$index" "$work/single.jsonl" --batch-size 1 --durability "$durability"
+run "single check (--batch-size 1)" 1000 "$neardup" index check "$index" "$work/check.jsonl" --batch-size 1
+"$neardup" index stats "$index"
+ls -l "$index"*

@@ -1,0 +1,49 @@
+/// Documents whose texts are byte-for-byte identical ("twins"), grouped so that linking costs
+/// time in proportion to the number of documents, not to the square of a group's size.
+///
+/// Each group's *head* is its most preferred document. Only heads take part in paragraph
+/// evidence and whole-document candidates; every other member is linked to its head directly
+/// (an exact copy of every paragraph), and to each document its head is linked to, with the
+/// head's evidence, so that dedup decides for each member exactly as it would have with every
+/// pair compared. Links between two non-head members are not reported.
+struct IdenticalDocuments {
+    /// The head of each document's group (the document itself when it has no twin).
+    let head: [Int32]
+    /// The other members of each group with twins, by head, each in ascending order.
+    let membersByHead: [Int: [Int]]
+
+    /// Groups `documents` by text.
+    /// - Parameters:
+    ///   - documents: The documents.
+    ///   - eligible: Whether a document may be grouped (documents that are never matched, such as
+    ///     empty ones, are not).
+    ///   - rank: Preference rank of each document (0 = most preferred).
+    /// - Complexity: O(*n*) in the total text size, plus the comparisons of equal fingerprints.
+    init(documents: [Document], eligible: (Int) -> Bool, rank: [Int]) {
+        var byFingerprint: [UInt64: [Int]] = [:]
+        for document in documents.indices where eligible(document) {
+            byFingerprint[XXH3.hash(documents[document].text, seed: Self.seed), default: []].append(document)
+        }
+        var head = (0..<documents.count).map { Int32($0) }
+        var membersByHead: [Int: [Int]] = [:]
+        for var candidates in byFingerprint.values where candidates.count > 1 {
+            while let first = candidates.first {
+                let group = candidates.filter { documents[$0].text == documents[first].text }
+                candidates.removeAll { documents[$0].text == documents[first].text }
+                guard group.count > 1, let best = group.min(by: { rank[$0] < rank[$1] }) else { continue }
+                for member in group { head[member] = Int32(best) }
+                membersByHead[best] = group.filter { $0 != best }
+            }
+        }
+        self.head = head
+        self.membersByHead = membersByHead
+    }
+
+    /// "TWINDOCS": the fingerprint seed, distinct from the shingle seed.
+    private static let seed: UInt64 = 0x5457_494E_444F_4353
+
+    /// Whether `document` is its group's head (or has no twin).
+    func isHead(_ document: Int) -> Bool {
+        Int(head[document]) == document
+    }
+}

@@ -1,0 +1,237 @@
+import ArgumentParser
+import Foundation
+import NearDup
+import NearDupIndex
+
+/// `neardup index`: a persistent, incremental index for ingest pipelines.
+struct IndexCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "index",
+        abstract: "Keep an on-disk index of articles and check new ones against everything seen.",
+        discussion: """
+            An index is one SQLite file (with PATH-wal, PATH-shm and PATH.lock next to it). One process \
+            at a time may write to it; others may check it meanwhile. Exit codes: 0 success, 1 runtime \
+            failure (locked, damaged or unreadable index), 64 bad usage, 65 invalid input (file:line on \
+            stderr, or an id already indexed).
+            """,
+        subcommands: [
+            IndexCreateCommand.self, IndexAddCommand.self, IndexCheckCommand.self, IndexStatsCommand.self,
+            IndexEvictCommand.self, IndexRemoveCommand.self, IndexCompactCommand.self, IndexIntegrityCommand.self,
+        ])
+}
+
+/// How to open an index, shared by the index subcommands.
+struct IndexLocation: ParsableArguments {
+    @Argument(help: ArgumentHelp("The index file.", valueName: "path"))
+    var path: String
+
+    @Option(help: "Seconds to wait when another process is writing to the index (default: fail at once).")
+    var lockTimeout = 0.0
+
+    func validate() throws {
+        if lockTimeout < 0 { throw ValidationError("--lock-timeout must be at least 0.") }
+        if cacheMib < 1 { throw ValidationError("--cache-mib must be at least 1.") }
+    }
+
+    @Option(help: "SQLite page cache per connection, in MiB: the memory the index uses beyond one batch.")
+    var cacheMib = 64
+
+    func open(readOnly: Bool, durability: NearDupIndex.Durability = .full) throws -> NearDupIndex {
+        var configuration = NearDupIndex.Configuration()
+        configuration.cacheMebibytes = cacheMib
+        configuration.readOnly = readOnly
+        configuration.lockTimeout = .milliseconds(Int(lockTimeout * 1000))
+        configuration.durability = durability
+        do throws(NearDupIndexError) {
+            return try NearDupIndex(path: path, configuration: configuration)
+        } catch {
+            throw CLIError.index(error)
+        }
+    }
+}
+
+extension NearDupIndex.Durability: ExpressibleByArgument {}
+
+/// `neardup index create PATH [options]`.
+struct IndexCreateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create an empty index with the given matching options (stored in it and checked on every open).",
+        discussion:
+            "--keep, --threads and the recurring-boilerplate option are not stored: the index does not use them.")
+
+    @Argument(help: ArgumentHelp("The index file to create.", valueName: "path"))
+    var path: String
+
+    @OptionGroup var engine: EngineArguments
+
+    func run() throws {
+        try reportingErrors {
+            if FileManager.default.fileExists(atPath: path) { throw CLIError.index(.alreadyExists(path: path)) }
+            do throws(NearDupIndexError) {
+                let index = try NearDupIndex(path: path, options: engine.options)
+                printError(
+                    "neardup: created \(index.path) (\(index.options.shingle), threshold \(index.options.threshold))")
+            } catch {
+                throw CLIError.index(error)
+            }
+        }
+    }
+}
+
+/// `neardup index add PATH FEED...`: adds articles, one JSON line per article on stdout.
+struct IndexAddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add articles, printing for each (JSON Lines) whether it is new or a copy, with the evidence.",
+        discussion: """
+            Articles are added in the batches they are read in (a pipe: as each line arrives), one \
+            transaction per batch; an article's line is printed once it is on disk. An id already in \
+            the index stops the run with exit 65 (with --skip-invalid it is skipped and reported).
+            """)
+
+    @OptionGroup var location: IndexLocation
+    @OptionGroup var input: InputArguments
+
+    @Option(help: "full: each batch survives a machine crash (fsync); process: it survives a process crash.")
+    var durability: NearDupIndex.Durability = .full
+
+    @OptionGroup var batching: IndexBatching
+
+    func run() throws {
+        try reportingErrors {
+            let index = try location.open(readOnly: false, durability: durability)
+            try streamAnswers(index: index, input: input, adding: true, batchSize: batching.batchSize)
+        }
+    }
+}
+
+/// `neardup index check PATH FEED...`: checks articles without adding them.
+struct IndexCheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check articles against the index without adding them (JSON Lines, as `index add`).")
+
+    @OptionGroup var location: IndexLocation
+    @OptionGroup var input: InputArguments
+    @OptionGroup var batching: IndexBatching
+
+    func run() throws {
+        try reportingErrors {
+            let index = try location.open(readOnly: true)
+            try streamAnswers(index: index, input: input, adding: false, batchSize: batching.batchSize)
+        }
+    }
+}
+
+/// How many articles go to the index at once.
+struct IndexBatching: ParsableArguments {
+    @Option(help: "At most this many articles per call (and per transaction when adding); 1 adds them one by one.")
+    var batchSize = 256
+
+    func validate() throws {
+        if batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
+    }
+}
+
+/// Streams the feeds through the index and prints one line per article.
+private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: Bool, batchSize: Int) throws {
+    var failure: (any Error)?
+    var counts = (articles: 0, copies: 0, skipped: 0)
+    var loader = DocumentLoader(options: input.inputOptions)
+    loader.threadCount = index.configuration.threadCount
+    let loaded: LoadedInput
+    do throws(InputError) {
+        loaded = try loader.stream(input.feeds) { documents, locations in
+            do {
+                var batch: [Document] = []
+                for (document, location) in zip(documents, locations) {
+                    guard adding, try index.contains(id: document.id) else {
+                        batch.append(document)
+                        continue
+                    }
+                    let message = "\(location): article id \"\(document.id)\" is already in the index"
+                    guard input.skipInvalid else {
+                        throw CLIError.input(.invalidRecord(duplicateIssue(location, message)))
+                    }
+                    printError("skipped: \(message)")
+                    counts.skipped += 1
+                }
+                for start in stride(from: 0, to: batch.count, by: batchSize) {
+                    let part = Array(batch[start..<min(start + batchSize, batch.count)])
+                    let answers = adding ? try index.add(contentsOf: part) : try index.check(contentsOf: part)
+                    var output: [UInt8] = []
+                    for answer in answers {
+                        output += IndexAnswerLine.line(answer)
+                        counts.articles += 1
+                        if answer.duplicateOf != nil { counts.copies += 1 }
+                    }
+                    FileHandle.standardOutput.write(Data(output))
+                }
+                return true
+            } catch let error as NearDupIndexError {
+                failure = CLIError.index(error)
+            } catch {
+                failure = error
+            }
+            return false
+        }
+    } catch {
+        throw CLIError.input(error)
+    }
+    if let failure { throw failure }
+    for issue in loaded.rejected { printError("rejected: \(issue)") }
+    let verb = adding ? "added" : "checked"
+    printError(
+        "neardup: \(verb) \(counts.articles) articles, \(counts.copies) duplicates or copies"
+            + (counts.skipped + loaded.rejected.count > 0 ? ", \(counts.skipped + loaded.rejected.count) rejected" : "")
+    )
+}
+
+/// An input issue for an id that is already indexed, at `location` (`file:line`).
+private func duplicateIssue(_ location: String, _ message: String) -> InputIssue {
+    let parts = location.split(separator: ":")
+    let line = parts.count > 1 ? Int(parts.last!) : nil
+    let file = line == nil ? location : parts.dropLast().joined(separator: ":")
+    let id = message.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
+    return InputIssue(file: file, line: line, problem: .duplicateID(id, firstSeenAt: "the index"))
+}
+
+/// The JSON line printed for one article by `index add` and `index check`.
+enum IndexAnswerLine {
+    static func line(_ answer: IndexAnswer) -> [UInt8] {
+        var object = JSONObjectLine()
+        object.add("id", answer.id)
+        object.add("status", answer.matches.isEmpty ? "new" : (answer.duplicateOf?.relation.rawValue ?? "partial"))
+        object.add("added", answer.isAdded)
+        object.add("duplicate_of", answer.duplicateOf?.id)
+        object.add("paragraphs", answer.paragraphCount)
+        object.add("content_words", answer.contentWords)
+        object.add(
+            "matches",
+            objects: answer.matches.map { match in
+                var item = JSONObjectLine()
+                item.add("id", match.id)
+                item.add("relation", match.relation.rawValue)
+                item.add("coverage", score: match.coverage)
+                item.add("stored_coverage", score: match.storedCoverage)
+                item.add("jaccard", score: match.jaccard)
+                item.add("published", time: match.published)
+                item.add("added", time: match.added)
+                item.add("source", match.source)
+                item.add(
+                    "paragraphs",
+                    objects: match.paragraphs.map { paragraph in
+                        var pair = JSONObjectLine()
+                        pair.add("paragraph", paragraph.paragraph)
+                        pair.add("stored_paragraph", paragraph.storedParagraph)
+                        pair.add("jaccard", score: paragraph.jaccard)
+                        pair.add("containment", score: paragraph.containment)
+                        pair.add("stored_containment", score: paragraph.storedContainment)
+                        return pair
+                    })
+                return item
+            })
+        return object.line
+    }
+}

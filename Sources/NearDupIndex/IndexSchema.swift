@@ -1,0 +1,160 @@
+internal import GRDB
+import NearDup
+
+/// The index's SQLite schema (version 1). One file, WAL journal.
+///
+/// ```sql
+/// -- What the index was built with: schema_version, signature_version (SignatureFormat.version)
+/// -- and every option that changes answers (see StoredOptions). Checked on open.
+/// CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID;
+///
+/// -- One row per article. `number` grows with each add and never comes back (AUTOINCREMENT), so a
+/// -- paragraph reference stays unambiguous after removals.
+/// CREATE TABLE documents (
+///     number INTEGER PRIMARY KEY AUTOINCREMENT,
+///     id TEXT NOT NULL UNIQUE,          -- the caller's id
+///     published REAL,                   -- seconds since 1970, if known
+///     source TEXT,
+///     added REAL NOT NULL,              -- when it was added
+///     time REAL NOT NULL,               -- published, or added: the eviction window's clock
+///     content_words INTEGER NOT NULL,   -- words of its matchable paragraphs (coverage denominator)
+///     matchable INTEGER NOT NULL,       -- paragraphs with band keys (for the integrity check)
+///     signed INTEGER NOT NULL,          -- 1 when it has a whole-text signature
+///     layout BLOB NOT NULL,             -- per paragraph 13 bytes: UTF-8 start, end, word count
+///                                       -- (UInt32 little-endian) and in-document boilerplate reason
+///     text TEXT NOT NULL);              -- the article as given: re-shingled to verify candidates
+/// CREATE INDEX documents_by_time ON documents (time);
+///
+/// -- LSH band keys of every matchable paragraph: key = band << 32 | low 32 bits of the band's
+/// -- XXH3 key (exactly the batch engine's buckets); paragraph = number << 20 | ordinal.
+/// -- WITHOUT ROWID: the primary key is the table, so a lookup is one B-tree descent and a row is
+/// -- about 16 bytes.
+/// CREATE TABLE paragraph_bands (key INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+///     PRIMARY KEY (key, paragraph)) WITHOUT ROWID;
+///
+/// -- The same for each article's whole-text signature (the slot-wise minimum of its paragraphs').
+/// CREATE TABLE document_bands (key INTEGER NOT NULL, document INTEGER NOT NULL,
+///     PRIMARY KEY (key, document)) WITHOUT ROWID;
+/// ```
+///
+/// A lookup sends all of an article's keys in one statement
+/// (`WHERE key IN (SELECT value FROM json_each(?))`), which SQLite runs as one index seek per key.
+/// Rows of a batch are inserted in key order, so a bulk load appends runs of neighbouring keys.
+enum IndexSchema {
+    static let version = 1
+    /// Bits of a paragraph reference that hold the paragraph's ordinal in its article.
+    static let ordinalBits = 20
+    /// Paragraphs past this ordinal are stored but not matched on their own.
+    static let maximumOrdinal = (1 << ordinalBits) - 1
+
+    static let statements = [
+        "CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID",
+        """
+        CREATE TABLE documents (
+            number INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            published REAL,
+            source TEXT,
+            added REAL NOT NULL,
+            time REAL NOT NULL,
+            content_words INTEGER NOT NULL,
+            matchable INTEGER NOT NULL,
+            signed INTEGER NOT NULL,
+            layout BLOB NOT NULL,
+            text TEXT NOT NULL)
+        """,
+        "CREATE INDEX documents_by_time ON documents (time)",
+        """
+        CREATE TABLE paragraph_bands (key INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+            PRIMARY KEY (key, paragraph)) WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE document_bands (key INTEGER NOT NULL, document INTEGER NOT NULL,
+            PRIMARY KEY (key, document)) WITHOUT ROWID
+        """,
+    ]
+
+    static func paragraphReference(document: Int64, ordinal: Int) -> Int64 {
+        document << Int64(ordinalBits) | Int64(ordinal)
+    }
+
+    static func split(paragraphReference reference: Int64) -> (document: Int64, ordinal: Int) {
+        (reference >> Int64(ordinalBits), Int(reference & Int64(maximumOrdinal)))
+    }
+
+    static func bandKey(band: Int, key: UInt32) -> Int64 {
+        Int64(band) << 32 | Int64(key)
+    }
+}
+
+// MARK: -
+
+/// The options stored in `meta`: every option that changes an answer, as text.
+///
+/// Not stored: `keep` (the index's source is always the article added first), `threadCount`, and
+/// the cross-document boilerplate rule's settings (the index does not apply that rule; see the README).
+enum StoredOptions {
+    static func entries(of options: NearDupOptions) -> [(String, String)] {
+        [
+            ("schema_version", String(IndexSchema.version)),
+            ("signature_version", String(SignatureFormat.version)),
+            ("paragraphs", options.paragraphSplitting.rawValue),
+            ("min_paragraph_words", String(options.minimumParagraphTokens)),
+            ("shingle", options.shingle.description),
+            ("permutations", String(options.permutationCount)),
+            ("threshold", String(options.threshold)),
+            ("candidate_probability", String(options.candidateProbability)),
+            ("boilerplate", options.boilerplate.isEnabled ? "on" : "off"),
+            ("duplicate_coverage", String(options.relations.duplicateCoverage)),
+            ("copy_coverage", String(options.relations.copyCoverage)),
+            ("mutual_coverage", String(options.relations.mutualCoverage)),
+        ]
+    }
+
+    /// Reads the options back.
+    /// - Throws: `.versionMismatch` for another schema or signature version; `.corrupt` if a value is
+    ///   missing or unreadable.
+    static func options(from stored: [String: String], path: String) throws(NearDupIndexError) -> NearDupOptions {
+        func value(_ name: String) throws(NearDupIndexError) -> String {
+            guard let value = stored[name] else { throw .corrupt(path: path, reason: "option \(name) is missing") }
+            return value
+        }
+        func parsed<T>(_ name: String, _ parse: (String) -> T?) throws(NearDupIndexError) -> T {
+            let text = try value(name)
+            guard let result = parse(text) else { throw .corrupt(path: path, reason: "option \(name) is \"\(text)\"") }
+            return result
+        }
+        let schema = try value("schema_version")
+        guard schema == String(IndexSchema.version) else {
+            throw .versionMismatch(
+                path: path, what: "schema version", stored: schema, expected: String(IndexSchema.version))
+        }
+        let signature = try value("signature_version")
+        guard signature == String(SignatureFormat.version) else {
+            throw .versionMismatch(
+                path: path, what: "signature format version", stored: signature,
+                expected: String(SignatureFormat.version))
+        }
+        var options = NearDupOptions()
+        options.paragraphSplitting = try parsed("paragraphs") { ParagraphSplitting(rawValue: $0) }
+        options.minimumParagraphTokens = try parsed("min_paragraph_words") { Int($0) }
+        options.shingle = try parsed("shingle") { ShingleKind($0) }
+        options.permutationCount = try parsed("permutations") { Int($0) }
+        options.threshold = try parsed("threshold") { Double($0) }
+        options.candidateProbability = try parsed("candidate_probability") { Double($0) }
+        options.boilerplate.isEnabled = try parsed("boilerplate") { ["on": true, "off": false][$0] }
+        options.relations.duplicateCoverage = try parsed("duplicate_coverage") { Double($0) }
+        options.relations.copyCoverage = try parsed("copy_coverage") { Double($0) }
+        options.relations.mutualCoverage = try parsed("mutual_coverage") { Double($0) }
+        return options
+    }
+
+    /// The differences between the stored options and `asked`, one line each.
+    static func differences(stored: NearDupOptions, asked: NearDupOptions) -> [String] {
+        let storedEntries = entries(of: stored)
+        let askedEntries = entries(of: asked)
+        return zip(storedEntries, askedEntries).compactMap { stored, asked in
+            stored.1 == asked.1 ? nil : "\(stored.0): index \(stored.1), asked \(asked.1)"
+        }
+    }
+}

@@ -1,0 +1,465 @@
+import Foundation
+internal import GRDB
+import NearDup
+
+/// A persistent, incremental NearDup index: an SQLite file that answers "have we already got this
+/// article, or part of it?" for each new article, across restarts.
+///
+/// ```swift
+/// let index = try NearDupIndex(path: "articles.neardup")   // created if missing, default options
+/// let answer = try index.add(Document(id: "a1", text: text, published: date))
+/// if let original = answer.duplicateOf { print("copy of", original.id, original.relation) }
+/// try index.evict(olderThan: Date().addingTimeInterval(-30 * 86_400))
+/// ```
+///
+/// `check` and `add` give, for one article, every indexed article it shares verified text with:
+/// the paragraph matches with exact Jaccard and containments, both coverages, the whole-text
+/// Jaccard and the relation, computed with the batch engine's rules (see the README for the one
+/// intentional difference, the cross-document `recurring` boilerplate rule).
+///
+/// Concurrency: one `NearDupIndex` can be used from many threads at once; reads (`check`, `count`,
+/// `statistics`) run concurrently on their own connections (WAL snapshots) while one write at a
+/// time goes through the writer connection. Across processes, any number may open the index
+/// read-only, and one may open it for writing: it holds an exclusive lock on `PATH.lock` while
+/// open, and a second writer fails with `NearDupIndexError.locked` (or waits up to
+/// `Configuration.lockTimeout`).
+///
+/// Durability: each `add`, `add(contentsOf:)`, `remove` and `evict` is one SQLite transaction; with
+/// the default `Durability.full` it is on disk (fsync of the write-ahead log) when the call returns.
+public final class NearDupIndex: Sendable {
+    /// How an index is opened.
+    public struct Configuration: Sendable {
+        /// Open without writing: no lock is taken, and the index must exist.
+        public var readOnly = false
+        /// How long a writer waits for another writer's lock before failing with `.locked`.
+        public var lockTimeout: Duration = .zero
+        /// What a returned write survives.
+        public var durability: Durability = .full
+        /// SQLite's page cache per connection, in MiB: the memory the index uses beyond one batch.
+        public var cacheMebibytes = 64
+        /// Threads that prepare the articles of `add(contentsOf:)`/`check(contentsOf:)`; `nil` for every core.
+        public var threadCount: Int?
+
+        /// Creates the default configuration: read-write, fail at once when locked, fully durable.
+        public init() {}
+    }
+
+    /// What a write survives once it returns.
+    public enum Durability: String, Sendable, Hashable, CaseIterable {
+        /// A crash of the process or of the machine (`PRAGMA synchronous = FULL`).
+        case full
+        /// A crash of the process; the last writes may be lost if the machine loses power
+        /// (`PRAGMA synchronous = NORMAL`, faster).
+        case process
+    }
+
+    /// The index file.
+    public let path: String
+    /// The options the index was built with (stored in it).
+    public let options: NearDupOptions
+    /// How it was opened.
+    public let configuration: Configuration
+    private let engine: NearDupEngine
+    private let pool: DatabasePool
+    private let lock: IndexLock?
+
+    /// Opens the index at `path`, creating it if it is missing (unless read-only).
+    /// - Parameters:
+    ///   - path: The index file; `PATH-wal`, `PATH-shm` and `PATH.lock` live next to it.
+    ///   - options: The options to build with, or to check against those stored; `nil` opens an
+    ///     existing index with its own options (and creates a new one with the defaults).
+    ///   - configuration: Read-only or read-write, lock wait, durability, cache.
+    /// - Throws: `.locked` if another writer has it; `.optionsMismatch` or `.versionMismatch` if it
+    ///   was built differently; `.corrupt` if the file is not a sound index; `.missing` if it does
+    ///   not exist and `readOnly` is set; `.invalidOption` for options out of range.
+    public init(
+        path: String, options: NearDupOptions? = nil, configuration: Configuration = Configuration()
+    ) throws(NearDupIndexError) {
+        self.path = path
+        self.configuration = configuration
+        let exists = FileManager.default.fileExists(atPath: path)
+        if configuration.readOnly && !exists { throw .missing(path: path) }
+        lock = configuration.readOnly ? nil : try IndexLock(indexPath: path, timeout: configuration.lockTimeout)
+        if exists { try Self.checkHeader(path: path) }
+        var sqlite = GRDB.Configuration()
+        sqlite.readonly = configuration.readOnly
+        sqlite.busyMode = .timeout(10)
+        sqlite.maximumReaderCount = 4
+        let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
+        let cache = configuration.cacheMebibytes * 1024
+        sqlite.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA cache_size = -\(cache)")
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: sqlite)
+        } catch {
+            throw Self.indexError(error, path: path)
+        }
+        let stored: NearDupOptions
+        do {
+            let entries = try pool.read { db -> [String: String]? in
+                guard try db.tableExists("meta") else { return nil }
+                return try Dictionary(
+                    Row.fetchAll(db, sql: "SELECT name, value FROM meta").map { ($0[0], $0[1]) },
+                    uniquingKeysWith: { first, _ in first })
+            }
+            if let entries {
+                stored = try StoredOptions.options(from: entries, path: path)
+            } else if try exists && Self.hasTables(pool) {
+                throw NearDupIndexError.corrupt(path: path, reason: "an SQLite database without NearDup's tables")
+            } else {
+                let fresh = options ?? NearDupOptions()
+                do throws(NearDupError) { try fresh.validate() } catch { throw NearDupIndexError.invalidOption(error) }
+                try pool.write { db in
+                    for statement in IndexSchema.statements { try db.execute(sql: statement) }
+                    for (name, value) in StoredOptions.entries(of: fresh) {
+                        try db.execute(sql: "INSERT INTO meta (name, value) VALUES (?, ?)", arguments: [name, value])
+                    }
+                }
+                stored = fresh
+            }
+        } catch {
+            throw Self.indexError(error, path: path)
+        }
+        if let options {
+            let differences = StoredOptions.differences(stored: stored, asked: options)
+            if !differences.isEmpty { throw .optionsMismatch(path: path, differences: differences) }
+        }
+        var effective = stored
+        effective.threadCount = configuration.threadCount
+        self.options = effective
+        do throws(NearDupError) {
+            engine = try NearDupEngine(options: effective)
+        } catch {
+            throw .invalidOption(error)
+        }
+    }
+
+    // MARK: - Checking and adding
+
+    /// The indexed articles that share verified text with `document`, without adding it. An
+    /// indexed article with the same id is left out of the answer.
+    /// - Throws: `.corrupt` or `.storage` if the index cannot be read.
+    /// - Complexity: One index seek per band key of its matchable paragraphs, plus exact
+    ///   verification of the candidates.
+    public func check(_ document: Document) throws(NearDupIndexError) -> IndexAnswer {
+        try check(contentsOf: [document])[0]
+    }
+
+    /// Checks each of `documents` against the index (not against each other), in order.
+    /// - Throws: `.corrupt` or `.storage` if the index cannot be read.
+    public func check(contentsOf documents: [Document]) throws(NearDupIndexError) -> [IndexAnswer] {
+        guard !documents.isEmpty else { return [] }
+        return try run { [self] in
+            try pool.read { db in
+                let store = IndexStore(db: db)
+                var workspace = makeWorkspace(documents)
+                return try documents.indices.map { document in
+                    let itself = try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT number FROM documents WHERE id = ?"),
+                        arguments: [documents[document].id])
+                    return try workspace.answer(for: document, store: store, excluding: itself)
+                }
+            }
+        }
+    }
+
+    /// Checks `document` against the index and adds it, in one transaction: the answer is
+    /// `check`'s, and once the call returns the article is in the index.
+    /// - Throws: `.duplicateID` if an article with its id is indexed (nothing is changed);
+    ///   `.readOnly`; `.corrupt` or `.storage` if the index cannot be read or written.
+    public func add(_ document: Document) throws(NearDupIndexError) -> IndexAnswer {
+        try add(contentsOf: [document])[0]
+    }
+
+    /// Adds `documents` in order, in one transaction. Each answer is what `add` would have given
+    /// for that article after adding the ones before it: later articles are matched against the
+    /// earlier ones of the batch too.
+    /// - Throws: `.duplicateID` if an id is indexed or repeated in the batch (nothing is changed);
+    ///   `.readOnly`; `.corrupt` or `.storage`.
+    /// - Complexity: About linear in the batch's text, plus one index seek per band key and one
+    ///   B-tree insert per stored key.
+    public func add(contentsOf documents: [Document]) throws(NearDupIndexError) -> [IndexAnswer] {
+        guard !documents.isEmpty else { return [] }
+        if configuration.readOnly { throw .readOnly(path: path) }
+        var seen = Set<String>()
+        for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
+        return try run { [self] in
+            try pool.write { db in
+                let store = IndexStore(db: db)
+                for document in documents {
+                    let sql = "SELECT 1 FROM documents WHERE id = ?"
+                    if try Bool.fetchOne(db.cachedStatement(sql: sql), arguments: [document.id]) != nil {
+                        throw NearDupIndexError.duplicateID(document.id)
+                    }
+                }
+                var workspace = makeWorkspace(documents)
+                var answers: [IndexAnswer] = []
+                var paragraphRows: [(key: Int64, reference: Int64)] = []
+                var documentRows: [(key: Int64, reference: Int64)] = []
+                for index in documents.indices {
+                    let answer = try workspace.answer(for: index, store: store, excluding: nil)
+                    workspace.register(index)
+                    let number = try insert(index, of: workspace, db: db)
+                    let start = workspace.corpus.paragraphs(ofDocument: index).lowerBound
+                    for (paragraph, keys) in workspace.paragraphKeys(of: index) {
+                        let reference = IndexSchema.paragraphReference(document: number, ordinal: paragraph - start)
+                        for key in keys { paragraphRows.append((key, reference)) }
+                    }
+                    for key in workspace.documentKeys(of: index) { documentRows.append((key, number)) }
+                    answers.append(
+                        IndexAnswer(
+                            id: answer.id, paragraphCount: answer.paragraphCount, contentWords: answer.contentWords,
+                            matches: answer.matches, isAdded: true))
+                }
+                try store.insertBands(paragraphRows, into: "paragraph_bands", column: "paragraph")
+                try store.insertBands(documentRows, into: "document_bands", column: "document")
+                return answers
+            }
+        }
+    }
+
+    private func makeWorkspace(_ documents: [Document]) -> MatchWorkspace {
+        let threads = max(1, configuration.threadCount ?? ProcessInfo.processInfo.activeProcessorCount)
+        return MatchWorkspace(engine: engine, batch: documents, threads: threads, path: path, now: Date())
+    }
+
+    private func insert(_ index: Int, of workspace: MatchWorkspace, db: Database) throws -> Int64 {
+        let document = workspace.documents[index]
+        let corpus = workspace.corpus
+        let paragraphs = corpus.paragraphs(ofDocument: index)
+        let added = workspace.now.timeIntervalSince1970
+        let published = document.published?.timeIntervalSince1970
+        try db.execute(
+            sql: """
+                INSERT INTO documents (id, published, source, added, time, content_words, matchable, signed, layout, text)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                document.id, published, document.source, added, published ?? added, workspace.contentWords(of: index),
+                workspace.paragraphKeys(of: index).count, corpus.documentHasSignature[index],
+                StoredParagraph.encode(paragraphs, of: corpus), document.text,
+            ])
+        return db.lastInsertedRowID
+    }
+
+    /// Whether an article with id `id` is indexed.
+    /// - Throws: `.corrupt` or `.storage`.
+    public func contains(id: String) throws(NearDupIndexError) -> Bool {
+        try run { [self] in
+            try pool.read { db in
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [id]) != nil
+            }
+        }
+    }
+
+    // MARK: - Removing
+
+    /// Removes the article with id `id`.
+    /// - Returns: Whether there was one.
+    /// - Throws: `.readOnly`; `.corrupt` or `.storage`.
+    @discardableResult
+    public func remove(id: String) throws(NearDupIndexError) -> Bool {
+        if configuration.readOnly { throw .readOnly(path: path) }
+        return try run { [self] in
+            try pool.write { db in
+                guard let article = try IndexStore(db: db).article(id: id, path: path) else { return false }
+                try delete(article, db: db)
+                return true
+            }
+        }
+    }
+
+    /// Removes every article whose time (`published`, or when it was added) is before `cutoff`,
+    /// in one transaction.
+    /// - Returns: How many were removed.
+    /// - Throws: `.readOnly`; `.corrupt` or `.storage`.
+    /// - Complexity: Linear in the removed articles' text (their band keys are computed again to
+    ///   find their rows).
+    @discardableResult
+    public func evict(olderThan cutoff: Date) throws(NearDupIndexError) -> Int {
+        if configuration.readOnly { throw .readOnly(path: path) }
+        return try run { [self] in
+            try pool.write { db in
+                let store = IndexStore(db: db)
+                let numbers = try Int64.fetchAll(
+                    db, sql: "SELECT number FROM documents WHERE time < ? ORDER BY number",
+                    arguments: [cutoff.timeIntervalSince1970])
+                for number in numbers {
+                    if let article = try store.article(number: number, path: path) { try delete(article, db: db) }
+                }
+                return numbers.count
+            }
+        }
+    }
+
+    private func delete(_ article: StoredArticle, db: Database) throws {
+        let workspace = MatchWorkspace(engine: engine, batch: [article.document], threads: 1, path: path, now: Date())
+        var paragraphRows: [(key: Int64, reference: Int64)] = []
+        for (paragraph, keys) in workspace.paragraphKeys(of: 0) {
+            let reference = IndexSchema.paragraphReference(document: article.number, ordinal: paragraph)
+            for key in keys { paragraphRows.append((key, reference)) }
+        }
+        let store = IndexStore(db: db)
+        try store.deleteBands(paragraphRows, from: "paragraph_bands", column: "paragraph")
+        try store.deleteBands(
+            workspace.documentKeys(of: 0).map { ($0, article.number) }, from: "document_bands", column: "document")
+        try db.execute(sql: "DELETE FROM documents WHERE number = ?", arguments: [article.number])
+    }
+
+    // MARK: - Facts and maintenance
+
+    /// The number of indexed articles.
+    /// - Throws: `.corrupt` or `.storage`.
+    public var count: Int {
+        get throws(NearDupIndexError) {
+            try run { [self] in try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
+            }
+        }
+    }
+
+    /// Counts and sizes.
+    /// - Throws: `.corrupt` or `.storage`.
+    /// - Complexity: Linear in the number of articles and band keys (it counts rows).
+    public func statistics() throws(NearDupIndexError) -> IndexStatistics {
+        try run { [self] in
+            try pool.read { db in
+                var statistics = IndexStatistics()
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT count(*), total(length(layout)), total(matchable), min(time), max(time) FROM documents
+                        """)!
+                statistics.documents = row[0]
+                statistics.paragraphs = Int((row[1] as Double) / Double(StoredParagraph.encodedSize))
+                statistics.matchableParagraphs = Int(row[2] as Double)
+                statistics.oldest = (row[3] as Double?).map { Date(timeIntervalSince1970: $0) }
+                statistics.newest = (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }
+                statistics.paragraphBandKeys = try Int.fetchOne(db, sql: "SELECT count(*) FROM paragraph_bands") ?? 0
+                statistics.documentBandKeys = try Int.fetchOne(db, sql: "SELECT count(*) FROM document_bands") ?? 0
+                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+                statistics.fileBytes = (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0) * pageSize
+                statistics.freeBytes = (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0) * pageSize
+                let wal = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+                statistics.walBytes = wal ?? 0
+                return statistics
+            }
+        }
+    }
+
+    /// Checkpoints the write-ahead log into the file and rebuilds the file without free pages
+    /// (`VACUUM`), giving back the space of removed articles.
+    /// - Throws: `.readOnly`; `.storage` (e.g. too little disk for the copy VACUUM makes).
+    public func compact() throws(NearDupIndexError) {
+        if configuration.readOnly { throw .readOnly(path: path) }
+        try run { [self] in
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        }
+    }
+
+    /// Checks the file (SQLite's `integrity_check`: every page, every B-tree, every index), the
+    /// stored options, every article's layout, and that the band tables hold exactly the rows the
+    /// articles need.
+    /// - Returns: What is wrong, if anything.
+    /// - Throws: `.corrupt` when the file cannot be read at all.
+    /// - Complexity: Linear in the size of the index.
+    public func checkIntegrity() throws(NearDupIndexError) -> IntegrityReport {
+        try run { [self] in
+            try pool.read { db in
+                var problems: [String] = []
+                var checked: [String] = []
+                let messages = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                if messages != ["ok"] { problems += messages.map { "sqlite: \($0)" } }
+                checked.append("SQLite integrity_check (pages, B-trees, indexes)")
+                let bandCount = engine.bandLayout.bandCount
+                var matchable = 0
+                var signed = 0
+                var documents = 0
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, matchable, signed, layout, text FROM documents")
+                while let row = try rows.next() {
+                    documents += 1
+                    matchable += row[1] as Int
+                    signed += row[2] as Int
+                    let text: String = row[4]
+                    if StoredParagraph.decode(row[3], textLength: text.utf8.count) == nil {
+                        problems.append("article \"\(row[0] as String)\": damaged paragraph layout")
+                    }
+                }
+                checked.append("\(documents) articles' paragraph layouts")
+                let paragraphKeys = try Int.fetchOne(db, sql: "SELECT count(*) FROM paragraph_bands") ?? 0
+                let documentKeys = try Int.fetchOne(db, sql: "SELECT count(*) FROM document_bands") ?? 0
+                if paragraphKeys != matchable * bandCount {
+                    problems.append(
+                        "paragraph_bands has \(paragraphKeys) rows, the articles need \(matchable * bandCount)")
+                }
+                if documentKeys != signed * bandCount {
+                    problems.append("document_bands has \(documentKeys) rows, the articles need \(signed * bandCount)")
+                }
+                checked.append("band key rows: \(paragraphKeys) paragraph, \(documentKeys) whole-text")
+                let orphans =
+                    try Int.fetchOne(
+                        db,
+                        sql: """
+                            SELECT count(*) FROM document_bands WHERE document NOT IN (SELECT number FROM documents)
+                            """) ?? 0
+                if orphans > 0 { problems.append("\(orphans) whole-text band keys of missing articles") }
+                checked.append("whole-text band keys point at articles")
+                return IntegrityReport(problems: problems, checked: checked)
+            }
+        }
+    }
+
+    // MARK: - Errors
+
+    private func run<T>(_ body: () throws -> T) throws(NearDupIndexError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw Self.indexError(error, path: path)
+        }
+    }
+
+    private static func indexError(_ error: any Error, path: String) -> NearDupIndexError {
+        if let error = error as? NearDupIndexError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+                return .corrupt(path: path, reason: error.message ?? "\(error.resultCode)")
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return .locked(path: path)
+            default:
+                return .storage(path: path, reason: error.message ?? "\(error)")
+            }
+        }
+        return .storage(path: path, reason: "\(error)")
+    }
+
+    private static func hasTables(_ pool: DatabasePool) throws -> Bool {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 } > 0
+    }
+
+    /// Refuses a file that is not an SQLite database, or is shorter than its header says.
+    private static func checkHeader(path: String) throws(NearDupIndexError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw .storage(path: path, reason: "cannot read the file")
+        }
+        defer { try? handle.close() }
+        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
+        let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
+        if size == 0 { return }  // created but never written: SQLite initialises it
+        guard header.count == 100, Array(header[0..<16]) == Array("SQLite format 3\0".utf8) else {
+            throw .corrupt(path: path, reason: "not an SQLite database (bad header)")
+        }
+        let rawPageSize = Int(header[16]) << 8 | Int(header[17])
+        let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
+        let pages = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
+        if pageSize > 0 && size % pageSize != 0 || pages * pageSize > size {
+            throw .corrupt(
+                path: path, reason: "truncated: \(size) bytes, the header says \(pages) pages of \(pageSize) bytes")
+        }
+    }
+}

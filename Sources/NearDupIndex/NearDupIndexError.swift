@@ -1,0 +1,54 @@
+import NearDup
+
+/// An error from a ``NearDupIndex``. Each says what is wrong and what to do about it.
+public enum NearDupIndexError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Another process (or another open index in this process) is writing to the index.
+    case locked(path: String)
+    /// The index was built with other options than those asked for; `differences` names each
+    /// (`threshold: index 0.5, asked 0.6`). Open it without options to use its own, or build a new one.
+    case optionsMismatch(path: String, differences: [String])
+    /// The index was written with another signature format or schema version.
+    case versionMismatch(path: String, what: String, stored: String, expected: String)
+    /// The file is not a NearDup index, or it is damaged (truncated, overwritten).
+    case corrupt(path: String, reason: String)
+    /// The index does not exist and was opened read-only (or `index create` found one already).
+    case missing(path: String)
+    /// `index create` found an index already at the path.
+    case alreadyExists(path: String)
+    /// An article with this id is already in the index (or twice in one batch).
+    case duplicateID(String)
+    /// The index was opened read-only and a change was asked for.
+    case readOnly(path: String)
+    /// An option is out of range.
+    case invalidOption(NearDupError)
+    /// SQLite failed (disk full, I/O error, permissions).
+    case storage(path: String, reason: String)
+
+    /// A one-line explanation for people.
+    public var description: String {
+        switch self {
+        case .locked(let path):
+            "index is locked: \(path) is open for writing elsewhere (wait for that writer to finish, or open read-only)"
+        case .optionsMismatch(let path, let differences):
+            "index \(path) was built with other options: \(differences.joined(separator: "; "))"
+                + " (open it with its own options, or build a new index)"
+        case .versionMismatch(let path, let what, let stored, let expected):
+            "index \(path) has \(what) \(stored), this NearDup writes \(expected) (rebuild the index from its feeds)"
+        case .corrupt(let path, let reason):
+            "index \(path) is damaged or not a NearDup index: \(reason)"
+                + " (run `neardup index check-integrity`; rebuild it from its feeds)"
+        case .missing(let path):
+            "no index at \(path) (create it with `neardup index create`)"
+        case .alreadyExists(let path):
+            "an index already exists at \(path)"
+        case .duplicateID(let id):
+            "article id \"\(id)\" is already in the index (ids must be unique; remove the old article first)"
+        case .readOnly(let path):
+            "index \(path) is open read-only"
+        case .invalidOption(let error):
+            "\(error)"
+        case .storage(let path, let reason):
+            "index \(path): \(reason)"
+        }
+    }
+}

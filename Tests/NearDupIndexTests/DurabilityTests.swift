@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import NearDup
+import Testing
+
+@testable import NearDupIndex
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Crashes, damaged files and version checks.
+@Suite struct DurabilityTests {
+    static let corpus = CorpusGenerator(configuration: .init(documentCount: 160, seed: 77)).generate()
+
+    static func feedLines() -> [String] {
+        corpus.documents.map { document in
+            let text = String(decoding: try! JSONEncoder().encode(document.text), as: UTF8.self)
+            let id = String(decoding: try! JSONEncoder().encode(document.id), as: UTF8.self)
+            return "{\"id\":\(id),\"text\":\(text)}\n"
+        }
+    }
+
+    @Test func writerKilledMidStreamLosesNoAcknowledgedArticle() throws {
+        let folder = try IndexFolder()
+        let path = folder.path("killed.neardup")
+        let process = Process()
+        process.executableURL = try ChildProcess.executable()
+        process.arguments = ["index", "add", path, "-"]
+        let (stdin, stdout) = (Pipe(), Pipe())
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let lines = Self.feedLines()
+        let writer = stdin.fileHandleForWriting
+        let feeding = Thread {
+            for line in lines {
+                // A broken pipe after the kill is expected; SIGPIPE is ignored below.
+                try? writer.write(contentsOf: Data(line.utf8))
+                usleep(2_000)
+            }
+            try? writer.close()
+        }
+        signal(SIGPIPE, SIG_IGN)
+        feeding.start()
+        var acknowledged: [String] = []
+        var pending = Data()
+        let reader = stdout.fileHandleForReading
+        while acknowledged.count < 40 {
+            let chunk = reader.availableData
+            if chunk.isEmpty { break }
+            pending.append(chunk)
+            while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
+                let line = pending[pending.startIndex..<newline]
+                pending = pending[(newline + 1)...]
+                let object = try JSONSerialization.jsonObject(with: line) as? [String: Any]
+                acknowledged.append(try #require(object?["id"] as? String))
+            }
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(acknowledged.count >= 40)
+
+        let index = try NearDupIndex(path: path, configuration: IndexFixtures.fast)
+        let count = try index.count
+        #expect(count >= acknowledged.count && count < lines.count)
+        for id in acknowledged { #expect(try index.contains(id: id), "acknowledged \(id) is missing") }
+        // Articles are added in feed order, whole: the stored ones are exactly a prefix of the feed.
+        let ids = Self.corpus.documents.map(\.id)
+        for id in ids.prefix(count) { #expect(try index.contains(id: id)) }
+        #expect(try !index.contains(id: ids[count]))
+        #expect(try index.checkIntegrity().problems == [])
+        // And the index goes on: the rest can be added.
+        _ = try index.add(contentsOf: Array(Self.corpus.documents[count...]))
+        #expect(try index.count == lines.count)
+    }
+
+    /// Builds a small index and closes it, so its write-ahead log is checkpointed into the file.
+    static func builtIndex(in folder: IndexFolder) throws -> String {
+        let path = folder.path("built.neardup")
+        let index = try NearDupIndex(path: path, configuration: IndexFixtures.fast)
+        _ = try index.add(contentsOf: Array(corpus.documents.prefix(60)))
+        return path
+    }
+
+    @Test func truncatedFileIsAClearError() throws {
+        let folder = try IndexFolder()
+        let path = try Self.builtIndex(in: folder)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        try FileHandle(forWritingAtPath: path)!.truncate(atOffset: UInt64(size / 2))
+        #expect {
+            _ = try NearDupIndex(path: path)
+        } throws: { error in
+            guard case NearDupIndexError.corrupt(_, let reason)? = error as? NearDupIndexError else { return false }
+            return reason.contains("truncated")
+        }
+        let (status, _, errors) = try ChildProcess.run(["index", "check-integrity", path])
+        #expect(status == 1)
+        #expect(errors.contains("damaged or not a NearDup index"))
+    }
+
+    @Test func overwrittenPagesAreFoundByTheIntegrityCheck() throws {
+        let folder = try IndexFolder()
+        let path = try Self.builtIndex(in: folder)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seek(toOffset: UInt64(size / 2))
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: 3 * 4096))
+        try handle.close()
+        let (status, output, errors) = try ChildProcess.run(["index", "check-integrity", path])
+        #expect(status == 1)
+        #expect(output.contains("PROBLEM") || errors.contains("damaged"), "\(output) \(errors)")
+    }
+
+    @Test func aFileThatIsNotAnIndexIsAClearError() throws {
+        let folder = try IndexFolder()
+        let path = folder.path("notes.txt")
+        try Data(String(repeating: "not an index\n", count: 500).utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: NearDupIndexError.corrupt(path: path, reason: "not an SQLite database (bad header)")) {
+            _ = try NearDupIndex(path: path)
+        }
+    }
+
+    @Test func otherOptionsOrSignatureVersionAreRefused() throws {
+        let folder = try IndexFolder()
+        let path = try Self.builtIndex(in: folder)
+        var options = NearDupOptions()
+        options.threshold = 0.6
+        #expect(throws: NearDupIndexError.optionsMismatch(path: path, differences: ["threshold: index 0.5, asked 0.6"]))
+        {
+            _ = try NearDupIndex(path: path, options: options)
+        }
+        #expect(try NearDupIndex(path: path).options.threshold == 0.5)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "UPDATE meta SET value = '1' WHERE name = 'signature_version'") }
+        #expect(
+            throws: NearDupIndexError.versionMismatch(
+                path: path, what: "signature format version", stored: "1", expected: "2")
+        ) {
+            _ = try NearDupIndex(path: path)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import NearDup
+import Testing
+
+@testable import NearDupIndex
+
+/// Adding a feed's articles one by one gives the document links `scan` finds on the whole feed.
+@Suite struct EquivalenceTests {
+    static let generated = CorpusGenerator(configuration: .init(documentCount: 200, seed: 2026)).generate().documents
+
+    @Test func fixturesAddedOneByOneGiveTheScanLinks() throws {
+        let documents = try IndexFixtures.feed()
+        let folder = try IndexFolder()
+        let index = try NearDupIndex(path: folder.path("fixtures.neardup"), configuration: IndexFixtures.fast)
+        let answers = try documents.map { try index.add($0) }
+        let expected = try PairFacts.ofScan(documents, options: NearDupOptions())
+        #expect(expected.count == 3)
+        #expect(PairFacts.ofAnswers(answers) == expected)
+    }
+
+    @Test(arguments: [ShingleKind.words(5), .characters(5)])
+    func generatedCorpusAddedOneByOneGivesTheScanLinks(shingle: ShingleKind) throws {
+        var options = NearDupOptions()
+        options.shingle = shingle
+        let documents = Self.generated
+        let folder = try IndexFolder()
+        let index = try NearDupIndex(
+            path: folder.path("generated.neardup"), options: options, configuration: IndexFixtures.fast)
+        let answers = try documents.map { try index.add($0) }
+        let expected = try PairFacts.ofScan(documents, options: options)
+        let found = PairFacts.ofAnswers(answers)
+        #expect(expected.count > 30)
+        #expect(found.subtracting(expected).isEmpty, "only in the index: \(found.subtracting(expected).prefix(5))")
+        #expect(expected.subtracting(found).isEmpty, "only in scan: \(expected.subtracting(found).prefix(5))")
+    }
+
+    @Test func batchesGiveTheAnswersOfSingleAdds() throws {
+        let documents = Array(Self.generated.prefix(100))
+        let folder = try IndexFolder()
+        let single = try NearDupIndex(path: folder.path("single.neardup"), configuration: IndexFixtures.fast)
+        let batched = try NearDupIndex(path: folder.path("batched.neardup"), configuration: IndexFixtures.fast)
+        let one = try documents.map { try single.add($0) }
+        var many: [IndexAnswer] = []
+        for start in stride(from: 0, to: documents.count, by: 37) {
+            many += try batched.add(contentsOf: Array(documents[start..<min(start + 37, documents.count)]))
+        }
+        #expect(PairFacts.ofAnswers(many) == PairFacts.ofAnswers(one))
+        #expect(many.map(\.matches.count) == one.map(\.matches.count))
+    }
+
+    @Test func checkGivesTheAnswerOfAddWithoutAdding() throws {
+        let documents = try IndexFixtures.feed()
+        let folder = try IndexFolder()
+        let index = try NearDupIndex(path: folder.path("check.neardup"), configuration: IndexFixtures.fast)
+        _ = try index.add(contentsOf: Array(documents.dropLast(4)))
+        let derived = Array(documents.suffix(4))
+        let checked = try index.check(contentsOf: derived)
+        #expect(try index.count == documents.count - 4)
+        let added = try index.add(contentsOf: derived)
+        #expect(checked.map(\.matches) == added.map(\.matches))
+        #expect(checked.allSatisfy { !$0.isAdded } && added.allSatisfy(\.isAdded))
+        // Checking an indexed article leaves itself out.
+        let again = try index.check(derived[0])
+        #expect(again.matches.map(\.id) == added[0].matches.map(\.id))
+        #expect(added.compactMap { $0.duplicateOf?.id }.count == 2)
+    }
+}

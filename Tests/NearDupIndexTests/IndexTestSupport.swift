@@ -1,0 +1,95 @@
+import Foundation
+import NearDup
+import Testing
+
+@testable import NearDupIndex
+
+/// A temporary folder removed when the value goes away.
+final class IndexFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("neardup-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+}
+
+enum IndexFixtures {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ relative: String) -> String { packageRoot.appendingPathComponent(relative).path }
+
+    /// `fixtures/feed.jsonl` with its times and sources.
+    static func feed() throws -> [Document] {
+        try DocumentLoader(options: InputOptions(timeField: "published", sourceField: "source"))
+            .load([path("fixtures/feed.jsonl")]).documents
+    }
+
+    /// A configuration for tests: no fsync per write (process-crash durability is enough here).
+    static var fast: NearDupIndex.Configuration {
+        var configuration = NearDupIndex.Configuration()
+        configuration.durability = .process
+        return configuration
+    }
+}
+
+/// One linked pair, seen from the later article (the copy): what batch and index must agree on.
+struct PairFacts: Hashable, CustomStringConvertible {
+    var source: String
+    var copy: String
+    var relation: Relation
+    var copyCoverage: Double
+    var sourceCoverage: Double
+    var jaccard: Double
+    /// (copy paragraph ordinal, source paragraph ordinal, Jaccard, copy containment, source containment)
+    var matches: [[Double]]
+
+    var description: String {
+        "\(copy) <- \(source) \(relation) \(copyCoverage)/\(sourceCoverage) J \(jaccard) \(matches.count) matches"
+    }
+
+    /// The links of a batch scan with `keep = .first`, so each link's copy is the later article.
+    static func ofScan(_ documents: [Document], options: NearDupOptions) throws -> Set<PairFacts> {
+        var options = options
+        options.keep = .first
+        let report = try NearDupEngine(options: options).scan(documents)
+        #expect(report.statistics.oversizedBuckets == 0)
+        return Set(
+            report.links.map { link in
+                PairFacts(
+                    source: report.documents[link.source].id, copy: report.documents[link.copy].id,
+                    relation: link.relation, copyCoverage: link.copyCoverage, sourceCoverage: link.sourceCoverage,
+                    jaccard: link.jaccard,
+                    matches: link.matches.map {
+                        [
+                            Double(report.paragraphs[$0.copyParagraph].ordinal),
+                            Double(report.paragraphs[$0.sourceParagraph].ordinal), $0.jaccard, $0.copyContainment,
+                            $0.sourceContainment,
+                        ]
+                    })
+            })
+    }
+
+    /// The links the index reported in `answers`.
+    static func ofAnswers(_ answers: [IndexAnswer]) -> Set<PairFacts> {
+        Set(
+            answers.flatMap { answer in
+                answer.matches.map { match in
+                    PairFacts(
+                        source: match.id, copy: answer.id, relation: match.relation, copyCoverage: match.coverage,
+                        sourceCoverage: match.storedCoverage, jaccard: match.jaccard,
+                        matches: match.paragraphs.map {
+                            [
+                                Double($0.paragraph), Double($0.storedParagraph), $0.jaccard, $0.containment,
+                                $0.storedContainment,
+                            ]
+                        })
+                }
+            })
+    }
+}
