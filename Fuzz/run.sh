@@ -19,8 +19,8 @@
 # run, `artifacts/` receives the inputs of findings (crash-*, leak-*, timeout-*, oom-*), and
 # `log-DATE.txt` each run's output. A finding is any crash or failed invariant, a leak, an input that
 # runs longer than 25 s (-timeout) or an RSS above 2 GB (-rss_limit_mb, -malloc_limit_mb).
-# Reproduce one with `Fuzz/.build/release/NAME ARTIFACT`; add it as a regression test in
-# Tests/NearDupTests/Input/FuzzRegressionTests.swift.
+# Reproduce one with `Fuzz/.build/release/NAME ARTIFACT`; fix it, and add the input as a
+# regression test in Tests/NearDupTests that fails without the fix.
 #
 # How the fuzzers are built, and why:
 #   swift build -c release --sanitize=fuzzer --sanitize=address \
