@@ -5,7 +5,9 @@
 /// of equal keys are buckets. 32-bit keys halve the memory; the few unrelated items they put in one
 /// bucket become extra candidates that exact verification rejects, so no result changes. Sorting flat `(key, item)` pairs beats hash maps here and makes the output independent
 /// of hashing order. Keys are uniform hashes, so one counting pass on their top 16 bits followed by
-/// insertion sort of each (tiny) run sorts them in linear time.
+/// insertion sort of each (tiny) run sorts them in linear time; fewer items than
+/// `countingSortMinimum` are sorted by comparison instead, since the counting pass visits all
+/// 65,536 runs however few items there are.
 /// A bucket larger than `maximumBucketSize` (templated text shared by thousands of items) is not
 /// enumerated pair by pair: each member is paired with the bucket's first item only, and the
 /// bucket is counted as oversized.
@@ -31,7 +33,7 @@ struct CandidateFinder: Sendable {
             var pairs: [UInt64] = []
             var oversized = 0
             var entries = [BandEntry](repeating: BandEntry(key: 0, item: 0), count: itemCount)
-            var runStarts = [Int](repeating: 0, count: Self.runCount + 1)
+            var runStarts = [Int](repeating: 0, count: itemCount < Self.countingSortMinimum ? 0 : Self.runCount + 1)
             var gathered = [UInt32](repeating: 0, count: Self.bandsPerPass * itemCount)
             for blockStart in stride(from: bands.lowerBound, to: bands.upperBound, by: Self.bandsPerPass) {
                 let block = blockStart..<min(blockStart + Self.bandsPerPass, bands.upperBound)
@@ -58,13 +60,22 @@ struct CandidateFinder: Sendable {
 
     /// Runs of the counting pass: one per value of a key's top 16 bits.
     private static let runCount = 1 << 16
+    /// The fewest items sorted by counting: below it a comparison sort is cheaper than visiting
+    /// every run (a scan of a few paragraphs would otherwise cost 65,536 steps per band).
+    private static let countingSortMinimum = runCount / 16
     /// Bands whose keys are gathered in one pass over the rows.
     private static let bandsPerPass = 4
 
     /// Fills `entries` with one band's `(key, item)` pairs, `keys` holding item `i`'s key at
     /// offset `i`, sorted by key, then item.
-    /// - Complexity: O(*n*) expected for *n* items with uniformly distributed keys.
+    /// - Complexity: O(*n*) expected for *n* items with uniformly distributed keys; O(*n* log *n*)
+    ///   below `countingSortMinimum` items.
     private func sortEntries(_ keys: ArraySlice<UInt32>, into entries: inout [BandEntry], runStarts: inout [Int]) {
+        if keys.count < Self.countingSortMinimum {
+            for (item, key) in zip(0..., keys) { entries[item] = BandEntry(key: key, item: Int32(item)) }
+            entries.sort { ($0.key, $0.item) < ($1.key, $1.item) }
+            return
+        }
         for run in runStarts.indices { runStarts[run] = 0 }
         for key in keys { runStarts[Int(key >> 16) + 1] += 1 }
         for run in 0..<Self.runCount { runStarts[run + 1] += runStarts[run] }

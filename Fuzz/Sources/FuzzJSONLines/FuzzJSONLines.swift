@@ -1,0 +1,85 @@
+import FuzzSupport
+
+@testable import NearDup
+
+/// Fuzzes the JSON Lines reader: bytes → documents and rejected records, through
+/// ``DocumentLoader/load(jsonLines:name:)``.
+///
+/// One option byte picks the fields read (time, source, the text read from the id field) and the
+/// limits (64-byte records, 256 bytes of text in all); two more pick the chunk size, the batch size
+/// and the thread count. The input is loaded three ways — with
+/// `skipInvalid` and the default chunking as the reference, with `skipInvalid` and the picked
+/// chunking, and without `skipInvalid` and the picked chunking — and the invariants are:
+/// - chunking, batching and threads never change the result;
+/// - without `skipInvalid` the load gives the same result when only oversized records were
+///   rejected (they are skipped either way), and otherwise throws the first other rejected issue;
+/// - every record read is a document or a rejected issue; ids are unique; the counts of repaired
+///   and empty documents are consistent; issues are in line order.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    var input = FuzzInput(data, size)
+    let fields = input.byte()
+    var options = InputOptions(
+        timeField: fields & 1 != 0 ? "published" : nil,
+        sourceField: fields & 2 != 0 ? "source" : nil,
+        skipInvalid: true)
+    if fields & 4 != 0 { options.textField = options.idField }
+    if fields & 8 != 0 { options.maxDocumentBytes = 64 }
+    if fields & 16 != 0 { options.maxTotalTextBytes = 256 }
+    let chunking = input.byte()
+    let chunkSize = [1, 2, 3, 7, 64, FileDescriptorReader.defaultChunkSize][Int(chunking % 6)]
+    let batchSize = [1, 16, LineBatch.defaultByteLimit][Int(chunking / 6 % 3)]
+    let threadCount = Int(input.byte() % 2) + 1
+    let payload = input.payload
+
+    var reference = DocumentLoader(options: options)
+    reference.threadCount = 1
+    let result = Result { () throws(InputError) in try reference.load(jsonLines: payload, name: "fuzz.jsonl") }
+
+    var chunked = reference
+    chunked.chunkSize = chunkSize
+    chunked.batchSize = batchSize
+    chunked.threadCount = threadCount
+    let rechunked = Result { () throws(InputError) in try chunked.load(jsonLines: payload, name: "fuzz.jsonl") }
+    check(rechunked == result, "chunk \(chunkSize), batch \(batchSize), \(threadCount) threads changed the result")
+
+    let expected: LoadedInput
+    switch result {
+    case .success(let loaded): expected = loaded
+    case .failure(.tooMuchText): return 0
+    case .failure(let error):
+        check(false, "skipping load threw \(error)")
+        return 0
+    }
+    checkConsistency(expected, payloadIsValidUTF8: UTF8Repair.isValid(UnsafeRawBufferPointer(payload)))
+
+    var strict = chunked
+    strict.options.skipInvalid = false
+    let firstInvalid = expected.rejected.first {
+        if case .tooLarge = $0.problem { false } else { true }
+    }
+    do {
+        let loaded = try strict.load(jsonLines: payload, name: "fuzz.jsonl")
+        check(firstInvalid == nil, "strict load accepted \(firstInvalid.map(String.init) ?? ""), skipping rejected it")
+        check(loaded == expected, "strict load differs from the skipping load")
+    } catch {
+        check(
+            firstInvalid.map { error == .invalidRecord($0) } ?? false,
+            "strict load threw \(error), skipping load rejected \(firstInvalid.map(String.init) ?? "nothing")")
+    }
+    return 0
+}
+
+/// Checks that `loaded`'s counts agree with its documents and issues.
+private func checkConsistency(_ loaded: LoadedInput, payloadIsValidUTF8: Bool) {
+    check(
+        loaded.recordsRead == loaded.documents.count + loaded.rejected.count,
+        "\(loaded.recordsRead) records read, \(loaded.documents.count) documents, \(loaded.rejected.count) rejected")
+    check(Set(loaded.documents.map(\.id)).count == loaded.documents.count, "duplicate ids were loaded")
+    check(loaded.documentsWithInvalidUTF8 <= loaded.documents.count, "more repaired documents than documents")
+    check(payloadIsValidUTF8 ? loaded.documentsWithInvalidUTF8 == 0 : true, "valid UTF-8 counted as repaired")
+    let empty = loaded.documents.count { $0.text.allSatisfy(\.isWhitespace) }
+    check(loaded.emptyDocuments == empty, "\(loaded.emptyDocuments) empty documents counted, \(empty) found")
+    let lines = loaded.rejected.compactMap(\.line)  // a compressed input is rejected whole, without a line
+    check(lines.allSatisfy { $0 >= 1 } && lines == lines.sorted(), "rejected lines out of order: \(lines)")
+}
