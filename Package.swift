@@ -40,13 +40,16 @@ let package = Package(
             name: "neardup",
             dependencies: ["NearDupCLI"]
         ),
+        .target(name: "NearDupTestSupport", path: "Tests/NearDupTestSupport"),
         .testTarget(
             name: "NearDupTests",
-            dependencies: ["NearDup", "NearDupCLI", "CNearDupKernels"]
+            dependencies: ["NearDup", "NearDupCLI", "CNearDupKernels", "NearDupTestSupport"]
         ),
         .testTarget(
             name: "NearDupIndexTests",
-            dependencies: ["NearDup", "NearDupIndex", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "NearDup", "NearDupIndex", "NearDupTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import NearDup
+import NearDupTestSupport
 import Synchronization
 import Testing
 
@@ -61,15 +62,17 @@ import Testing
         _ = try writer.withLock { try $0?.add(Self.documents[0]) }
         let feed = Data(
             "{\"id\": \"later\", \"text\": \"A later article that another process adds to the index.\"}\n".utf8)
-        let (status, _, errors) = try ChildProcess.run(["index", "add", path, "-"], input: feed)
+        let (status, _, errors) = try CommandRunner.run(["index", "add", path, "-"], input: feed).parts
         #expect(status == 1)
         #expect(errors.contains("index is locked"))
         // A reader process is never locked out.
-        let (checkStatus, output, _) = try ChildProcess.run(["index", "check", path, "-"], input: feed)
+        let (checkStatus, output, _) = try CommandRunner.run(["index", "check", path, "-"], input: feed).parts
         #expect(checkStatus == 0 && output.contains("\"status\":\"new\""))
         // With --lock-timeout it waits for the writer to close.
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { writer.withLock { $0 = nil } }
-        let (waited, added, _) = try ChildProcess.run(["index", "add", path, "-", "--lock-timeout", "20"], input: feed)
+        let (waited, added, _) = try CommandRunner.run(
+            ["index", "add", path, "-", "--lock-timeout", "20"], input: feed
+        ).parts
         #expect(waited == 0 && added.contains("\"added\":true"))
     }
 

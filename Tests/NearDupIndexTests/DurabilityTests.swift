@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NearDup
+import NearDupTestSupport
 import Testing
 
 @testable import NearDupIndex
@@ -25,7 +26,7 @@ import Testing
         let folder = try IndexFolder()
         let path = folder.path("killed.neardup")
         let process = Process()
-        process.executableURL = try ChildProcess.executable()
+        process.executableURL = try CommandRunner.executable()
         process.arguments = ["index", "add", path, "-"]
         let (stdin, stdout) = (Pipe(), Pipe())
         process.standardInput = stdin
@@ -96,7 +97,7 @@ import Testing
             guard case NearDupIndexError.corrupt(_, let reason)? = error as? NearDupIndexError else { return false }
             return reason.contains("truncated")
         }
-        let (status, _, errors) = try ChildProcess.run(["index", "check-integrity", path])
+        let (status, _, errors) = try CommandRunner.run(["index", "check-integrity", path]).parts
         #expect(status == 1)
         #expect(errors.contains("damaged or not a NearDup index"))
     }
@@ -109,7 +110,7 @@ import Testing
         try handle.seek(toOffset: UInt64(size / 2))
         try handle.write(contentsOf: Data(repeating: 0xA5, count: 3 * 4096))
         try handle.close()
-        let (status, output, errors) = try ChildProcess.run(["index", "check-integrity", path])
+        let (status, output, errors) = try CommandRunner.run(["index", "check-integrity", path]).parts
         #expect(status == 1)
         #expect(output.contains("PROBLEM") || errors.contains("damaged"), "\(output) \(errors)")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDupCLI
