@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Cuts a document's UTF-8 bytes into paragraph spans (byte offsets into the original text), so
 /// that reports can quote the original exactly.
 ///
@@ -9,34 +17,45 @@ struct ParagraphSplitter: Sendable {
     /// Appends the paragraph spans of `text` to `spans`.
     /// - Complexity: O(*n*) in the length of `text`.
     func split(_ text: UnsafeBufferPointer<UInt8>, into spans: inout [Range<Int>]) {
-        var lineStart = 0
+        guard let base = text.baseAddress else { return }
+        let count = text.count
+        let hasCarriageReturns = memchr(base, 0x0D, count) != nil
         var paragraphStart = -1
         var paragraphEnd = -1
-        var index = 0
-        let count = text.count
-        while index <= count {
-            let atEnd = index == count
-            let byte: UInt8 = atEnd ? 0 : text[index]
-            if atEnd || byte == 0x0A || byte == 0x0D {
-                let line = trimmed(text, lineStart..<index)
-                switch mode {
-                case .lines:
-                    if !line.isEmpty { spans.append(line) }
-                case .blankLines:
-                    if line.isEmpty {
-                        if paragraphStart >= 0 { spans.append(paragraphStart..<paragraphEnd) }
-                        paragraphStart = -1
-                    } else {
-                        if paragraphStart < 0 { paragraphStart = line.lowerBound }
-                        paragraphEnd = line.upperBound
-                    }
+        var lineStart = 0
+        while true {
+            let lineEnd = Self.lineEnd(in: text, from: lineStart, carriageReturns: hasCarriageReturns)
+            let line = trimmed(text, lineStart..<lineEnd)
+            switch mode {
+            case .lines:
+                if !line.isEmpty { spans.append(line) }
+            case .blankLines:
+                if line.isEmpty {
+                    if paragraphStart >= 0 { spans.append(paragraphStart..<paragraphEnd) }
+                    paragraphStart = -1
+                } else {
+                    if paragraphStart < 0 { paragraphStart = line.lowerBound }
+                    paragraphEnd = line.upperBound
                 }
-                if !atEnd && byte == 0x0D && index + 1 < count && text[index + 1] == 0x0A { index += 1 }
-                lineStart = index + 1
             }
-            index += 1
+            guard lineEnd < count else { break }
+            let isCRLF = text[lineEnd] == 0x0D && lineEnd + 1 < count && text[lineEnd + 1] == 0x0A
+            lineStart = lineEnd + (isCRLF ? 2 : 1)
         }
         if mode == .blankLines && paragraphStart >= 0 { spans.append(paragraphStart..<paragraphEnd) }
+    }
+
+    /// The offset of the first `\n` or `\r` at or after `start`, or the text's length. Text without
+    /// carriage returns (nearly all) is searched with `memchr`.
+    private static func lineEnd(in text: UnsafeBufferPointer<UInt8>, from start: Int, carriageReturns: Bool) -> Int {
+        guard start < text.count, let base = text.baseAddress else { return text.count }
+        guard carriageReturns else {
+            guard let found = memchr(base + start, 0x0A, text.count - start) else { return text.count }
+            return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+        }
+        var index = start
+        while index < text.count && text[index] != 0x0A && text[index] != 0x0D { index += 1 }
+        return index
     }
 
     private func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {

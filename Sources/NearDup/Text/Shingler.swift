@@ -1,3 +1,5 @@
+import CNearDupKernels
+
 /// Hashes the shingles (word or character n-grams) of normalized text, each exactly once, with
 /// XXH3-64 and the format's fixed seed.
 ///
@@ -55,16 +57,13 @@ struct Shingler: Sendable {
     }
 }
 
-/// Sorts `values[start...]` and removes its repeated elements in place.
+/// Sorts `values[start...]` and removes its repeated elements in place (in C: `neardup_sort_unique`).
 /// - Returns: The number of distinct elements left after `start`.
 package func sortAndUnique(_ values: inout [UInt64], from start: Int) -> Int {
     guard values.count - start > 1 else { return values.count - start }
-    values[start...].sort()
-    var write = start + 1
-    for read in (start + 1)..<values.count where values[read] != values[write - 1] {
-        values[write] = values[read]
-        write += 1
+    let distinct = values.withUnsafeMutableBufferPointer { all in
+        neardup_sort_unique(all.baseAddress! + start, all.count - start)
     }
-    values.removeLast(values.count - write)
-    return write - start
+    values.removeLast(values.count - start - distinct)
+    return distinct
 }

@@ -1,3 +1,4 @@
+import CNearDupKernels
 import Foundation
 
 /// The `news` normalization: turns a paragraph into lowercase words separated by single spaces.
@@ -22,6 +23,8 @@ struct TextNormalizer {
     private(set) var wordStarts: [Int32] = []
     /// Byte offset in `bytes` just past each word.
     private(set) var wordEnds: [Int32] = []
+    /// The fast path's working copy of the paragraph.
+    private var scratch: [UInt8] = []
 
     /// The number of words in the last normalized paragraph.
     var wordCount: Int { wordStarts.count }
@@ -32,102 +35,57 @@ struct TextNormalizer {
     ///   - allowingFastPath: `false` forces the Unicode path (tests prove both paths agree).
     /// - Complexity: O(*n*) in the paragraph's length.
     mutating func normalize(_ paragraph: UnsafeBufferPointer<UInt8>, allowingFastPath: Bool = true) {
+        if allowingFastPath && normalizeFast(paragraph) { return }
         bytes.removeAll(keepingCapacity: true)
         wordStarts.removeAll(keepingCapacity: true)
         wordEnds.removeAll(keepingCapacity: true)
-        if allowingFastPath && Self.isSeparatorOnlyBeyondASCII(paragraph) {
-            normalizeASCII(paragraph)
-        } else {
-            normalizeUnicode(String(decoding: paragraph, as: UTF8.self))
-        }
+        normalizeUnicode(String(decoding: paragraph, as: UTF8.self))
     }
 
-    /// Whether every non-ASCII character of `paragraph` is one of `latin1Separators` or in
-    /// U+2000–U+206F other than U+2017 and U+203E: characters that are separators before and after
-    /// NFKC and case folding.
-    /// U+00A0–U+00BF that stay separators through NFKC and case folding, as a bit set from U+00A0:
-    /// no-break space, ¡ ¢ £ ¤ ¥ ¦ §, ©, « ¬, soft hyphen, ®, ° ±, ¶ ·, », ¿ (not ¨ ª ¯ ² ³ ´ µ ¸ ¹ º
-    /// ¼ ½ ¾, which NFKC turns into letters, digits or combining marks).
-    static let latin1Separators: UInt32 = {
-        let admitted: [UInt32] = [
-            0xA0, 0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA9, 0xAB, 0xAC, 0xAD, 0xAE, 0xB0, 0xB1, 0xB6, 0xB7, 0xBB,
-            0xBF,
-        ]
-        return admitted.reduce(0) { $0 | 1 << ($1 - 0xA0) }
-    }()
-
+    /// Whether every non-ASCII character of `paragraph` is a separator before and after NFKC and
+    /// case folding, so that the byte-level fast path applies (`neardup_normalize_admits`).
     static func isSeparatorOnlyBeyondASCII(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
-        let latin1 = latin1Separators
-        var index = 0
-        let count = paragraph.count
-        while index < count {
-            let byte = paragraph[index]
-            if byte < 0x80 {
-                index += 1
-                continue
-            }
-            guard index + 1 < count else { return false }
-            let second = paragraph[index + 1]
-            if byte == 0xC2 && second >= 0xA0 && latin1 & (1 << (second - 0xA0)) != 0 {
-                index += 2
-                continue
-            }
-            guard byte == 0xE2, index + 2 < count else { return false }
-            let third = paragraph[index + 2]
-            let isGeneralPunctuation = second == 0x80 || (second == 0x81 && third < 0xB0)
-            let hasCombiningForm = (second == 0x80 && third == 0x97) || (second == 0x80 && third == 0xBE)
-            guard isGeneralPunctuation && !hasCombiningForm else { return false }
-            index += 3
-        }
-        return true
+        neardup_normalize_admits(paragraph.baseAddress, paragraph.count)
     }
 
-    /// Every byte that is not an ASCII letter or digit separates words (so do the bytes of the
-    /// non-ASCII separators admitted by `isSeparatorOnlyBeyondASCII`).
-    ///
-    /// The output is never longer than the input (a space stands for at least one separator) and
-    /// holds at most ⌈n/2⌉ words, so the buffers are sized once and written through pointers.
-    private mutating func normalizeASCII(_ paragraph: UnsafeBufferPointer<UInt8>) {
-        let maximumWords = (paragraph.count + 1) / 2
-        bytes.append(contentsOf: repeatElement(0, count: paragraph.count))
-        wordStarts.append(contentsOf: repeatElement(0, count: maximumWords))
-        wordEnds.append(contentsOf: repeatElement(0, count: maximumWords))
+    /// The byte-level fast path, in C (`neardup_normalize_fast`): every byte that is not an ASCII
+    /// letter or digit separates words. The output is never longer than the input and holds at most
+    /// ⌈n/2⌉ words, so the buffers are sized once (with the kernel's slack) and trimmed to what was
+    /// written.
+    /// - Returns: `false` when the paragraph needs the Unicode path.
+    private mutating func normalizeFast(_ paragraph: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = paragraph.count
+        let maximumWords = (count + 1) / 2
+        Self.resize(&bytes, to: count + 16)
+        Self.resize(&wordStarts, to: maximumWords)
+        Self.resize(&wordEnds, to: maximumWords)
+        if scratch.count < count + 64 { Self.resize(&scratch, to: count + 64) }
         var length = 0
-        var words = 0
-        bytes.withUnsafeMutableBufferPointer { output in
+        let words = bytes.withUnsafeMutableBufferPointer { output in
             wordStarts.withUnsafeMutableBufferPointer { starts in
                 wordEnds.withUnsafeMutableBufferPointer { ends in
-                    var inWord = false
-                    for byte in paragraph {
-                        let lowered = byte | 0x20
-                        let isLetter = lowered &- 0x61 < 26
-                        if isLetter || byte &- 0x30 < 10 {
-                            if !inWord {
-                                if length > 0 {
-                                    output[length] = 0x20
-                                    length += 1
-                                }
-                                starts[words] = Int32(length)
-                                inWord = true
-                            }
-                            output[length] = isLetter ? lowered : byte
-                            length += 1
-                        } else if inWord {
-                            ends[words] = Int32(length)
-                            words += 1
-                            inWord = false
-                        }
-                    }
-                    if inWord {
-                        ends[words] = Int32(length)
-                        words += 1
+                    scratch.withUnsafeMutableBufferPointer { scratch in
+                        neardup_normalize_fast(
+                            paragraph.baseAddress, count, output.baseAddress, &length, starts.baseAddress,
+                            ends.baseAddress, scratch.baseAddress)
                     }
                 }
             }
         }
-        bytes.removeLast(paragraph.count - length)
-        wordStarts.removeLast(maximumWords - words)
-        wordEnds.removeLast(maximumWords - words)
+        guard words >= 0 else { return false }
+        Self.resize(&bytes, to: length)
+        Self.resize(&wordStarts, to: words)
+        Self.resize(&wordEnds, to: words)
+        return true
+    }
+
+    /// Sets `array`'s count, keeping its capacity; new elements are zero.
+    private static func resize<Element: FixedWidthInteger>(_ array: inout [Element], to count: Int) {
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if array.count < count {
+            array.append(contentsOf: repeatElement(0, count: count - array.count))
+        }
     }
 
     private mutating func normalizeUnicode(_ paragraph: String) {

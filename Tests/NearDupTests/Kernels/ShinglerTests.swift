@@ -76,4 +76,27 @@ import Testing
         let noneCount = sortAndUnique(&none, from: 1)
         #expect(noneCount == 0 && none == [4])
     }
+
+    /// The C introsort gives what sorting a `Set` gives, on the inputs that defeat naive quicksorts
+    /// (sorted, reversed, all equal, few distinct values, organ pipe) and on random hashes, at sizes
+    /// around the insertion-sort cutoff and well beyond.
+    @Test func sortAndUniqueMatchesASetOnHardInputs() {
+        var random = SplitMix64(seed: 5)
+        for size in [0, 1, 2, 23, 24, 25, 100, 1_000, 5_000] {
+            let shapes: [[UInt64]] = [
+                (0..<size).map { _ in random.next() },
+                (0..<size).map { UInt64($0) },
+                (0..<size).map { UInt64(size - $0) },
+                [UInt64](repeating: 7, count: size),
+                (0..<size).map { _ in random.next() % 3 },
+                (0..<size).map { UInt64(min($0, size - $0)) },
+            ]
+            for shape in shapes {
+                var values = [99] + shape
+                let count = sortAndUnique(&values, from: 1)
+                #expect(values == [99] + Set(shape).sorted(), "\(size) values")
+                #expect(count == Set(shape).count)
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import CNearDupKernels
 import Testing
 
 @testable import NearDup
@@ -147,5 +148,48 @@ import Testing
                 #expect(starts[index + 1] == ends[index] + 1)
             }
         }
+    }
+
+    /// The vector kernel (64 bytes at a time) and the portable byte loop write the same text and
+    /// word bounds: on every seed paragraph, and on random text whose words and separator runs
+    /// straddle the 64-byte blocks and the 16-byte copies (lengths 0 to 300, words up to 70 bytes).
+    @Test func vectorAndPortableKernelsAgree() throws {
+        var paragraphs: [[UInt8]] = []
+        for seed in ["000", "001", "002", "003", "004"] {
+            paragraphs += try Kernel.paragraphs(Kernel.seed(seed), .lines).map { Array($0.utf8) }
+        }
+        var random = SplitMix64(seed: 64)
+        let alphabet = ["a", "Z", "9", " ", ".", "-", ",", "\t", "\u{2014}"].map { Array($0.utf8) }
+        for length in 0...300 {
+            var text: [UInt8] = []
+            while text.count < length {
+                let isLongWord = random.next() % 8 == 0
+                let run = Int(random.next() % (isLongWord ? 70 : 9)) + 1
+                for _ in 0..<run { text += alphabet[Int(random.next() % UInt64(alphabet.count))] }
+            }
+            paragraphs.append(text)
+            paragraphs.append([UInt8](repeating: 0x61, count: length))
+        }
+        var compared = 0
+        for paragraph in paragraphs {
+            let count = paragraph.count
+            var vector = (bytes: [UInt8](repeating: 0, count: count + 16), length: 0)
+            var portable = (bytes: [UInt8](repeating: 0, count: count + 16), length: 0)
+            var starts = ([Int32](repeating: 0, count: (count + 1) / 2), [Int32](repeating: 0, count: (count + 1) / 2))
+            var ends = starts
+            var scratch = [UInt8](repeating: 0, count: count + 64)
+            let vectorWords = neardup_normalize_fast(
+                paragraph, count, &vector.bytes, &vector.length, &starts.0, &ends.0, &scratch)
+            let portableWords = neardup_normalize_fast_portable(
+                paragraph, count, &portable.bytes, &portable.length, &starts.1, &ends.1)
+            let words = Int(vectorWords)
+            #expect(vectorWords == portableWords, "\(paragraph)")
+            #expect(vector.length == portable.length, "\(paragraph)")
+            guard vectorWords == portableWords, words >= 0, vector.length == portable.length else { continue }
+            compared += 1
+            #expect(vector.bytes[..<vector.length] == portable.bytes[..<portable.length], "\(paragraph)")
+            #expect(starts.0[..<words] == starts.1[..<words] && ends.0[..<words] == ends.1[..<words], "\(paragraph)")
+        }
+        #expect(compared >= 602)  // every random text is on the fast path
     }
 }
