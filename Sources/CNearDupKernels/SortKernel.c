@@ -1,5 +1,8 @@
 #include "NearDupKernels.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 enum { insertion_limit = 24 };
 
 static void insertion_sort(uint64_t *values, size_t count) {
@@ -92,15 +95,61 @@ static void intro_sort(uint64_t *values, size_t count, unsigned depth_budget) {
     insertion_sort(values, count);
 }
 
+/// Sorts `count` values into `sorted` by distributing them on their top bits into about `count / 2`
+/// buckets, then sorting each bucket. Shingle hashes are uniform, so buckets hold one or two values
+/// and the whole sort is two linear passes; a skewed input only makes one bucket's introsort longer.
+static void bucket_sort(const uint64_t *values, size_t count, uint64_t *sorted, uint32_t *bucket_starts,
+                        unsigned bits) {
+    size_t buckets = (size_t)1 << bits;
+    unsigned shift = 64 - bits;
+    memset(bucket_starts, 0, (buckets + 1) * sizeof(uint32_t));
+    for (size_t index = 0; index < count; index++) {
+        bucket_starts[(values[index] >> shift) + 1]++;
+    }
+    for (size_t bucket = 0; bucket < buckets; bucket++) {
+        bucket_starts[bucket + 1] += bucket_starts[bucket];
+    }
+    for (size_t index = 0; index < count; index++) {
+        sorted[bucket_starts[values[index] >> shift]++] = values[index];
+    }
+    // Each start has moved to the next bucket's start: bucket b is now [starts[b - 1], starts[b]).
+    size_t start = 0;
+    for (size_t bucket = 0; bucket < buckets; bucket++) {
+        size_t end = bucket_starts[bucket];
+        intro_sort(sorted + start, end - start, 2 * 64);
+        start = end;
+    }
+}
+
+enum { stack_values = 4096 };
+
 size_t neardup_sort_unique(uint64_t *values, size_t count) {
     if (count < 2) {
         return count;
     }
-    unsigned depth_budget = 0;
-    for (size_t remaining = count; remaining > 1; remaining >>= 1) {
-        depth_budget += 2;
+    unsigned bits = 0;
+    while (((size_t)4 << bits) <= count) {
+        bits++;
     }
-    intro_sort(values, count, depth_budget);
+    if (count <= insertion_limit) {
+        insertion_sort(values, count);
+    } else {
+        uint64_t stack_sorted[stack_values];
+        uint32_t stack_starts[stack_values / 2 + 1];
+        bool on_heap = count > stack_values;
+        uint64_t *sorted = on_heap ? malloc(count * sizeof(uint64_t)) : stack_sorted;
+        uint32_t *starts = on_heap ? malloc((((size_t)1 << bits) + 1) * sizeof(uint32_t)) : stack_starts;
+        if (sorted != NULL && starts != NULL) {
+            bucket_sort(values, count, sorted, starts, bits);
+            memcpy(values, sorted, count * sizeof(uint64_t));
+        } else {
+            intro_sort(values, count, 2 * 64);
+        }
+        if (on_heap) {
+            free(sorted);
+            free(starts);
+        }
+    }
     size_t write = 1;
     for (size_t read = 1; read < count; read++) {
         if (values[read] != values[write - 1]) {

@@ -58,7 +58,8 @@ ptrdiff_t neardup_normalize_fast_portable(const uint8_t *text, size_t count, uin
 
 /// Sorts `values` in ascending order and moves its distinct values to the front.
 /// - Returns: The number of distinct values, now `values[0..<result]`.
-/// - Complexity: O(*n* log *n*) for any input (introsort).
+/// - Complexity: O(*n*) for uniform hashes (a bucket sort on the top bits), O(*n* log *n*) for any
+///   input (each bucket is sorted by introsort).
 size_t neardup_sort_unique(uint64_t *values, size_t count);
 
 #endif

@@ -20,7 +20,7 @@ struct ShingleSets: Sendable {
     ) -> ShingleSets {
         ShingleSets(
             items: paragraphs, itemCount: corpus.paragraphCount, documents: documents, corpus: corpus,
-            options: options, threads: threads
+            options: options, threads: threads, shingleBound: { corpus.byteRanges[$0].count + 1 }
         ) { paragraph, shingler, set in
             shingler.appendShingles(ofParagraph: paragraph, to: &set)
         }
@@ -34,7 +34,8 @@ struct ShingleSets: Sendable {
     ) -> ShingleSets {
         ShingleSets(
             items: selected, itemCount: corpus.documentCount, documents: documents, corpus: corpus,
-            options: options, threads: threads
+            options: options, threads: threads,
+            shingleBound: { documents[$0].text.utf8.count + corpus.paragraphs(ofDocument: $0).count }
         ) { document, shingler, set in
             for paragraph in corpus.paragraphs(ofDocument: document) where included[paragraph] {
                 shingler.appendShingles(ofParagraph: paragraph, to: &set)
@@ -44,12 +45,16 @@ struct ShingleSets: Sendable {
 
     private init(
         items: [Int], itemCount: Int, documents: [Document], corpus: PreparedCorpus, options: NearDupOptions,
-        threads: Int, appendSet: @Sendable (Int, inout ParagraphShingler, inout [UInt64]) -> Void
+        threads: Int, shingleBound: @Sendable (Int) -> Int,
+        appendSet: @Sendable (Int, inout ParagraphShingler, inout [UInt64]) -> Void
     ) {
         let built = parallelChunks(count: items.count, threads: threads, chunksPerThread: 16) { range in
             var shingler = ParagraphShingler(documents: documents, corpus: corpus, kind: options.shingle)
             var counts: [Int] = []
             var flat: [UInt64] = []
+            // One allocation, never grown and copied: a text of n bytes has at most n shingles (one
+            // if shorter than a shingle). Pages past the sets are reserved but never touched.
+            flat.reserveCapacity(items[range].reduce(0) { $0 + shingleBound($1) })
             for item in items[range] {
                 let start = flat.count
                 appendSet(item, &shingler, &flat)
