@@ -165,12 +165,12 @@ package struct DocumentPreparer {
                 continue
             }
             shingles.withUnsafeBufferPointer { all in
-                signature.withUnsafeMutableBufferPointer {
-                    hasher.sign(UnsafeBufferPointer(rebasing: all[range]), into: $0)
+                signature.withUnsafeMutableBufferPointer { signature in
+                    hasher.sign(UnsafeBufferPointer(rebasing: all[range]), into: signature)
+                    documentSignature.withUnsafeMutableBufferPointer { document in
+                        for slot in 0..<k { document[slot] = min(document[slot], signature[slot]) }
+                    }
                 }
-            }
-            for slot in 0..<k where signature[slot] < documentSignature[slot] {
-                documentSignature[slot] = signature[slot]
             }
             hasDocumentSignature = true
             chunk.keyRows.append(Int32(chunk.bandKeys.count / layout.bandCount))
