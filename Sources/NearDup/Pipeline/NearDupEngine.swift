@@ -1,3 +1,4 @@
+import CNearDupKernels
 import Synchronization
 
 /// The NearDup engine: finds copied paragraphs and documents in a batch of articles.
@@ -82,6 +83,7 @@ public struct NearDupEngine: Sendable {
             corpus.append(chunks[index])
             chunks[index] = PreparedCorpus(bandCount: bandLayout.bandCount)  // free it before the next copy
         }
+        neardup_release_free_memory()
         return corpus
     }
 }
