@@ -154,26 +154,42 @@ struct CorpusAnalysis {
     }
 
     /// Clusters of evidence paragraphs spanning at least two documents, and each paragraph's cluster.
+    ///
+    /// Members are gathered per center with a counting pass over flat arrays (most distinct
+    /// paragraphs are alone in their cluster and are skipped without allocating). Clusters come in
+    /// center order, members in paragraph order, so a cluster's paragraphs span two documents
+    /// exactly when its first and last member lie in different documents.
     private func reportedClusters(
         _ graph: ParagraphGraph, center: [Int32], isEvidence: [Bool], rank: [Int]
     ) -> ([ParagraphCluster], [Int?]) {
-        var membersOfCenter: [Int32: [Int]] = [:]
+        var memberStarts = [Int](repeating: 0, count: graph.distinctCount + 1)
         for distinct in 0..<graph.distinctCount where isEvidence[distinct] {
-            membersOfCenter[center[distinct], default: []].append(contentsOf: graph.members(of: distinct).map(Int.init))
+            memberStarts[Int(center[distinct]) + 1] += graph.members(of: distinct).count
+        }
+        for distinct in 0..<graph.distinctCount { memberStarts[distinct + 1] += memberStarts[distinct] }
+        var members = [Int](repeating: 0, count: memberStarts[graph.distinctCount])
+        var cursor = memberStarts
+        for distinct in 0..<graph.distinctCount where isEvidence[distinct] {
+            let key = Int(center[distinct])
+            guard memberStarts[key + 1] - memberStarts[key] >= 2 else { continue }
+            for member in graph.members(of: distinct) {
+                members[cursor[key]] = Int(member)
+                cursor[key] += 1
+            }
         }
         var clusters: [ParagraphCluster] = []
         var clusterOfParagraph = [Int?](repeating: nil, count: corpus.paragraphCount)
-        for key in membersOfCenter.keys.sorted() {
-            let members = membersOfCenter[key]!.sorted()
-            let documents = Set(members.map { corpus.paragraphDocuments[$0] })
-            guard documents.count >= 2 else { continue }
-            let centerMembers = graph.members(of: Int(key)).map(Int.init)
-            let representative = centerMembers.min {
+        for key in 0..<graph.distinctCount where memberStarts[key + 1] - memberStarts[key] >= 2 {
+            members[memberStarts[key]..<memberStarts[key + 1]].sort()
+            let clusterMembers = Array(members[memberStarts[key]..<memberStarts[key + 1]])
+            guard corpus.paragraphDocuments[clusterMembers.first!] != corpus.paragraphDocuments[clusterMembers.last!]
+            else { continue }
+            let representative = graph.members(of: key).map(Int.init).min {
                 let (a, b) = (rank[Int(corpus.paragraphDocuments[$0])], rank[Int(corpus.paragraphDocuments[$1])])
                 return a != b ? a < b : $0 < $1
             }!
-            for member in members { clusterOfParagraph[member] = clusters.count }
-            clusters.append(ParagraphCluster(representative: representative, members: members))
+            for member in clusterMembers { clusterOfParagraph[member] = clusters.count }
+            clusters.append(ParagraphCluster(representative: representative, members: clusterMembers))
         }
         return (clusters, clusterOfParagraph)
     }
