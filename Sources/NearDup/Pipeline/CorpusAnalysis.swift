@@ -121,29 +121,44 @@ struct CorpusAnalysis {
 
     /// The centers of clusters that `RecurringBoilerplateDetector` calls boilerplate.
     private func recurringBoilerplate(_ graph: ParagraphGraph, center: [Int32]) -> Set<Int> {
-        var denseOfCenter: [Int32: Int32] = [:]
+        var denseOfCenter = [Int32](repeating: -1, count: graph.distinctCount)
         var centers: [Int] = []
         for distinct in 0..<graph.distinctCount where center[distinct] == Int32(distinct) {
-            denseOfCenter[Int32(distinct)] = Int32(centers.count)
+            denseOfCenter[distinct] = Int32(centers.count)
             centers.append(distinct)
         }
         var clusterDocuments = [[Int32]](repeating: [], count: centers.count)
         var documentClusters: [[Int32]] = []
         var clusterWords: [[Int]] = []
         var documentWords: [Int] = []
+        documentClusters.reserveCapacity(corpus.documentCount)
+        clusterWords.reserveCapacity(corpus.documentCount)
+        documentWords.reserveCapacity(corpus.documentCount)
+        var wordsByCluster: [(cluster: Int32, words: Int)] = []
         for document in 0..<corpus.documentCount {
-            var wordsByCluster: [Int32: Int] = [:]
+            wordsByCluster.removeAll(keepingCapacity: true)
             var words = 0
             for paragraph in corpus.paragraphs(ofDocument: document) where corpus.patternReasons[paragraph] == nil {
                 words += Int(corpus.wordCounts[paragraph])
                 let distinct = Int(graph.distinctOf[paragraph])
                 guard distinct >= 0 else { continue }
-                wordsByCluster[denseOfCenter[center[distinct]]!, default: 0] += Int(corpus.wordCounts[paragraph])
+                wordsByCluster.append((denseOfCenter[Int(center[distinct])], Int(corpus.wordCounts[paragraph])))
             }
-            let clusters = wordsByCluster.keys.sorted()
-            for cluster in clusters { clusterDocuments[Int(cluster)].append(Int32(document)) }
+            // A document's clusters, ascending, with the words of its paragraphs in each.
+            wordsByCluster.sort { $0.cluster < $1.cluster }
+            var clusters: [Int32] = []
+            var clusterWordCounts: [Int] = []
+            for (cluster, words) in wordsByCluster {
+                if clusters.last == cluster {
+                    clusterWordCounts[clusterWordCounts.count - 1] += words
+                } else {
+                    clusters.append(cluster)
+                    clusterWordCounts.append(words)
+                    clusterDocuments[Int(cluster)].append(Int32(document))
+                }
+            }
             documentClusters.append(clusters)
-            clusterWords.append(clusters.map { wordsByCluster[$0]! })
+            clusterWords.append(clusterWordCounts)
             documentWords.append(words)
         }
         let detector = RecurringBoilerplateDetector(options: options.boilerplate)
