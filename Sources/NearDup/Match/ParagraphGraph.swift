@@ -64,33 +64,32 @@ struct ParagraphMatcher: Sendable {
             candidateCount: candidates.pairs.count, oversizedBuckets: candidates.oversizedBuckets)
     }
 
+    /// Groups the matchable paragraphs with the same normalized text (equal text hashes), numbering
+    /// groups by their first member, so numbering never depends on hash values; members ascend.
     private func groupExactCopies(
         _ matchable: [Int], corpus: PreparedCorpus
     ) -> (distinctOf: [Int32], memberStarts: [Int], members: [Int32]) {
-        let byText = matchable.sorted {
-            let (a, b) = (corpus.textHashes[$0], corpus.textHashes[$1])
-            return a != b ? a < b : $0 < $1
-        }
-        // Number groups by their first member, so numbering never depends on hash values.
-        var groupRuns: [(first: Int, range: Range<Int>)] = []
-        var start = 0
-        while start < byText.count {
-            var end = start + 1
-            while end < byText.count && corpus.textHashes[byText[end]] == corpus.textHashes[byText[start]] { end += 1 }
-            groupRuns.append((byText[start], start..<end))
-            start = end
-        }
-        groupRuns.sort { $0.first < $1.first }
+        var groupOfText: [UInt64: Int32] = [:]
+        groupOfText.reserveCapacity(matchable.count)
         var distinctOf = [Int32](repeating: -1, count: corpus.paragraphCount)
         var memberStarts = [0]
-        var members: [Int32] = []
-        members.reserveCapacity(matchable.count)
-        for (number, run) in groupRuns.enumerated() {
-            for position in run.range {
-                distinctOf[byText[position]] = Int32(number)
-                members.append(Int32(byText[position]))
+        for paragraph in matchable {
+            let next = Int32(memberStarts.count - 1)
+            let group = groupOfText[corpus.textHashes[paragraph], default: next]
+            if group == next {
+                groupOfText[corpus.textHashes[paragraph]] = next
+                memberStarts.append(0)
             }
-            memberStarts.append(members.count)
+            distinctOf[paragraph] = group
+            memberStarts[Int(group) + 1] += 1
+        }
+        for group in 0..<(memberStarts.count - 1) { memberStarts[group + 1] += memberStarts[group] }
+        var members = [Int32](repeating: 0, count: matchable.count)
+        var cursor = memberStarts
+        for paragraph in matchable {
+            let group = Int(distinctOf[paragraph])
+            members[cursor[group]] = Int32(paragraph)
+            cursor[group] += 1
         }
         return (distinctOf, memberStarts, members)
     }
