@@ -194,9 +194,14 @@ package struct DocumentPreparer {
         }
     }
 
+    /// The normalized words, cut at the normalizer's word bounds (UTF-8 offsets of one string)
+    /// rather than by splitting the string character by character.
     private func wordsOfNormalizedText() -> [Substring] {
         let text = String(decoding: normalizer.bytes, as: UTF8.self)
-        return text.split(separator: " ")
+        let utf8 = text.utf8
+        return zip(normalizer.wordStarts, normalizer.wordEnds).map { start, end in
+            text[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]
+        }
     }
 
     /// `•` (E2 80 A2), `–` (E2 80 93) and `—` (E2 80 94) open list items too.
