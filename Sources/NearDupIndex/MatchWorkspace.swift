@@ -26,6 +26,8 @@ struct MatchWorkspace {
     /// For workspace documents read from the index, their stored record; `nil` for the batch's.
     private var stored: [StoredArticle?]
     private var workspaceOfNumber: [Int64: Int] = [:]
+    /// Stored article numbers found gone (removed; their run entries are not merged away yet).
+    private var missingNumbers = Set<Int64>()
     private var paragraphSets: [Int: [UInt64]] = [:]
     private var documentSets: [Int: [UInt64]] = [:]
     /// Band keys of the batch's articles added so far, for the later ones of the same batch.
@@ -61,7 +63,7 @@ struct MatchWorkspace {
         }.map { paragraph in
             (
                 paragraph,
-                corpus.bandKeys(ofParagraph: paragraph).enumerated().map { IndexSchema.bandKey(band: $0, key: $1) }
+                corpus.bandKeys(ofParagraph: paragraph).enumerated().map { IndexSchema.paragraphKey(band: $0, key: $1) }
             )
         }
     }
@@ -70,18 +72,34 @@ struct MatchWorkspace {
     func documentKeys(of document: Int) -> [Int64] {
         guard corpus.documentHasSignature[document] else { return [] }
         let bands = corpus.bandCount
-        return (0..<bands).map { IndexSchema.bandKey(band: $0, key: corpus.documentBandKeys[document * bands + $0]) }
+        return (0..<bands).map {
+            IndexSchema.documentKey(band: $0, key: corpus.documentBandKeys[document * bands + $0])
+        }
+    }
+
+    /// The `keys` blob of batch article `document` (see `StoredKeys`).
+    func storedKeys(of document: Int) -> Data {
+        let start = corpus.paragraphs(ofDocument: document).lowerBound
+        let paragraphs = paragraphKeys(of: document).map { paragraph, _ in
+            (paragraph - start, Array(corpus.bandKeys(ofParagraph: paragraph)))
+        }
+        let bands = corpus.bandCount
+        let whole =
+            corpus.documentHasSignature[document]
+            ? Array(corpus.documentBandKeys[(document * bands)..<((document + 1) * bands)]) : []
+        return StoredKeys.encode(paragraphs: paragraphs, document: whole)
     }
 
     func contentWords(of document: Int) -> Int { contentWords[document] }
 
     // MARK: - Answers
 
-    /// Compares batch article `document` with the index (through `store`) and with the batch's
-    /// articles registered before it.
+    /// Compares batch article `document` with the index (through `store`, as `view` shows it) and
+    /// with the batch's articles registered before it.
     /// - Parameter excluding: A stored article never to report (the article itself, when checking
     ///   an article that is already indexed).
-    mutating func answer(for document: Int, store: IndexStore, excluding: Int64?) throws -> IndexAnswer {
+    mutating func answer(for document: Int, store: IndexStore, view: BandView, excluding: Int64?) throws -> IndexAnswer
+    {
         let threshold = engine.options.threshold
         var probes: [Int64: [Int32]] = [:]
         for (paragraph, keys) in paragraphKeys(of: document) {
@@ -93,18 +111,25 @@ struct MatchWorkspace {
                 candidatePairs.insert(UInt64(UInt32(paragraph)) << 32 | UInt64(UInt32(other)))
             }
         }
-        for (key, reference) in try store.paragraphHits(keys: Array(probes.keys)) {
-            let (number, ordinal) = IndexSchema.split(paragraphReference: reference)
-            guard number != excluding, let other = try workspaceDocument(number: number, store: store) else { continue }
-            propose(key, corpus.paragraphs(ofDocument: other).lowerBound + ordinal)
+        var linkedDocuments = Set<Int>()
+        let wholeKeys = documentKeys(of: document)
+        let keys = (Array(probes.keys) + wholeKeys).sorted()
+        for (key, reference) in try store.hits(keys: keys, view: view, bands: corpus.bandCount, path: path) {
+            if IndexSchema.isDocumentKey(key) {
+                guard reference != excluding, let other = try workspaceDocument(number: reference, store: store) else {
+                    continue
+                }
+                linkedDocuments.insert(other)
+            } else {
+                let (number, ordinal) = IndexSchema.split(paragraphReference: reference)
+                guard number != excluding, let other = try workspaceDocument(number: number, store: store) else {
+                    continue
+                }
+                propose(key, corpus.paragraphs(ofDocument: other).lowerBound + ordinal)
+            }
         }
         for key in probes.keys {
             for other in batchParagraphKeys[key] ?? [] { propose(key, Int(other)) }
-        }
-        var linkedDocuments = Set<Int>()
-        let wholeKeys = documentKeys(of: document)
-        for number in try store.documentHits(keys: wholeKeys) where number != excluding {
-            if let other = try workspaceDocument(number: number, store: store) { linkedDocuments.insert(other) }
         }
         for key in wholeKeys {
             for other in batchDocumentKeys[key] ?? [] { linkedDocuments.insert(Int(other)) }
@@ -191,7 +216,11 @@ struct MatchWorkspace {
     /// The workspace index of stored article `number`, reading it on first use; `nil` if it is gone.
     private mutating func workspaceDocument(number: Int64, store: IndexStore) throws -> Int? {
         if let known = workspaceOfNumber[number] { return known }
-        guard let article = try store.article(number: number, path: path) else { return nil }
+        if missingNumbers.contains(number) { return nil }
+        guard let article = try store.article(number: number, path: path) else {
+            missingNumbers.insert(number)
+            return nil
+        }
         let index = documents.count
         documents.append(article.document)
         stored.append(article)
