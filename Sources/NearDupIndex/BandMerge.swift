@@ -95,7 +95,9 @@ struct RunMerger {
                 paragraphBits: BandRun.bits(entries: entries - documentEntries, bands: bands),
                 documentBits: BandRun.bits(entries: documentEntries, bands: bands), firstDocument: firstDocument,
                 lastDocument: lastDocument),
-            filter: BandFilter(wordCount: BandFilter.wordCount(entries: entries, budgetWords: budgetWords)),
+            filter: BandFilter(
+                wordCount: BandFilter.wordCount(entries: entries, budgetWords: budgetWords),
+                paragraphShare: Double(entries - documentEntries) / Double(max(1, entries)), bands: bands),
             insert: try db.cachedStatement(sql: "INSERT INTO run_blocks (id, data) VALUES (?, ?)").sqliteStatement,
             db: db)
         var cursors = [EntryCursor(entries: recent)]
@@ -108,19 +110,26 @@ struct RunMerger {
             statements.append(statement)
             cursors.append(EntryCursor(run: run, statement: statement.sqliteStatement, path: path))
         }
+        let end = BandEntry(key: .max, reference: .max)
         while true {
-            var best = -1
-            var bestEntry = BandEntry(key: .max, reference: .max)
+            // The cursor with the smallest entry gives every entry it has below the others' smallest.
+            var (best, bestEntry, bound) = (-1, end, end)
             for index in cursors.indices {
                 guard let entry = try cursors[index].current() else { continue }
-                if best < 0 || entry < bestEntry { (best, bestEntry) = (index, entry) }
+                if entry < bestEntry {
+                    bound = bestEntry
+                    (best, bestEntry) = (index, entry)
+                } else if entry < bound {
+                    bound = entry
+                }
             }
             if best < 0 { break }
-            cursors[best].advance()
-            let document =
-                IndexSchema.isDocumentKey(bestEntry.key)
-                ? bestEntry.reference : IndexSchema.split(paragraphReference: bestEntry.reference).document
-            if live.contains(document) { try builder.append(bestEntry) }
+            try cursors[best].drain(below: bound) { entry in
+                let document =
+                    IndexSchema.isDocumentKey(entry.key)
+                    ? entry.reference : IndexSchema.split(paragraphReference: entry.reference).document
+                if live.contains(document) { try builder.append(entry) }
+            }
         }
         try builder.finish()
         withExtendedLifetime(statements) {}
@@ -222,6 +231,14 @@ struct EntryCursor {
     }
 
     mutating func advance() { position += 1 }
+
+    /// Passes on the entries of the current block that are below `bound`, in order.
+    mutating func drain(below bound: BandEntry, _ body: (BandEntry) throws -> Void) rethrows {
+        while position < entries.count && entries[position] < bound {
+            try body(entries[position])
+            position += 1
+        }
+    }
 }
 
 /// Writes a new run's blocks in key order, and its filter.
@@ -278,12 +295,18 @@ private struct RunBuilder {
 struct RunChecker {
     let store: IndexStore
     let run: BandRun
+    let bands: Int
     let path: String
 
     /// Counts the run's entries whose article `isLive` and the others, and names what is wrong:
     /// a damaged block, entries out of order or in the wrong block, a key its filter lacks, a wrong count.
     func check(isLive: (Int64) -> Bool) throws -> (live: Int, stale: Int, problems: [String]) {
-        let filter = try store.filter(run: run.id, path: path)
+        let filter: BandFilter
+        do {
+            filter = try store.filter(run: run.id, bands: bands, path: path)
+        } catch NearDupIndexError.corrupt(_, let reason) {
+            return (0, 0, ["run \(run.id): \(reason) is damaged"])
+        }
         let (lower, upper) = BandRun.blockRange(run: run.id)
         let statement = try store.db.makeStatement(
             sql: "SELECT id, data FROM run_blocks WHERE id >= ? AND id < ? ORDER BY id")

@@ -58,7 +58,7 @@ final class BandCache: Sendable {
                 if let filter = state.filters[run.id] {
                     filters[run.id] = filter
                 } else {
-                    let filter = try store.filter(run: run.id, path: path)
+                    let filter = try store.filter(run: run.id, bands: bandCount, path: path)
                     filters[run.id] = filter
                     if generation == state.generation { state.filters[run.id] = filter }
                 }
@@ -142,9 +142,18 @@ extension IndexStore {
         }
     }
 
-    func filter(run: Int64, path: String) throws -> BandFilter {
-        let data = try Data.fetchOne(db, sql: "SELECT filter FROM runs WHERE run = ?", arguments: [run])
-        guard let data, let filter = BandFilter(data: data) else {
+    /// The filter of run `run`, read straight from SQLite's buffer (it can be tens of megabytes).
+    func filter(run: Int64, bands: Int, path: String) throws -> BandFilter {
+        let handle = try db.cachedStatement(sql: "SELECT filter FROM runs WHERE run = ?").sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        sqlite3_bind_int64(handle, 1, run)
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw error(code) }
+        let count = Int(sqlite3_column_bytes(handle, 0))
+        guard code == SQLITE_ROW, let pointer = sqlite3_column_blob(handle, 0),
+            let filter = BandFilter(bytes: UnsafeRawBufferPointer(start: pointer, count: count), bands: bands)
+        else {
             throw NearDupIndexError.corrupt(path: path, reason: "the key filter of run \(run)")
         }
         return filter

@@ -101,19 +101,30 @@ struct MatchWorkspace {
     mutating func answer(for document: Int, store: IndexStore, view: BandView, excluding: Int64?) throws -> IndexAnswer
     {
         let threshold = engine.options.threshold
-        var probes: [Int64: [Int32]] = [:]
+        // (key, paragraph) of every probe, sorted: a hit's paragraphs are a binary search away.
+        var probes: [(key: Int64, paragraph: Int32)] = []
         for (paragraph, keys) in paragraphKeys(of: document) {
-            for key in keys { probes[key, default: []].append(Int32(paragraph)) }
+            for key in keys { probes.append((key, Int32(paragraph))) }
         }
+        probes.sort { $0.key < $1.key || ($0.key == $1.key && $0.paragraph < $1.paragraph) }
+        var probeKeys: [Int64] = []
+        for (key, _) in probes where probeKeys.last != key { probeKeys.append(key) }
         var candidatePairs = Set<UInt64>()
         func propose(_ key: Int64, _ other: Int) {
-            for paragraph in probes[key] ?? [] {
-                candidatePairs.insert(UInt64(UInt32(paragraph)) << 32 | UInt64(UInt32(other)))
+            var (lower, upper) = (0, probes.count)
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if probes[middle].key < key { lower = middle + 1 } else { upper = middle }
+            }
+            while lower < probes.count && probes[lower].key == key {
+                candidatePairs.insert(UInt64(UInt32(probes[lower].paragraph)) << 32 | UInt64(UInt32(other)))
+                lower += 1
             }
         }
         var linkedDocuments = Set<Int>()
         let wholeKeys = documentKeys(of: document)
-        let keys = (Array(probes.keys) + wholeKeys).sorted()
+        // Paragraph keys sort before whole-text keys (kind 1), so the two lists join in order.
+        let keys = probeKeys + wholeKeys.sorted()
         for (key, reference) in try store.hits(keys: keys, view: view, bands: corpus.bandCount, path: path) {
             if IndexSchema.isDocumentKey(key) {
                 guard reference != excluding, let other = try workspaceDocument(number: reference, store: store) else {
@@ -128,7 +139,7 @@ struct MatchWorkspace {
                 propose(key, corpus.paragraphs(ofDocument: other).lowerBound + ordinal)
             }
         }
-        for key in probes.keys {
+        for key in probeKeys {
             for other in batchParagraphKeys[key] ?? [] { propose(key, Int(other)) }
         }
         for key in wholeKeys {
