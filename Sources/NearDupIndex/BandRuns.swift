@@ -93,19 +93,31 @@ struct BandFilter: Sendable {
     /// Reads a filter back from its `data` (the paragraph word count, then the words; all
     /// little-endian `UInt64`); `nil` if it is damaged.
     init?(bytes: UnsafeRawBufferPointer, bands: Int) {
-        guard bytes.count >= 24, bytes.count % 8 == 0 else { return nil }
-        let header = Int(UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)))
-        let count = bytes.count / 8 - 1
-        guard header >= 1 && header < count else { return nil }
-        paragraphWords = header
+        self.init(byteCount: bytes.count, bands: bands) { target, offset, count in
+            target.copyMemory(from: bytes.baseAddress! + offset, byteCount: count)
+            return true
+        }
+    }
+
+    /// Reads a filter of `byteCount` bytes through `read(target, offset, count)`, which copies
+    /// `count` bytes from `offset` of the stored filter (straight into the words: no other copy).
+    init?(byteCount: Int, bands: Int, read: (UnsafeMutableRawPointer, Int, Int) -> Bool) {
+        guard byteCount >= 24, byteCount % 8 == 0 else { return nil }
+        var header: UInt64 = 0
+        guard withUnsafeMutableBytes(of: &header, { read($0.baseAddress!, 0, 8) }) else { return nil }
+        let count = byteCount / 8 - 1
+        paragraphWords = Int(UInt64(littleEndian: header))
+        guard paragraphWords >= 1 && paragraphWords < count else { return nil }
         self.bands = max(1, bands)
+        var complete = false
         words = Array(unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in 0..<count {
-                buffer[index] = UInt64(
-                    littleEndian: bytes.loadUnaligned(fromByteOffset: 8 + index * 8, as: UInt64.self))
-            }
+            complete = read(UnsafeMutableRawPointer(buffer.baseAddress!), 8, count * 8)
             initialized = count
         }
+        guard complete else { return nil }
+        #if _endian(big)
+            for index in words.indices { words[index] = UInt64(littleEndian: words[index]) }
+        #endif
     }
 
     var data: Data {

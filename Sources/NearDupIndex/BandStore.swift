@@ -142,18 +142,20 @@ extension IndexStore {
         }
     }
 
-    /// The filter of run `run`, read straight from SQLite's buffer (it can be tens of megabytes).
+    /// The filter of run `run`, read with SQLite's incremental blob I/O straight into its words
+    /// (it can be tens of megabytes: no intermediate copy).
     func filter(run: Int64, bands: Int, path: String) throws -> BandFilter {
-        let handle = try db.cachedStatement(sql: "SELECT filter FROM runs WHERE run = ?").sqliteStatement
-        sqlite3_reset(handle)
-        defer { sqlite3_reset(handle) }
-        sqlite3_bind_int64(handle, 1, run)
-        let code = sqlite3_step(handle)
-        guard code == SQLITE_ROW || code == SQLITE_DONE else { throw error(code) }
-        let count = Int(sqlite3_column_bytes(handle, 0))
-        guard code == SQLITE_ROW, let pointer = sqlite3_column_blob(handle, 0),
-            let filter = BandFilter(bytes: UnsafeRawBufferPointer(start: pointer, count: count), bands: bands)
+        var blob: OpaquePointer?
+        let code = sqlite3_blob_open(db.sqliteConnection, "main", "runs", "filter", run, 0, &blob)
+        defer { sqlite3_blob_close(blob) }
+        guard code == SQLITE_OK,
+            let filter = BandFilter(
+                byteCount: Int(sqlite3_blob_bytes(blob)), bands: bands,
+                read: { target, offset, count in
+                    sqlite3_blob_read(blob, target, Int32(count), Int32(offset)) == SQLITE_OK
+                })
         else {
+            if code != SQLITE_OK && code != SQLITE_ERROR { throw error(code) }
             throw NearDupIndexError.corrupt(path: path, reason: "the key filter of run \(run)")
         }
         return filter
