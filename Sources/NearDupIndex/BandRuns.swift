@@ -180,6 +180,13 @@ struct RecentKeys: Sendable {
         return slot
     }
 
+    /// Makes room for `entries` more entries (and as many more keys) without growing on the way.
+    mutating func reserve(entries: Int) {
+        references.reserveCapacity(references.count + entries)
+        next.reserveCapacity(next.count + entries)
+        while (used + entries) * 2 > slots.count { grow() }
+    }
+
     mutating func insert(_ key: Int64, _ reference: Int64) {
         if (used + 1) * 2 > slots.count { grow() }
         let slot = slot(of: key)

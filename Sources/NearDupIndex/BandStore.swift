@@ -80,6 +80,8 @@ final class BandCache: Sendable {
                 return own
             }
             if lastDocument > state.loadedThrough {
+                // About 600 keys per article (a grown table is rehashed; this one mostly is not).
+                state.recent.reserve(entries: Int(min(lastDocument - state.loadedThrough, 1 << 16)) * 600)
                 try store.recentKeys(after: state.loadedThrough, through: lastDocument, bands: bandCount, path: path) {
                     state.recent.insert($0, $1)
                 } document: {
@@ -259,11 +261,10 @@ enum StoredKeys {
             words += keys
         }
         words += document
-        return words.withUnsafeBufferPointer { buffer in
-            var data = Data(capacity: buffer.count * 4)
-            for word in buffer { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
-            return data
-        }
+        #if _endian(big)
+            words = words.map(\.littleEndian)
+        #endif
+        return words.withUnsafeBytes { Data($0) }
     }
 
     /// Calls `visit(key, reference)` for each key; `false` if the blob does not fit the counts.

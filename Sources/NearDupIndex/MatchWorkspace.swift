@@ -262,12 +262,17 @@ struct MatchWorkspace {
 
     /// The whole-text set of a document: its paragraphs that are not boilerplate, like the batch
     /// engine's `inDocumentSet` (the index never applies the cross-document `recurring` rule).
+    /// Shingles do not cross paragraphs, so the paragraphs already verified give theirs.
     private mutating func documentSet(_ document: Int) -> [UInt64] {
         if let set = documentSets[document] { return set }
         var set: [UInt64] = []
         var shingler = ParagraphShingler(documents: documents, corpus: corpus, kind: engine.options.shingle)
         for paragraph in corpus.paragraphs(ofDocument: document) where corpus.patternReasons[paragraph] == nil {
-            shingler.appendShingles(ofParagraph: paragraph, to: &set)
+            if let known = paragraphSets[paragraph] {
+                set += known
+            } else {
+                shingler.appendShingles(ofParagraph: paragraph, to: &set)
+            }
         }
         _ = sortAndUnique(&set, from: 0)
         documentSets[document] = set
