@@ -64,10 +64,7 @@ struct RunMerger {
     /// The band keys of the articles numbered `after + 1 ... through`, sorted.
     private func sortedEntries(after: Int64, through: Int64) throws -> [BandEntry] {
         var entries: [BandEntry] = []
-        try store.recentKeys(after: after, through: through, bands: bands, path: path) {
-            entries.append(BandEntry(key: $0, reference: $1))
-        } document: {
-        }
+        try store.recentKeys(after: after, through: through, bands: bands, path: path) { entries += $0 }
         entries.sort()
         return entries
     }

@@ -205,7 +205,11 @@ struct RecentKeys: Sendable {
         for (key, head) in old where key != Self.empty { slots[slot(of: key)] = (key, head) }
     }
 
-    mutating func countDocument() { documents += 1 }
+    /// Adds one article's entries.
+    mutating func insert(document entries: [BandEntry]) {
+        for entry in entries { insert(entry.key, entry.reference) }
+        documents += 1
+    }
 
     /// Appends `(key, reference)` for every entry of each of `keys`.
     func hits(_ keys: [Int64], into result: inout [(key: Int64, reference: Int64)]) {

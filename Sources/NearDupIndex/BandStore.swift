@@ -71,22 +71,15 @@ final class BandCache: Sendable {
             guard mergedThrough == state.mergedThrough else {
                 // An older snapshot than the cache's: read its recent keys for this transaction only.
                 var own = RecentKeys()
-                try store.recentKeys(after: mergedThrough, through: lastDocument, bands: bandCount, path: path) {
-                    own.insert($0, $1)
-                } document: {
-                    own.countDocument()
-                }
+                try store.loadRecent(
+                    into: &own, after: mergedThrough, through: lastDocument, bands: bandCount, path: path)
                 recentDocuments = own.documents
                 return own
             }
             if lastDocument > state.loadedThrough {
-                // About 600 keys per article (a grown table is rehashed; this one mostly is not).
-                state.recent.reserve(entries: Int(min(lastDocument - state.loadedThrough, 1 << 16)) * 600)
-                try store.recentKeys(after: state.loadedThrough, through: lastDocument, bands: bandCount, path: path) {
-                    state.recent.insert($0, $1)
-                } document: {
-                    state.recent.countDocument()
-                }
+                try store.loadRecent(
+                    into: &state.recent, after: state.loadedThrough, through: lastDocument, bands: bandCount, path: path
+                )
                 state.loadedThrough = lastDocument
             }
             recentDocuments = state.recent.documents
@@ -163,23 +156,44 @@ extension IndexStore {
         return filter
     }
 
-    /// Calls `entry` for every band key of the articles numbered `after + 1 ... through`, and
-    /// `document` once per article.
+    /// Calls `body` with the band keys of each article numbered `after + 1 ... through`, in order
+    /// (read straight from SQLite's buffer into one reused array).
     func recentKeys(
-        after: Int64, through: Int64, bands: Int, path: String, entry: (Int64, Int64) -> Void,
-        document: () -> Void
+        after: Int64, through: Int64, bands: Int, path: String, each body: ([BandEntry]) -> Void
     ) throws {
         guard through > after else { return }
         let sql =
             "SELECT number, matchable, signed, keys FROM documents WHERE number > ? AND number <= ? ORDER BY number"
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: [after, through])
-        while let row = try rows.next() {
-            let number: Int64 = row[0]
-            let ok = StoredKeys.decode(
-                row[3], number: number, matchable: row[1], signed: row[2], bands: bands, visit: entry)
-            guard ok else { throw NearDupIndexError.corrupt(path: path, reason: "the band keys of article \(number)") }
-            document()
+        let handle = try db.cachedStatement(sql: sql).sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        sqlite3_bind_int64(handle, 1, after)
+        sqlite3_bind_int64(handle, 2, through)
+        var entries: [BandEntry] = []
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw error(code) }
+            let number = sqlite3_column_int64(handle, 0)
+            let count = Int(sqlite3_column_bytes(handle, 3))
+            let bytes = UnsafeRawBufferPointer(start: count == 0 ? nil : sqlite3_column_blob(handle, 3), count: count)
+            entries.removeAll(keepingCapacity: true)
+            let fits = StoredKeys.decode(
+                bytes, number: number, matchable: Int(sqlite3_column_int64(handle, 1)),
+                signed: sqlite3_column_int64(handle, 2) != 0, bands: bands, into: &entries)
+            guard fits else {
+                throw NearDupIndexError.corrupt(path: path, reason: "the band keys of article \(number)")
+            }
+            body(entries)
         }
+    }
+
+    /// Adds the band keys of the articles numbered `after + 1 ... through` to `recent`.
+    func loadRecent(into recent: inout RecentKeys, after: Int64, through: Int64, bands: Int, path: String) throws {
+        guard through > after else { return }
+        // About 600 keys per article (a grown table is rehashed; this one mostly is not).
+        recent.reserve(entries: Int(min(through - after, 1 << 16)) * 600)
+        try recentKeys(after: after, through: through, bands: bands, path: path) { recent.insert(document: $0) }
     }
 
     /// The entries of `keys` (sorted) in the runs and recent articles of `view`.
@@ -190,10 +204,7 @@ extension IndexStore {
             own.hits(keys, into: &result)
         } else if !view.cache.recentHits(keys, view: view, into: &result) {
             var own = RecentKeys()
-            try recentKeys(after: view.mergedThrough, through: view.lastDocument, bands: bands, path: path) {
-                own.insert($0, $1)
-            } document: {
-            }
+            try loadRecent(into: &own, after: view.mergedThrough, through: view.lastDocument, bands: bands, path: path)
             own.hits(keys, into: &result)
         }
         let handle = try db.cachedStatement(sql: "SELECT data FROM run_blocks WHERE id = ?").sqliteStatement
@@ -267,30 +278,35 @@ enum StoredKeys {
         return words.withUnsafeBytes { Data($0) }
     }
 
-    /// Calls `visit(key, reference)` for each key; `false` if the blob does not fit the counts.
+    /// Appends the article's entries to `entries`; `false` if the blob does not fit the counts.
     static func decode(
-        _ data: Data, number: Int64, matchable: Int, signed: Bool, bands: Int, visit: (Int64, Int64) -> Void
+        _ bytes: UnsafeRawBufferPointer, number: Int64, matchable: Int, signed: Bool, bands: Int,
+        into entries: inout [BandEntry]
     ) -> Bool {
         let expected = matchable * (1 + bands) + (signed ? bands : 0)
-        guard data.count == expected * 4 else { return false }
-        return data.withUnsafeBytes { raw -> Bool in
-            func word(_ index: Int) -> UInt32 {
-                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
-            }
-            var index = 0
-            for _ in 0..<matchable {
-                let ordinal = Int(word(index))
-                guard ordinal <= IndexSchema.maximumOrdinal else { return false }
-                let reference = IndexSchema.paragraphReference(document: number, ordinal: ordinal)
-                for band in 0..<bands {
-                    visit(IndexSchema.paragraphKey(band: band, key: word(index + 1 + band)), reference)
-                }
-                index += 1 + bands
-            }
-            if signed {
-                for band in 0..<bands { visit(IndexSchema.documentKey(band: band, key: word(index + band)), number) }
-            }
-            return true
+        guard bytes.count == expected * 4 else { return false }
+        func word(_ index: Int) -> UInt32 {
+            UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
         }
+        entries.reserveCapacity(entries.count + expected)
+        var index = 0
+        for _ in 0..<matchable {
+            let ordinal = Int(word(index))
+            guard ordinal <= IndexSchema.maximumOrdinal else { return false }
+            let reference = IndexSchema.paragraphReference(document: number, ordinal: ordinal)
+            for band in 0..<bands {
+                entries.append(
+                    BandEntry(
+                        key: IndexSchema.paragraphKey(band: band, key: word(index + 1 + band)), reference: reference))
+            }
+            index += 1 + bands
+        }
+        if signed {
+            for band in 0..<bands {
+                entries.append(
+                    BandEntry(key: IndexSchema.documentKey(band: band, key: word(index + band)), reference: number))
+            }
+        }
+        return true
     }
 }

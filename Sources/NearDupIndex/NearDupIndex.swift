@@ -257,12 +257,12 @@ public final class NearDupIndex: Sendable {
         let paragraphs = corpus.paragraphs(ofDocument: index)
         let added = workspace.now.timeIntervalSince1970
         let published = document.published?.timeIntervalSince1970
-        try db.execute(
-            sql: """
-                INSERT INTO documents (id, published, source, added, time, content_words, matchable, signed, layout,
-                    keys, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        let sql = """
+            INSERT INTO documents (id, published, source, added, time, content_words, matchable, signed, layout,
+                keys, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        try db.cachedStatement(sql: sql).execute(
             arguments: [
                 document.id, published, document.source, added, published ?? added, workspace.contentWords(of: index),
                 workspace.paragraphKeys(of: index).count, corpus.documentHasSignature[index],
@@ -275,7 +275,8 @@ public final class NearDupIndex: Sendable {
     public func contains(id: String) throws(NearDupIndexError) -> Bool {
         try run { [self] in
             try pool.read { db in
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [id]) != nil
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?"), arguments: [id])
+                    != nil
             }
         }
     }
@@ -414,9 +415,11 @@ public final class NearDupIndex: Sendable {
                     if StoredParagraph.decode(row[4], textLength: text.utf8.count) == nil {
                         problems.append("article \"\(id)\": damaged paragraph layout")
                     }
-                    let keysFit = StoredKeys.decode(
-                        row[5], number: number, matchable: matchable, signed: signed, bands: bandCount
-                    ) { _, _ in }
+                    var entries: [BandEntry] = []
+                    let keysFit = (row[5] as Data).withUnsafeBytes {
+                        StoredKeys.decode(
+                            $0, number: number, matchable: matchable, signed: signed, bands: bandCount, into: &entries)
+                    }
                     if !keysFit { problems.append("article \"\(id)\": damaged band keys") }
                     if number <= mergedThrough {
                         live.insert(number)
