@@ -41,7 +41,7 @@ public final class NearDupIndex: Sendable {
         public var cacheMebibytes = 64
         /// Threads that prepare the articles of `add(contentsOf:)`/`check(contentsOf:)`; `nil` for every core.
         public var threadCount: Int?
-        /// Recent articles (whose band keys each connection keeps in memory, about 20 KB per article)
+        /// Recent articles (whose band keys each index keeps in memory, 20 to 40 KB per article)
         /// that make a writer merge them into a sorted run. Larger: fewer, larger merges and more memory.
         public var mergeThreshold = 1024
         /// Memory for the runs' Bloom filters, in MiB, shared by the index's connections: about 10
