@@ -36,8 +36,11 @@ struct IndexLocation: ParsableArguments {
     @Option(help: "SQLite page cache per connection, in MiB: the memory the index uses beyond one batch.")
     var cacheMib = 64
 
-    func open(readOnly: Bool, durability: NearDupIndex.Durability = .full) throws -> NearDupIndex {
+    func open(readOnly: Bool, durability: NearDupIndex.Durability = .full, mergeEvery: Int? = nil) throws
+        -> NearDupIndex
+    {
         var configuration = NearDupIndex.Configuration()
+        if let mergeEvery { configuration.mergeThreshold = mergeEvery }
         configuration.cacheMebibytes = cacheMib
         configuration.readOnly = readOnly
         configuration.lockTimeout = .milliseconds(Int(lockTimeout * 1000))
@@ -98,9 +101,16 @@ struct IndexAddCommand: ParsableCommand {
 
     @OptionGroup var batching: IndexBatching
 
+    @Option(help: "Merge the articles added since the last merge into a sorted run once this many wait.")
+    var mergeEvery = NearDupIndex.Configuration().mergeThreshold
+
+    func validate() throws {
+        if mergeEvery < 1 { throw ValidationError("--merge-every must be at least 1.") }
+    }
+
     func run() throws {
         try reportingErrors {
-            let index = try location.open(readOnly: false, durability: durability)
+            let index = try location.open(readOnly: false, durability: durability, mergeEvery: mergeEvery)
             try streamAnswers(index: index, input: input, adding: true, batchSize: batching.batchSize)
         }
     }

@@ -64,10 +64,16 @@ public struct IndexStatistics: Sendable, Hashable {
     public var paragraphs = 0
     /// Paragraphs matched on their own (with LSH band keys).
     public var matchableParagraphs = 0
-    /// Rows of `paragraph_bands`.
+    /// Band keys of the matchable paragraphs (one per paragraph and band).
     public var paragraphBandKeys = 0
-    /// Rows of `document_bands`.
+    /// Band keys of the whole texts (one per signed article and band).
     public var documentBandKeys = 0
+    /// Sorted runs the merged articles' keys are in.
+    public var runs = 0
+    /// Entries in the runs, keys of removed articles included until their run is merged again.
+    public var runEntries = 0
+    /// Articles added since the last merge (their keys are read into memory, not yet in a run).
+    public var recentDocuments = 0
     /// The oldest and newest article time (`published`, or when added).
     public var oldest: Date?
     /// See `oldest`.

@@ -1,7 +1,7 @@
 internal import GRDB
 import NearDup
 
-/// The index's SQLite schema (version 1). One file, WAL journal.
+/// The index's SQLite schema (version 2). One file, WAL journal.
 ///
 /// ```sql
 /// -- What the index was built with: schema_version, signature_version (SignatureFormat.version)
@@ -18,34 +18,49 @@ import NearDup
 ///     added REAL NOT NULL,              -- when it was added
 ///     time REAL NOT NULL,               -- published, or added: the eviction window's clock
 ///     content_words INTEGER NOT NULL,   -- words of its matchable paragraphs (coverage denominator)
-///     matchable INTEGER NOT NULL,       -- paragraphs with band keys (for the integrity check)
+///     matchable INTEGER NOT NULL,       -- paragraphs with band keys
 ///     signed INTEGER NOT NULL,          -- 1 when it has a whole-text signature
 ///     layout BLOB NOT NULL,             -- per paragraph 13 bytes: UTF-8 start, end, word count
 ///                                       -- (UInt32 little-endian) and in-document boilerplate reason
+///     keys BLOB NOT NULL,               -- its LSH band keys (StoredKeys): per matchable paragraph
+///                                       -- its ordinal and one UInt32 per band, then the whole text's
 ///     text TEXT NOT NULL);              -- the article as given: re-shingled to verify candidates
 /// CREATE INDEX documents_by_time ON documents (time);
 ///
-/// -- LSH band keys of every matchable paragraph: key = band << 32 | low 32 bits of the band's
-/// -- XXH3 key (exactly the batch engine's buckets); paragraph = number << 20 | ordinal.
-/// -- WITHOUT ROWID: the primary key is the table, so a lookup is one B-tree descent and a row is
-/// -- about 16 bytes.
-/// CREATE TABLE paragraph_bands (key INTEGER NOT NULL, paragraph INTEGER NOT NULL,
-///     PRIMARY KEY (key, paragraph)) WITHOUT ROWID;
+/// -- Which articles' keys are in the runs: those numbered up to merged_through. The others (the
+/// -- "recent" articles, at most Configuration.mergeThreshold after each add) are found through
+/// -- their `keys`, which every connection keeps in memory. `generation` counts run rewrites.
+/// CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), merged_through INTEGER NOT NULL,
+///     generation INTEGER NOT NULL);
 ///
-/// -- The same for each article's whole-text signature (the slot-wise minimum of its paragraphs').
-/// CREATE TABLE document_bands (key INTEGER NOT NULL, document INTEGER NOT NULL,
-///     PRIMARY KEY (key, document)) WITHOUT ROWID;
+/// -- Sorted runs of (band key, reference) entries (see BandRun): key = kind << 48 | band << 32 |
+/// -- the band's 32-bit XXH3 key (exactly the batch engine's buckets; kind 1 for whole-text keys);
+/// -- reference = number << 20 | ordinal for a paragraph, the number for a whole text. `filter` is
+/// -- a Bloom filter of the run's keys (BandFilter), read once per connection.
+/// CREATE TABLE runs (run INTEGER PRIMARY KEY, entries INTEGER NOT NULL, document_entries INTEGER NOT NULL,
+///     paragraph_bits INTEGER NOT NULL, document_bits INTEGER NOT NULL, first_document INTEGER NOT NULL,
+///     last_document INTEGER NOT NULL, filter BLOB NOT NULL);
+/// -- One row per non-empty bucket of a run: rowid run << 40 | kind << 39 | band << bits | prefix,
+/// -- the bucket's entries sorted, 12 bytes each.
+/// CREATE TABLE run_blocks (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 /// ```
 ///
-/// A lookup sends all of an article's keys in one statement
-/// (`WHERE key IN (SELECT value FROM json_each(?))`), which SQLite runs as one index seek per key.
-/// Rows of a batch are inserted in key order, so a bulk load appends runs of neighbouring keys.
+/// An add writes one `documents` row and nothing else (a few pages, appended), whatever the index's
+/// size. Once `mergeThreshold` articles wait, they are merged into a new run, which takes in the
+/// newest runs while they are smaller than twice its size (RunMerger): every key is written
+/// sequentially, as part of a blob, about log2(articles / mergeThreshold) times. A lookup probes the
+/// recent keys in memory, then each run's filter, and reads a run's block only when the filter says
+/// the key may be there. Removing an article deletes its `documents` row; its run entries are
+/// skipped on lookup (their article is gone) and dropped by the next merge of their run.
 enum IndexSchema {
-    static let version = 1
+    static let version = 2
     /// Bits of a paragraph reference that hold the paragraph's ordinal in its article.
     static let ordinalBits = 20
     /// Paragraphs past this ordinal are stored but not matched on their own.
     static let maximumOrdinal = (1 << ordinalBits) - 1
+    /// Where a band key's kind (0 paragraph, 1 whole text) starts.
+    static let kindShift: Int64 = 48
+    static let bandMask: Int64 = 0xFFFF
 
     static let statements = [
         "CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID",
@@ -61,17 +76,21 @@ enum IndexSchema {
             matchable INTEGER NOT NULL,
             signed INTEGER NOT NULL,
             layout BLOB NOT NULL,
+            keys BLOB NOT NULL,
             text TEXT NOT NULL)
         """,
         "CREATE INDEX documents_by_time ON documents (time)",
         """
-        CREATE TABLE paragraph_bands (key INTEGER NOT NULL, paragraph INTEGER NOT NULL,
-            PRIMARY KEY (key, paragraph)) WITHOUT ROWID
+        CREATE TABLE state (id INTEGER PRIMARY KEY CHECK (id = 1), merged_through INTEGER NOT NULL,
+            generation INTEGER NOT NULL)
         """,
+        "INSERT INTO state (id, merged_through, generation) VALUES (1, 0, 0)",
         """
-        CREATE TABLE document_bands (key INTEGER NOT NULL, document INTEGER NOT NULL,
-            PRIMARY KEY (key, document)) WITHOUT ROWID
+        CREATE TABLE runs (run INTEGER PRIMARY KEY, entries INTEGER NOT NULL, document_entries INTEGER NOT NULL,
+            paragraph_bits INTEGER NOT NULL, document_bits INTEGER NOT NULL, first_document INTEGER NOT NULL,
+            last_document INTEGER NOT NULL, filter BLOB NOT NULL)
         """,
+        "CREATE TABLE run_blocks (id INTEGER PRIMARY KEY, data BLOB NOT NULL)",
     ]
 
     static func paragraphReference(document: Int64, ordinal: Int) -> Int64 {
@@ -82,9 +101,17 @@ enum IndexSchema {
         (reference >> Int64(ordinalBits), Int(reference & Int64(maximumOrdinal)))
     }
 
-    static func bandKey(band: Int, key: UInt32) -> Int64 {
+    /// The key of a paragraph's band `band` whose 32-bit LSH key is `key`.
+    static func paragraphKey(band: Int, key: UInt32) -> Int64 {
         Int64(band) << 32 | Int64(key)
     }
+
+    /// The key of a whole text's band `band` whose 32-bit LSH key is `key`.
+    static func documentKey(band: Int, key: UInt32) -> Int64 {
+        1 << kindShift | Int64(band) << 32 | Int64(key)
+    }
+
+    static func isDocumentKey(_ key: Int64) -> Bool { key >> kindShift != 0 }
 }
 
 // MARK: -

@@ -26,6 +26,8 @@ struct MatchWorkspace {
     /// For workspace documents read from the index, their stored record; `nil` for the batch's.
     private var stored: [StoredArticle?]
     private var workspaceOfNumber: [Int64: Int] = [:]
+    /// Stored article numbers found gone (removed; their run entries are not merged away yet).
+    private var missingNumbers = Set<Int64>()
     private var paragraphSets: [Int: [UInt64]] = [:]
     private var documentSets: [Int: [UInt64]] = [:]
     /// Band keys of the batch's articles added so far, for the later ones of the same batch.
@@ -61,7 +63,7 @@ struct MatchWorkspace {
         }.map { paragraph in
             (
                 paragraph,
-                corpus.bandKeys(ofParagraph: paragraph).enumerated().map { IndexSchema.bandKey(band: $0, key: $1) }
+                corpus.bandKeys(ofParagraph: paragraph).enumerated().map { IndexSchema.paragraphKey(band: $0, key: $1) }
             )
         }
     }
@@ -70,41 +72,75 @@ struct MatchWorkspace {
     func documentKeys(of document: Int) -> [Int64] {
         guard corpus.documentHasSignature[document] else { return [] }
         let bands = corpus.bandCount
-        return (0..<bands).map { IndexSchema.bandKey(band: $0, key: corpus.documentBandKeys[document * bands + $0]) }
+        return (0..<bands).map {
+            IndexSchema.documentKey(band: $0, key: corpus.documentBandKeys[document * bands + $0])
+        }
+    }
+
+    /// The `keys` blob of batch article `document` (see `StoredKeys`).
+    func storedKeys(of document: Int) -> Data {
+        let start = corpus.paragraphs(ofDocument: document).lowerBound
+        let paragraphs = paragraphKeys(of: document).map { paragraph, _ in
+            (paragraph - start, Array(corpus.bandKeys(ofParagraph: paragraph)))
+        }
+        let bands = corpus.bandCount
+        let whole =
+            corpus.documentHasSignature[document]
+            ? Array(corpus.documentBandKeys[(document * bands)..<((document + 1) * bands)]) : []
+        return StoredKeys.encode(paragraphs: paragraphs, document: whole)
     }
 
     func contentWords(of document: Int) -> Int { contentWords[document] }
 
     // MARK: - Answers
 
-    /// Compares batch article `document` with the index (through `store`) and with the batch's
-    /// articles registered before it.
+    /// Compares batch article `document` with the index (through `store`, as `view` shows it) and
+    /// with the batch's articles registered before it.
     /// - Parameter excluding: A stored article never to report (the article itself, when checking
     ///   an article that is already indexed).
-    mutating func answer(for document: Int, store: IndexStore, excluding: Int64?) throws -> IndexAnswer {
+    mutating func answer(for document: Int, store: IndexStore, view: BandView, excluding: Int64?) throws -> IndexAnswer
+    {
         let threshold = engine.options.threshold
-        var probes: [Int64: [Int32]] = [:]
+        // (key, paragraph) of every probe, sorted: a hit's paragraphs are a binary search away.
+        var probes: [(key: Int64, paragraph: Int32)] = []
         for (paragraph, keys) in paragraphKeys(of: document) {
-            for key in keys { probes[key, default: []].append(Int32(paragraph)) }
+            for key in keys { probes.append((key, Int32(paragraph))) }
         }
+        probes.sort { $0.key < $1.key || ($0.key == $1.key && $0.paragraph < $1.paragraph) }
+        var probeKeys: [Int64] = []
+        for (key, _) in probes where probeKeys.last != key { probeKeys.append(key) }
         var candidatePairs = Set<UInt64>()
         func propose(_ key: Int64, _ other: Int) {
-            for paragraph in probes[key] ?? [] {
-                candidatePairs.insert(UInt64(UInt32(paragraph)) << 32 | UInt64(UInt32(other)))
+            var (lower, upper) = (0, probes.count)
+            while lower < upper {
+                let middle = (lower + upper) / 2
+                if probes[middle].key < key { lower = middle + 1 } else { upper = middle }
             }
-        }
-        for (key, reference) in try store.paragraphHits(keys: Array(probes.keys)) {
-            let (number, ordinal) = IndexSchema.split(paragraphReference: reference)
-            guard number != excluding, let other = try workspaceDocument(number: number, store: store) else { continue }
-            propose(key, corpus.paragraphs(ofDocument: other).lowerBound + ordinal)
-        }
-        for key in probes.keys {
-            for other in batchParagraphKeys[key] ?? [] { propose(key, Int(other)) }
+            while lower < probes.count && probes[lower].key == key {
+                candidatePairs.insert(UInt64(UInt32(probes[lower].paragraph)) << 32 | UInt64(UInt32(other)))
+                lower += 1
+            }
         }
         var linkedDocuments = Set<Int>()
         let wholeKeys = documentKeys(of: document)
-        for number in try store.documentHits(keys: wholeKeys) where number != excluding {
-            if let other = try workspaceDocument(number: number, store: store) { linkedDocuments.insert(other) }
+        // Paragraph keys sort before whole-text keys (kind 1), so the two lists join in order.
+        let keys = probeKeys + wholeKeys.sorted()
+        for (key, reference) in try store.hits(keys: keys, view: view, bands: corpus.bandCount, path: path) {
+            if IndexSchema.isDocumentKey(key) {
+                guard reference != excluding, let other = try workspaceDocument(number: reference, store: store) else {
+                    continue
+                }
+                linkedDocuments.insert(other)
+            } else {
+                let (number, ordinal) = IndexSchema.split(paragraphReference: reference)
+                guard number != excluding, let other = try workspaceDocument(number: number, store: store) else {
+                    continue
+                }
+                propose(key, corpus.paragraphs(ofDocument: other).lowerBound + ordinal)
+            }
+        }
+        for key in probeKeys {
+            for other in batchParagraphKeys[key] ?? [] { propose(key, Int(other)) }
         }
         for key in wholeKeys {
             for other in batchDocumentKeys[key] ?? [] { linkedDocuments.insert(Int(other)) }
@@ -191,7 +227,11 @@ struct MatchWorkspace {
     /// The workspace index of stored article `number`, reading it on first use; `nil` if it is gone.
     private mutating func workspaceDocument(number: Int64, store: IndexStore) throws -> Int? {
         if let known = workspaceOfNumber[number] { return known }
-        guard let article = try store.article(number: number, path: path) else { return nil }
+        if missingNumbers.contains(number) { return nil }
+        guard let article = try store.article(number: number, path: path) else {
+            missingNumbers.insert(number)
+            return nil
+        }
         let index = documents.count
         documents.append(article.document)
         stored.append(article)
@@ -222,12 +262,17 @@ struct MatchWorkspace {
 
     /// The whole-text set of a document: its paragraphs that are not boilerplate, like the batch
     /// engine's `inDocumentSet` (the index never applies the cross-document `recurring` rule).
+    /// Shingles do not cross paragraphs, so the paragraphs already verified give theirs.
     private mutating func documentSet(_ document: Int) -> [UInt64] {
         if let set = documentSets[document] { return set }
         var set: [UInt64] = []
         var shingler = ParagraphShingler(documents: documents, corpus: corpus, kind: engine.options.shingle)
         for paragraph in corpus.paragraphs(ofDocument: document) where corpus.patternReasons[paragraph] == nil {
-            shingler.appendShingles(ofParagraph: paragraph, to: &set)
+            if let known = paragraphSets[paragraph] {
+                set += known
+            } else {
+                shingler.appendShingles(ofParagraph: paragraph, to: &set)
+            }
         }
         _ = sortAndUnique(&set, from: 0)
         documentSets[document] = set

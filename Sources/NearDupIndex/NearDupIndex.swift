@@ -26,6 +26,8 @@ import NearDup
 ///
 /// Durability: each `add`, `add(contentsOf:)`, `remove` and `evict` is one SQLite transaction; with
 /// the default `Durability.full` it is on disk (fsync of the write-ahead log) when the call returns.
+/// Merges of recent articles into runs are transactions of their own, after the add that triggers
+/// them.
 public final class NearDupIndex: Sendable {
     /// How an index is opened.
     public struct Configuration: Sendable {
@@ -39,6 +41,13 @@ public final class NearDupIndex: Sendable {
         public var cacheMebibytes = 64
         /// Threads that prepare the articles of `add(contentsOf:)`/`check(contentsOf:)`; `nil` for every core.
         public var threadCount: Int?
+        /// Recent articles (whose band keys each index keeps in memory, 20 to 40 KB per article)
+        /// that make a writer merge them into a sorted run. Larger: fewer, larger merges and more memory.
+        public var mergeThreshold = 1024
+        /// Memory for the runs' Bloom filters, in MiB, shared by the index's connections: about 10
+        /// bits per stored band key until the budget is reached, then fewer (more needless block
+        /// reads, never a wrong answer).
+        public var filterMebibytes = 64
 
         /// Creates the default configuration: read-write, fail at once when locked, fully durable.
         public init() {}
@@ -62,6 +71,7 @@ public final class NearDupIndex: Sendable {
     private let engine: NearDupEngine
     private let pool: DatabasePool
     private let lock: IndexLock?
+    private let bands: BandCache
 
     /// Opens the index at `path`, creating it if it is missing (unless read-only).
     /// - Parameters:
@@ -77,6 +87,12 @@ public final class NearDupIndex: Sendable {
     ) throws(NearDupIndexError) {
         self.path = path
         self.configuration = configuration
+        if configuration.mergeThreshold < 1 {
+            throw .invalidOption(.invalidOption(name: "mergeThreshold", expected: "at least 1"))
+        }
+        if configuration.filterMebibytes < 1 {
+            throw .invalidOption(.invalidOption(name: "filterMebibytes", expected: "at least 1"))
+        }
         let exists = FileManager.default.fileExists(atPath: path)
         if configuration.readOnly && !exists { throw .missing(path: path) }
         lock = configuration.readOnly ? nil : try IndexLock(indexPath: path, timeout: configuration.lockTimeout)
@@ -89,7 +105,13 @@ public final class NearDupIndex: Sendable {
         let cache = configuration.cacheMebibytes * 1024
         sqlite.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -\(cache)")
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
+            if !db.configuration.readonly {
+                // Only takes effect on a new file: 16 KB pages, a quarter of the system calls per merged byte.
+                try db.execute(sql: "PRAGMA page_size = 16384")
+                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+                // A merge writes a whole run through the log; give the space back after it.
+                try db.execute(sql: "PRAGMA journal_size_limit = \(64 << 20)")
+            }
         }
         do {
             pool = try DatabasePool(path: path, configuration: sqlite)
@@ -134,6 +156,7 @@ public final class NearDupIndex: Sendable {
         } catch {
             throw .invalidOption(error)
         }
+        bands = BandCache(bandCount: engine.bandLayout.bandCount, path: path)
     }
 
     // MARK: - Checking and adding
@@ -154,12 +177,13 @@ public final class NearDupIndex: Sendable {
         return try run { [self] in
             try pool.read { db in
                 let store = IndexStore(db: db)
+                let view = try bands.view(store: store)
                 var workspace = makeWorkspace(documents)
                 return try documents.indices.map { document in
                     let itself = try Int64.fetchOne(
                         db.cachedStatement(sql: "SELECT number FROM documents WHERE id = ?"),
                         arguments: [documents[document].id])
-                    return try workspace.answer(for: document, store: store, excluding: itself)
+                    return try workspace.answer(for: document, store: store, view: view, excluding: itself)
                 }
             }
         }
@@ -186,7 +210,7 @@ public final class NearDupIndex: Sendable {
         var seen = Set<String>()
         for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
         return try run { [self] in
-            try pool.write { db in
+            let (answers, waiting) = try pool.write { db in
                 let store = IndexStore(db: db)
                 for document in documents {
                     let sql = "SELECT 1 FROM documents WHERE id = ?"
@@ -194,54 +218,56 @@ public final class NearDupIndex: Sendable {
                         throw NearDupIndexError.duplicateID(document.id)
                     }
                 }
+                let view = try bands.view(store: store)
                 var workspace = makeWorkspace(documents)
                 var answers: [IndexAnswer] = []
-                var paragraphRows: [(key: Int64, reference: Int64)] = []
-                var documentRows: [(key: Int64, reference: Int64)] = []
                 for index in documents.indices {
-                    let answer = try workspace.answer(for: index, store: store, excluding: nil)
-                    workspace.register(index)
-                    let number = try insert(index, of: workspace, db: db)
-                    let start = workspace.corpus.paragraphs(ofDocument: index).lowerBound
-                    for (paragraph, keys) in workspace.paragraphKeys(of: index) {
-                        let reference = IndexSchema.paragraphReference(document: number, ordinal: paragraph - start)
-                        for key in keys { paragraphRows.append((key, reference)) }
-                    }
-                    for key in workspace.documentKeys(of: index) { documentRows.append((key, number)) }
+                    let answer = try workspace.answer(for: index, store: store, view: view, excluding: nil)
+                    if index < documents.count - 1 { workspace.register(index) }
+                    try insert(index, of: workspace, db: db)
                     answers.append(
                         IndexAnswer(
                             id: answer.id, paragraphCount: answer.paragraphCount, contentWords: answer.contentWords,
                             matches: answer.matches, isAdded: true))
                 }
-                try store.insertBands(paragraphRows, into: "paragraph_bands", column: "paragraph")
-                try store.insertBands(documentRows, into: "document_bands", column: "document")
-                return answers
+                return (answers, view.recentDocuments + documents.count)
             }
+            if waiting >= configuration.mergeThreshold {
+                try RunMerger.mergeRecent(
+                    pool: pool, bands: engine.bandLayout.bandCount, path: path, filterBudget: filterBudget,
+                    window: configuration.mergeThreshold)
+            }
+            return answers
         }
     }
 
+    private var filterBudget: Int { configuration.filterMebibytes << 20 }
+
+    /// Read once: `activeProcessorCount` reads the cgroup files each time (a dozen system calls).
+    private static let processorCount = ProcessInfo.processInfo.activeProcessorCount
+
     private func makeWorkspace(_ documents: [Document]) -> MatchWorkspace {
-        let threads = max(1, configuration.threadCount ?? ProcessInfo.processInfo.activeProcessorCount)
+        let threads = max(1, configuration.threadCount ?? Self.processorCount)
         return MatchWorkspace(engine: engine, batch: documents, threads: threads, path: path, now: Date())
     }
 
-    private func insert(_ index: Int, of workspace: MatchWorkspace, db: Database) throws -> Int64 {
+    private func insert(_ index: Int, of workspace: MatchWorkspace, db: Database) throws {
         let document = workspace.documents[index]
         let corpus = workspace.corpus
         let paragraphs = corpus.paragraphs(ofDocument: index)
         let added = workspace.now.timeIntervalSince1970
         let published = document.published?.timeIntervalSince1970
-        try db.execute(
-            sql: """
-                INSERT INTO documents (id, published, source, added, time, content_words, matchable, signed, layout, text)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        let sql = """
+            INSERT INTO documents (id, published, source, added, time, content_words, matchable, signed, layout,
+                keys, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        try db.cachedStatement(sql: sql).execute(
             arguments: [
                 document.id, published, document.source, added, published ?? added, workspace.contentWords(of: index),
                 workspace.paragraphKeys(of: index).count, corpus.documentHasSignature[index],
-                StoredParagraph.encode(paragraphs, of: corpus), document.text,
+                StoredParagraph.encode(paragraphs, of: corpus), workspace.storedKeys(of: index), document.text,
             ])
-        return db.lastInsertedRowID
     }
 
     /// Whether an article with id `id` is indexed.
@@ -249,7 +275,8 @@ public final class NearDupIndex: Sendable {
     public func contains(id: String) throws(NearDupIndexError) -> Bool {
         try run { [self] in
             try pool.read { db in
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM documents WHERE id = ?", arguments: [id]) != nil
+                try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?"), arguments: [id])
+                    != nil
             }
         }
     }
@@ -264,9 +291,8 @@ public final class NearDupIndex: Sendable {
         if configuration.readOnly { throw .readOnly(path: path) }
         return try run { [self] in
             try pool.write { db in
-                guard let article = try IndexStore(db: db).article(id: id, path: path) else { return false }
-                try delete(article, db: db)
-                return true
+                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+                return db.changesCount > 0
             }
         }
     }
@@ -275,37 +301,18 @@ public final class NearDupIndex: Sendable {
     /// in one transaction.
     /// - Returns: How many were removed.
     /// - Throws: `.readOnly`; `.corrupt` or `.storage`.
-    /// - Complexity: Linear in the removed articles' text (their band keys are computed again to
-    ///   find their rows).
+    /// - Complexity: Linear in the number of removed articles (their band keys stay in the runs,
+    ///   skipped on lookup, until their run is next merged or `compact()` runs).
     @discardableResult
     public func evict(olderThan cutoff: Date) throws(NearDupIndexError) -> Int {
         if configuration.readOnly { throw .readOnly(path: path) }
         return try run { [self] in
             try pool.write { db in
-                let store = IndexStore(db: db)
-                let numbers = try Int64.fetchAll(
-                    db, sql: "SELECT number FROM documents WHERE time < ? ORDER BY number",
-                    arguments: [cutoff.timeIntervalSince1970])
-                for number in numbers {
-                    if let article = try store.article(number: number, path: path) { try delete(article, db: db) }
-                }
-                return numbers.count
+                try db.execute(
+                    sql: "DELETE FROM documents WHERE time < ?", arguments: [cutoff.timeIntervalSince1970])
+                return db.changesCount
             }
         }
-    }
-
-    private func delete(_ article: StoredArticle, db: Database) throws {
-        let workspace = MatchWorkspace(engine: engine, batch: [article.document], threads: 1, path: path, now: Date())
-        var paragraphRows: [(key: Int64, reference: Int64)] = []
-        for (paragraph, keys) in workspace.paragraphKeys(of: 0) {
-            let reference = IndexSchema.paragraphReference(document: article.number, ordinal: paragraph)
-            for key in keys { paragraphRows.append((key, reference)) }
-        }
-        let store = IndexStore(db: db)
-        try store.deleteBands(paragraphRows, from: "paragraph_bands", column: "paragraph")
-        try store.deleteBands(
-            workspace.documentKeys(of: 0).map { ($0, article.number) }, from: "document_bands", column: "document")
-        try db.execute(sql: "DELETE FROM documents WHERE number = ?", arguments: [article.number])
     }
 
     // MARK: - Facts and maintenance
@@ -321,7 +328,7 @@ public final class NearDupIndex: Sendable {
 
     /// Counts and sizes.
     /// - Throws: `.corrupt` or `.storage`.
-    /// - Complexity: Linear in the number of articles and band keys (it counts rows).
+    /// - Complexity: Linear in the number of articles (it sums their rows).
     public func statistics() throws(NearDupIndexError) -> IndexStatistics {
         try run { [self] in
             try pool.read { db in
@@ -329,15 +336,26 @@ public final class NearDupIndex: Sendable {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT count(*), total(length(layout)), total(matchable), min(time), max(time) FROM documents
+                        SELECT count(*), total(length(layout)), total(matchable), total(signed), min(time), max(time)
+                        FROM documents
                         """)!
+                let bandCount = engine.bandLayout.bandCount
                 statistics.documents = row[0]
                 statistics.paragraphs = Int((row[1] as Double) / Double(StoredParagraph.encodedSize))
                 statistics.matchableParagraphs = Int(row[2] as Double)
-                statistics.oldest = (row[3] as Double?).map { Date(timeIntervalSince1970: $0) }
-                statistics.newest = (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }
-                statistics.paragraphBandKeys = try Int.fetchOne(db, sql: "SELECT count(*) FROM paragraph_bands") ?? 0
-                statistics.documentBandKeys = try Int.fetchOne(db, sql: "SELECT count(*) FROM document_bands") ?? 0
+                statistics.paragraphBandKeys = statistics.matchableParagraphs * bandCount
+                statistics.documentBandKeys = Int(row[3] as Double) * bandCount
+                statistics.oldest = (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }
+                statistics.newest = (row[5] as Double?).map { Date(timeIntervalSince1970: $0) }
+                let store = IndexStore(db: db)
+                let (mergedThrough, _) = try store.bandState(path: path)
+                let runs = try store.runs()
+                statistics.runs = runs.count
+                statistics.runEntries = runs.reduce(0) { $0 + $1.entries }
+                statistics.recentDocuments =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM documents WHERE number > ?", arguments: [mergedThrough])
+                    ?? 0
                 let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
                 statistics.fileBytes = (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0) * pageSize
                 statistics.freeBytes = (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0) * pageSize
@@ -348,12 +366,19 @@ public final class NearDupIndex: Sendable {
         }
     }
 
-    /// Checkpoints the write-ahead log into the file and rebuilds the file without free pages
-    /// (`VACUUM`), giving back the space of removed articles.
+    /// Merges every run and the recent articles into one run (dropping the band keys of removed
+    /// articles), checkpoints the write-ahead log into the file and rebuilds the file without free
+    /// pages (`VACUUM`), giving back the space of removed articles.
     /// - Throws: `.readOnly`; `.storage` (e.g. too little disk for the copy VACUUM makes).
     public func compact() throws(NearDupIndexError) {
         if configuration.readOnly { throw .readOnly(path: path) }
         try run { [self] in
+            try pool.write { db in
+                try RunMerger(
+                    store: IndexStore(db: db), bands: engine.bandLayout.bandCount, path: path,
+                    filterBudget: filterBudget
+                ).mergeAll()
+            }
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM")
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -361,9 +386,9 @@ public final class NearDupIndex: Sendable {
         }
     }
 
-    /// Checks the file (SQLite's `integrity_check`: every page, every B-tree, every index), the
-    /// stored options, every article's layout, and that the band tables hold exactly the rows the
-    /// articles need.
+    /// Checks the file (SQLite's `integrity_check`: every page, every B-tree, every index), every
+    /// article's layout and band keys, and that the runs hold exactly the keys the merged articles
+    /// need, each in its filter.
     /// - Returns: What is wrong, if anything.
     /// - Throws: `.corrupt` when the file cannot be read at all.
     /// - Complexity: Linear in the size of the index.
@@ -375,39 +400,50 @@ public final class NearDupIndex: Sendable {
                 let messages = try String.fetchAll(db, sql: "PRAGMA integrity_check")
                 if messages != ["ok"] { problems += messages.map { "sqlite: \($0)" } }
                 checked.append("SQLite integrity_check (pages, B-trees, indexes)")
+                let store = IndexStore(db: db)
+                let (mergedThrough, _) = try store.bandState(path: path)
                 let bandCount = engine.bandLayout.bandCount
-                var matchable = 0
-                var signed = 0
+                var needed = 0
                 var documents = 0
-                let rows = try Row.fetchCursor(db, sql: "SELECT id, matchable, signed, layout, text FROM documents")
+                var live = Set<Int64>()
+                let rows = try Row.fetchCursor(
+                    db, sql: "SELECT number, id, matchable, signed, layout, keys, text FROM documents")
                 while let row = try rows.next() {
                     documents += 1
-                    matchable += row[1] as Int
-                    signed += row[2] as Int
-                    let text: String = row[4]
-                    if StoredParagraph.decode(row[3], textLength: text.utf8.count) == nil {
-                        problems.append("article \"\(row[0] as String)\": damaged paragraph layout")
+                    let (number, id, matchable, signed): (Int64, String, Int, Bool) = (row[0], row[1], row[2], row[3])
+                    let text: String = row[6]
+                    if StoredParagraph.decode(row[4], textLength: text.utf8.count) == nil {
+                        problems.append("article \"\(id)\": damaged paragraph layout")
+                    }
+                    var entries: [BandEntry] = []
+                    let keysFit = (row[5] as Data).withUnsafeBytes {
+                        StoredKeys.decode(
+                            $0, number: number, matchable: matchable, signed: signed, bands: bandCount, into: &entries)
+                    }
+                    if !keysFit { problems.append("article \"\(id)\": damaged band keys") }
+                    if number <= mergedThrough {
+                        live.insert(number)
+                        needed += (matchable + (signed ? 1 : 0)) * bandCount
                     }
                 }
-                checked.append("\(documents) articles' paragraph layouts")
-                let paragraphKeys = try Int.fetchOne(db, sql: "SELECT count(*) FROM paragraph_bands") ?? 0
-                let documentKeys = try Int.fetchOne(db, sql: "SELECT count(*) FROM document_bands") ?? 0
-                if paragraphKeys != matchable * bandCount {
-                    problems.append(
-                        "paragraph_bands has \(paragraphKeys) rows, the articles need \(matchable * bandCount)")
+                checked.append("\(documents) articles' paragraph layouts and band keys")
+                let runs = try store.runs()
+                var found = 0
+                var stale = 0
+                for run in runs {
+                    let report = try RunChecker(store: store, run: run, bands: bandCount, path: path).check { number in
+                        live.contains(number)
+                    }
+                    found += report.live
+                    stale += report.stale
+                    problems += report.problems
                 }
-                if documentKeys != signed * bandCount {
-                    problems.append("document_bands has \(documentKeys) rows, the articles need \(signed * bandCount)")
+                if found != needed {
+                    problems.append("the runs hold \(found) band keys of merged articles, the articles need \(needed)")
                 }
-                checked.append("band key rows: \(paragraphKeys) paragraph, \(documentKeys) whole-text")
-                let orphans =
-                    try Int.fetchOne(
-                        db,
-                        sql: """
-                            SELECT count(*) FROM document_bands WHERE document NOT IN (SELECT number FROM documents)
-                            """) ?? 0
-                if orphans > 0 { problems.append("\(orphans) whole-text band keys of missing articles") }
-                checked.append("whole-text band keys point at articles")
+                checked.append(
+                    "\(runs.count) runs: \(found) band keys in order, in their blocks and filters (\(stale) of removed "
+                        + "articles, dropped by the next merge)")
                 return IntegrityReport(problems: problems, checked: checked)
             }
         }

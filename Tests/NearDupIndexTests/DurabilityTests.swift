@@ -23,11 +23,23 @@ import Testing
     }
 
     @Test func writerKilledMidStreamLosesNoAcknowledgedArticle() throws {
+        try killWriterMidStream(options: [])
+    }
+
+    /// The same while the writer merges its recent articles into runs every three articles: a
+    /// merge cut short leaves them recent, and nothing is lost or found twice.
+    @Test func writerKilledWhileMergingLosesNoAcknowledgedArticle() throws {
+        let index = try killWriterMidStream(options: ["--merge-every", "3"])
+        #expect(try index.statistics().runs >= 2)
+    }
+
+    @discardableResult
+    private func killWriterMidStream(options: [String]) throws -> NearDupIndex {
         let folder = try IndexFolder()
         let path = folder.path("killed.neardup")
         let process = Process()
         process.executableURL = try CommandRunner.executable()
-        process.arguments = ["index", "add", path, "-"]
+        process.arguments = ["index", "add", path, "-"] + options
         let (stdin, stdout) = (Pipe(), Pipe())
         process.standardInput = stdin
         process.standardOutput = stdout
@@ -76,6 +88,7 @@ import Testing
         // And the index goes on: the rest can be added.
         _ = try index.add(contentsOf: Array(Self.corpus.documents[count...]))
         #expect(try index.count == lines.count)
+        return index
     }
 
     /// Builds a small index and closes it, so its write-ahead log is checkpointed into the file.

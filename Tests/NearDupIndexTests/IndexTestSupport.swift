@@ -36,6 +36,13 @@ enum IndexFixtures {
         configuration.durability = .process
         return configuration
     }
+
+    /// `fast`, merging the recent articles into a run every `threshold` articles.
+    static func merging(every threshold: Int) -> NearDupIndex.Configuration {
+        var configuration = fast
+        configuration.mergeThreshold = threshold
+        return configuration
+    }
 }
 
 /// One linked pair, seen from the later article (the copy): what batch and index must agree on.
