@@ -11,7 +11,7 @@ import Testing
     static let documents = CorpusGenerator(configuration: .init(documentCount: 120, seed: 5)).generate().documents
 
     @Test func readersCheckWhileOneWriterAdds() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let index = try NearDupIndex(path: folder.path("shared.neardup"), configuration: IndexFixtures.fast)
         let documents = Self.documents
         let failures = Mutex<[String]>([])
@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func aSecondWriterInTheProcessIsToldTheIndexIsLocked() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = folder.path("locked.neardup")
         let writer = try NearDupIndex(path: path)
         #expect(throws: NearDupIndexError.locked(path: path)) { _ = try NearDupIndex(path: path) }
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func aSecondWriterProcessFailsOrWaits() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = folder.path("processes.neardup")
         let writer = Mutex<NearDupIndex?>(try NearDupIndex(path: path))
         _ = try writer.withLock { try $0?.add(Self.documents[0]) }
@@ -77,7 +77,7 @@ import Testing
     }
 
     @Test func removeAndEvictForgetArticles() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let index = try NearDupIndex(path: folder.path("evict.neardup"), configuration: IndexFixtures.fast)
         let feed = try IndexFixtures.feed()
         _ = try index.add(contentsOf: feed)

@@ -35,7 +35,7 @@ import Testing
 
     @discardableResult
     private func killWriterMidStream(options: [String]) throws -> NearDupIndex {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = folder.path("killed.neardup")
         let process = Process()
         process.executableURL = try CommandRunner.executable()
@@ -92,7 +92,7 @@ import Testing
     }
 
     /// Builds a small index and closes it, so its write-ahead log is checkpointed into the file.
-    static func builtIndex(in folder: IndexFolder) throws -> String {
+    static func builtIndex(in folder: ScratchFolder) throws -> String {
         let path = folder.path("built.neardup")
         let index = try NearDupIndex(path: path, configuration: IndexFixtures.fast)
         _ = try index.add(contentsOf: Array(corpus.documents.prefix(60)))
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func truncatedFileIsAClearError() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = try Self.builtIndex(in: folder)
         let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         try FileHandle(forWritingAtPath: path)!.truncate(atOffset: UInt64(size / 2))
@@ -116,7 +116,7 @@ import Testing
     }
 
     @Test func overwrittenPagesAreFoundByTheIntegrityCheck() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = try Self.builtIndex(in: folder)
         let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
         let handle = try #require(FileHandle(forWritingAtPath: path))
@@ -129,7 +129,7 @@ import Testing
     }
 
     @Test func aFileThatIsNotAnIndexIsAClearError() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = folder.path("notes.txt")
         try Data(String(repeating: "not an index\n", count: 500).utf8).write(to: URL(fileURLWithPath: path))
         #expect(throws: NearDupIndexError.corrupt(path: path, reason: "not an SQLite database (bad header)")) {
@@ -138,7 +138,7 @@ import Testing
     }
 
     @Test func otherOptionsOrSignatureVersionAreRefused() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = try Self.builtIndex(in: folder)
         var options = NearDupOptions()
         options.threshold = 0.6

@@ -1,5 +1,6 @@
 import Foundation
 import NearDup
+import NearDupTestSupport
 import Testing
 
 @testable import NearDupIndex
@@ -10,7 +11,7 @@ import Testing
 
     @Test func fixturesAddedOneByOneGiveTheScanLinks() throws {
         let documents = try IndexFixtures.feed()
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let index = try NearDupIndex(path: folder.path("fixtures.neardup"), configuration: IndexFixtures.fast)
         let answers = try documents.map { try index.add($0) }
         let expected = try PairFacts.ofScan(documents, options: NearDupOptions())
@@ -23,7 +24,7 @@ import Testing
         var options = NearDupOptions()
         options.shingle = shingle
         let documents = Self.generated
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let index = try NearDupIndex(
             path: folder.path("generated.neardup"), options: options, configuration: IndexFixtures.fast)
         let answers = try documents.map { try index.add($0) }
@@ -36,7 +37,7 @@ import Testing
 
     @Test func batchesGiveTheAnswersOfSingleAdds() throws {
         let documents = Array(Self.generated.prefix(100))
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let single = try NearDupIndex(path: folder.path("single.neardup"), configuration: IndexFixtures.fast)
         let batched = try NearDupIndex(path: folder.path("batched.neardup"), configuration: IndexFixtures.fast)
         let one = try documents.map { try single.add($0) }
@@ -50,7 +51,7 @@ import Testing
 
     @Test func checkGivesTheAnswerOfAddWithoutAdding() throws {
         let documents = try IndexFixtures.feed()
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let index = try NearDupIndex(path: folder.path("check.neardup"), configuration: IndexFixtures.fast)
         _ = try index.add(contentsOf: Array(documents.dropLast(4)))
         let derived = Array(documents.suffix(4))

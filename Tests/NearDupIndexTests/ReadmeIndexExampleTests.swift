@@ -1,6 +1,7 @@
 import Foundation
 import NearDup
 import NearDupIndex
+import NearDupTestSupport
 import Testing
 
 // The index example in README.md ("Persistent index") is this function, below its three imports:
@@ -39,7 +40,7 @@ func ingest(_ articles: [Document], indexAt path: String) throws -> [String] {
                 id: "old", text: "The city council voted to build six kilometres of cycle lanes.",
                 published: .distantPast),
         ]
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = folder.path("articles.neardup")
         #expect(
             try ingest(articles, indexAt: path) == [

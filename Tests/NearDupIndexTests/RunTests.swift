@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NearDup
+import NearDupTestSupport
 import Synchronization
 import Testing
 
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func mergedRunsGiveTheAnswersOfRecentKeys() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let recent = try NearDupIndex(path: folder.path("recent.neardup"), configuration: IndexFixtures.fast)
         let merged = try NearDupIndex(
             path: folder.path("merged.neardup"), configuration: IndexFixtures.merging(every: 7))
@@ -42,7 +43,7 @@ import Testing
     }
 
     @Test func removedArticlesLeaveTheRunsAtTheNextMerge() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let index = try NearDupIndex(
             path: folder.path("removed.neardup"), configuration: IndexFixtures.merging(every: 5))
         let documents = Array(Self.documents.prefix(60))
@@ -98,7 +99,7 @@ import Testing
     }
 
     /// Builds an index with a few runs and closes it.
-    static func builtIndex(in folder: IndexFolder) throws -> String {
+    static func builtIndex(in folder: ScratchFolder) throws -> String {
         let path = folder.path("runs.neardup")
         let index = try NearDupIndex(path: path, configuration: IndexFixtures.merging(every: 6))
         for document in documents.prefix(40) { _ = try index.add(document) }
@@ -107,7 +108,9 @@ import Testing
     }
 
     /// Runs `sql` on a built index's file, then its integrity check: the problems found.
-    static func problems(afterDamage sql: String, in folder: IndexFolder) throws -> (String, DatabaseQueue, [String]) {
+    static func problems(
+        afterDamage sql: String, in folder: ScratchFolder
+    ) throws -> (String, DatabaseQueue, [String]) {
         let path = try builtIndex(in: folder)
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: sql) }
@@ -120,12 +123,12 @@ import Testing
             afterDamage: """
                 UPDATE run_blocks SET data = substr(data, 13) || substr(data, 1, 12)
                 WHERE id = (SELECT min(id) FROM run_blocks WHERE length(data) >= 36)
-                """, in: IndexFolder())
+                """, in: ScratchFolder())
         #expect(problems.count == 1 && problems[0].contains("out of order"), "\(problems)")
     }
 
     @Test func aDamagedFilterIsFoundAndIsAClearError() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let (path, queue, problems) = try Self.problems(
             afterDamage: """
                 UPDATE runs SET filter = substr(filter, 1, 8) || zeroblob(length(filter) - 8)
@@ -145,7 +148,7 @@ import Testing
     }
 
     @Test func anIndexOfTheFirstSchemaIsRefused() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = try Self.builtIndex(in: folder)
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "UPDATE meta SET value = '1' WHERE name = 'schema_version'") }
@@ -159,7 +162,7 @@ import Testing
     /// A second, read-only `NearDupIndex` on the same file keeps its own cache of the recent keys
     /// and filters: it must follow every add and every merge of the writer.
     @Test func aReaderFollowsTheWritersMerges() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let path = folder.path("follow.neardup")
         let writer = try NearDupIndex(path: path, configuration: IndexFixtures.merging(every: 3))
         var readOnly = IndexFixtures.fast
@@ -177,7 +180,7 @@ import Testing
 
     /// Readers check copies of articles the writer has acknowledged while it adds and merges.
     @Test func readersFindAcknowledgedArticlesDuringMerges() throws {
-        let folder = try IndexFolder()
+        let folder = try ScratchFolder()
         let index = try NearDupIndex(
             path: folder.path("during.neardup"), configuration: IndexFixtures.merging(every: 4))
         let documents = Self.documents

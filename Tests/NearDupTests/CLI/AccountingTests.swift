@@ -1,4 +1,5 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 /// Nothing is lost: on every fixture and on generated corpora, with and without bad records,

@@ -1,4 +1,5 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 /// One `neardup dedup` run as a user would make it, with every output read back: the kept and
