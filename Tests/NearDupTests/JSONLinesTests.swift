@@ -20,6 +20,38 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == #""\"\\\n\t\r\b\f\u0001\u001fé"# + "\u{2028}\"")
     }
 
+    /// The vector scan looks at 16 bytes at a time: every special byte at every offset of a long
+    /// run, with bytes on both sides of each limit (0x1F, 0x20, 0x7F, non-ASCII), is escaped as a
+    /// character-by-character escaper does.
+    @Test func escapingFindsSpecialBytesAtEveryOffsetOfLongRuns() {
+        for special in ["\"", "\\", "\n", "\u{0}", "\u{1F}", " ", "\u{7F}", "é"] {
+            for position in 0..<40 {
+                let text = String(repeating: "a", count: position) + special + String(repeating: "b\u{20AC}", count: 9)
+                var bytes: [UInt8] = []
+                appendJSONString(text, to: &bytes)
+                #expect(String(decoding: bytes, as: UTF8.self) == Self.escapedOneScalarAtATime(text))
+            }
+        }
+    }
+
+    private static func escapedOneScalarAtATime(_ text: String) -> String {
+        var escaped = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\t": escaped += "\\t"
+            case "\r": escaped += "\\r"
+            case "\u{8}": escaped += "\\b"
+            case "\u{C}": escaped += "\\f"
+            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped + "\""
+    }
+
     @Test func bridgedStringsAreEscapedToo() throws {
         let bridged = NSString(string: Self.tricky) as String
         var bytes: [UInt8] = []

@@ -1,3 +1,5 @@
+import CNearDupKernels
+
 /// Where a JSON string's content lies in the line, and whether it holds escapes.
 struct JSONStringToken {
     /// The offset of the first content byte, just after the opening quote.
@@ -105,35 +107,11 @@ extension JSONScanner {
     }
 
     /// The offset of the first quote, backslash or control character at or after `index`, or
-    /// the line's length if there is none: the end of a run of plain string content.
+    /// the line's length if there is none: the end of a run of plain string content (found 16
+    /// bytes at a time by `neardup_json_plain_length`).
     private func plainRunEnd(from index: Int) -> Int {
-        var index = index
-        while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let flags = Self.specialByteFlags(word)
-            if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
-            index += 8
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return index }
-            index += 1
-        }
-        return index
-    }
-
-    /// Flags, in the high bit of each byte of `word`, the bytes that are a quote, a backslash or
-    /// below 0x20 (bytes in little-endian order).
-    ///
-    /// Bytes above a flagged one may be flagged wrongly (subtraction borrows), but the lowest
-    /// flag is always right, which is all ``plainRunEnd(from:)`` uses.
-    private static func specialByteFlags(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        let zeroBytes = (quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes
-        let belowSpace = (word &- ones &* 0x20) & ~word
-        return (zeroBytes | belowSpace) & (ones &* 0x80)
+        guard let base = bytes.baseAddress, index < bytes.count else { return index }
+        return index + neardup_json_plain_length(base.assumingMemoryBound(to: UInt8.self) + index, bytes.count - index)
     }
 
     /// Checks the escape whose backslash is at `backslash`.
