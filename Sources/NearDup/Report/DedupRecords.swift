@@ -3,24 +3,41 @@
 extension ScanReport {
     /// The kept documents, in input order, as JSON Lines (`id`, `source`, `published`, `text`),
     /// handed to `write` one buffer at a time so the output is never held whole. Each round encodes
-    /// `documentsPerBuffer` documents per worker thread in parallel, then writes them in order.
+    /// `documentsPerBuffer` documents per worker thread in parallel; with more than one thread, the
+    /// next round is encoded while `write` takes this one.
     /// - Complexity: O(*n*) in the kept text.
     public func writeKeptRecords<Failure: Error>(
         documentsPerBuffer: Int = 256, to write: ([UInt8]) throws(Failure) -> Void
     ) throws(Failure) {
         let kept = decisions.filter(\.isKept).map(\.document)
         let threads = resolvedThreadCount(options.threadCount)
-        var start = 0
-        while start < kept.count {
-            let round = kept[start..<min(start + documentsPerBuffer * threads, kept.count)]
-            let buffers = parallelChunks(count: round.count, threads: threads, chunksPerThread: 1) { range in
+        let roundSize = documentsPerBuffer * threads
+        let rounds = stride(from: 0, to: kept.count, by: roundSize).map { $0..<min($0 + roundSize, kept.count) }
+        guard let first = rounds.first else { return }
+        @Sendable func encode(_ round: Range<Int>) -> [[UInt8]] {
+            parallelChunks(count: round.count, threads: threads, chunksPerThread: 1) { range in
                 var buffer: [UInt8] = []
-                for offset in range { documents[round[round.startIndex + offset]].appendJSONLine(to: &buffer) }
+                for offset in range { documents[kept[round.lowerBound + offset]].appendJSONLine(to: &buffer) }
                 return buffer
             }
-            for buffer in buffers { try write(buffer) }
-            start = round.endIndex
         }
+        var encoded = encode(first)
+        for round in rounds.dropFirst() {
+            guard threads > 1 else {
+                for buffer in encoded { try write(buffer) }
+                encoded = encode(round)
+                continue
+            }
+            let next = BackgroundResult { encode(round) }
+            do throws(Failure) {
+                for buffer in encoded { try write(buffer) }
+            } catch {
+                _ = next.wait()
+                throw error
+            }
+            encoded = next.wait()
+        }
+        for buffer in encoded { try write(buffer) }
     }
 
     /// The removed documents, in input order, as JSON Lines: `id`, `duplicate_of` (the kept

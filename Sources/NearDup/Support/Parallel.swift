@@ -39,3 +39,24 @@ func parallelChunks<Result: Sendable>(
 func resolvedThreadCount(_ requested: Int?) -> Int {
     max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount)
 }
+
+/// A value computed on another thread while the caller goes on with something else.
+final class BackgroundResult<Value: Sendable>: Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let result = Mutex<Value?>(nil)
+
+    /// Starts `body` on a global queue.
+    init(_ body: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            let value = body()
+            self.result.withLock { $0 = value }
+            self.finished.signal()
+        }
+    }
+
+    /// Waits for the value; call it once.
+    func wait() -> Value {
+        finished.wait()
+        return result.withLock { $0! }
+    }
+}

@@ -24,8 +24,10 @@ import Testing
         }
     }
 
-    static func digests(of documents: [Document]) throws -> Digests {
-        let report = try NearDupEngine().scan(documents)
+    static func digests(of documents: [Document], threads: Int? = nil) throws -> Digests {
+        var options = NearDupOptions()
+        options.threadCount = threads
+        let report = try NearDupEngine(options: options).scan(documents)
         var kept: [UInt8] = []
         report.writeKeptRecords(documentsPerBuffer: 7) { kept += $0 }
         func digest(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { XXH3.hash($0, seed: 0) } }
@@ -41,9 +43,11 @@ import Testing
         #expect(digests == expected, "\(digests)")
     }
 
-    @Test func generatedCorpusOutputsAreUnchanged() throws {
+    /// One thread writes the kept records round by round; more threads encode the next round while
+    /// the last one is written. The bytes are the same.
+    @Test(arguments: [1, 3]) func generatedCorpusOutputsAreUnchanged(threads: Int) throws {
         let corpus = CorpusGenerator(configuration: .init(documentCount: 600, seed: 11)).generate()
-        let digests = try Self.digests(of: corpus.documents)
+        let digests = try Self.digests(of: corpus.documents, threads: threads)
         let expected = Digests(
             report: 0x080c_d3ad_6640_e028, kept: 0x4ec2_4c9a_27d5_878d, removed: 0x1bbd_1b8e_ae1b_8cc3)
         #expect(digests == expected, "\(digests)")
