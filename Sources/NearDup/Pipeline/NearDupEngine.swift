@@ -77,12 +77,10 @@ public struct NearDupEngine: Sendable {
             progress?(ScanProgress(stage: .preparing, completedDocuments: completed, totalDocuments: total))
             return chunk
         }
-        var corpus = PreparedCorpus(bandCount: bandLayout.bandCount)
-        corpus.reserveCapacity(toAppend: chunks)
-        for index in chunks.indices {
-            corpus.append(chunks[index])
-            chunks[index] = PreparedCorpus(bandCount: bandLayout.bandCount)  // free it before the next copy
-        }
+        let corpus =
+            chunks.count == 1
+            ? chunks[0] : PreparedCorpus(joining: chunks, bandCount: bandLayout.bandCount, threads: threads)
+        chunks = []  // freed before their pages are given back
         neardup_release_free_memory()
         return corpus
     }
