@@ -16,29 +16,12 @@
 # WORK/out/TOOL-RUN/ (kept files are deleted after each run: they are large and not scored).
 set -euo pipefail
 
-documents=100000
-seed=42
-runs=3
-work=/tmp/neardup-compare
-while (($#)); do
-    case "$1" in
-    --documents) documents=$2 ;;
-    --seed) seed=$2 ;;
-    --runs) runs=$2 ;;
-    --work-dir) work=$2 ;;
-    *)
-        sed -n '6,8p' "$0" >&2
-        exit 64
-        ;;
-    esac
-    shift 2
-done
-((runs >= 1)) || { echo "--runs must be at least 1" >&2; exit 64; }
-
 repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/Benchmarks/common.sh"
+parse_corpus_options "$@"
+
 peers=$repo/Benchmarks/peers
 export PYTHONDONTWRITEBYTECODE=1
-mkdir -p "$work"
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "== load average at start: $load_start"
 
@@ -47,16 +30,8 @@ echo "== venv: $work/venv"
 python=$work/venv/bin/python
 "$python" -m pip install --quiet --disable-pip-version-check -r "$peers/requirements.txt"
 
-echo "== release build"
-swift build -c release --package-path "$repo" --product neardup 2>&1 | tail -n 1
-neardup=$(swift build -c release --package-path "$repo" --show-bin-path)/neardup
-
-feed=$work/feed-$documents-$seed.jsonl
-truth=$work/truth-$documents-$seed.jsonl
-echo "== corpus: $feed"
-if [[ ! -s $feed || ! -s $truth ]]; then
-    "$neardup" generate --documents "$documents" --seed "$seed" -o "$feed" --truth "$truth"
-fi
+build_neardup
+ensure_corpus
 
 echo "== shingle check (Python normalization + shingles against NearDup's whole-text Jaccard)"
 check() { # FEED: every link of a --no-boilerplate scan must have the same Jaccard in Python
