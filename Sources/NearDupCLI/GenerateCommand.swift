@@ -10,7 +10,8 @@ struct GenerateCommand: ParsableCommand {
         discussion: """
             The same --documents and --seed give byte-identical files on any machine (generator format \
             version \(CorpusGenerator.formatVersion)). Feed lines: id, source, published, text. Truth lines: id, kind \
-            (original, unique, verbatim, syndicated, partial), original (the copied id, or null), edits.
+            (original, unique, verbatim, syndicated, partial), original (the copied id, or null), edits. \
+            Both files are written to a temporary name and renamed when complete, like dedup's outputs.
             """)
 
     @Option(help: "Number of documents.")
@@ -31,24 +32,29 @@ struct GenerateCommand: ParsableCommand {
     func validate() throws {
         if documents < 1 { throw ValidationError("--documents must be at least 1.") }
         if !(0..<0.9).contains(copyFraction) { throw ValidationError("--copy-fraction must be in [0, 0.9).") }
+        if truth == output { throw ValidationError("--output and --truth must differ.") }
     }
 
     func run() throws {
         try reportingErrors {
             let generator = CorpusGenerator(
                 configuration: .init(documentCount: documents, seed: seed, copyFraction: copyFraction))
+            let feedFile = try OutputFile(path: output)
+            let truthFile = try truth.map { (path) throws(CLIError) in try OutputFile(path: path) }
             do throws(JSONLinesWriterError) {
-                let feed = try JSONLinesWriter(path: output)
-                let truthFile = try truth.map { path throws(JSONLinesWriterError) in try JSONLinesWriter(path: path) }
+                let feed = JSONLinesWriter(handle: feedFile.fileHandle)
+                let truthLines = truthFile.map { JSONLinesWriter(handle: $0.fileHandle) }
                 try generator.forEachDocument { (document, record) throws(JSONLinesWriterError) in
                     try feed.write(document)
-                    try truthFile?.write(record)
+                    try truthLines?.write(record)
                 }
                 try feed.close()
-                try truthFile?.close()
+                try truthLines?.close()
             } catch {
                 throw CLIError.message("\(error)")
             }
+            try feedFile.commit()
+            try truthFile?.commit()
         }
     }
 }

@@ -43,6 +43,9 @@ final class OutputFile {
         if !isFinished { discard() }
     }
 
+    /// A handle on the file for writers that take one; closing it is left to ``commit()``.
+    var fileHandle: FileHandle { FileHandle(fileDescriptor: descriptor, closeOnDealloc: false) }
+
     /// Writes every byte of `bytes`, retrying short and interrupted writes.
     /// - Throws: `CLIError.cannotWrite` with the system's reason (e.g. "No space left on device").
     func write(_ bytes: [UInt8]) throws(CLIError) {

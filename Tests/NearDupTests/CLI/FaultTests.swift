@@ -76,6 +76,25 @@ import Testing
         #expect(child.standardError.contains("cannot write /nonexistent-folder/kept.jsonl: No such file or directory"))
     }
 
+    /// `generate` opens both files before writing either, and renames them only when complete.
+    @Test func generateWithAnUnwritableTruthFileWritesNoFeed() throws {
+        let folder = try ScratchFolder()
+        let feed = folder.path("feed.jsonl")
+        let result = try CommandRunner.run(
+            ["generate", "--documents", "50", "-o", feed, "--truth", "/nonexistent-folder/truth.jsonl"])
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains("cannot write /nonexistent-folder/truth.jsonl: No such file or directory"))
+        #expect(try Self.outputs(in: folder).isEmpty)
+
+        let written = try CommandRunner.run([
+            "generate", "--documents", "50", "-o", feed, "--truth", folder.path("t.jsonl"),
+        ])
+        #expect(written.status == 0)
+        #expect(try Self.outputs(in: folder) == ["feed.jsonl", "t.jsonl"])
+        #expect(try String(contentsOfFile: feed, encoding: .utf8).split(separator: "\n").count == 50)
+    }
+
     @Test func outputOverAFolderFailsClearlyAndLeavesNoTemporaryFile() throws {
         let folder = try ScratchFolder()
         let target = folder.url.appendingPathComponent("kept.jsonl")
