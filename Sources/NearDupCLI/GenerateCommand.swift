@@ -42,8 +42,8 @@ struct GenerateCommand: ParsableCommand {
             let feedFile = try OutputFile(path: output)
             let truthFile = try truth.map { (path) throws(CLIError) in try OutputFile(path: path) }
             do throws(JSONLinesWriterError) {
-                let feed = JSONLinesWriter(handle: feedFile.fileHandle)
-                let truthLines = truthFile.map { JSONLinesWriter(handle: $0.fileHandle) }
+                let feed = JSONLinesWriter(handle: feedFile.fileHandle, name: output)
+                let truthLines = truthFile.map { JSONLinesWriter(handle: $0.fileHandle, name: $0.path) }
                 try generator.forEachDocument { (document, record) throws(JSONLinesWriterError) in
                     try feed.write(document)
                     try truthLines?.write(record)

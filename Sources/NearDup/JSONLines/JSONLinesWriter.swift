@@ -46,9 +46,10 @@ public final class JSONLinesWriter {
     /// - Parameters:
     ///   - handle: The destination.
     ///   - flushThreshold: The number of buffered bytes that triggers a write (default 4 MiB).
-    public init(handle: FileHandle, flushThreshold: Int = 4 << 20) {
+    ///   - name: How error messages name the destination (by default, its file descriptor).
+    public init(handle: FileHandle, flushThreshold: Int = 4 << 20, name: String? = nil) {
         self.handle = handle
-        self.destination = "file descriptor \(handle.fileDescriptor)"
+        self.destination = name ?? "file descriptor \(handle.fileDescriptor)"
         self.ownsHandle = false
         self.flushThreshold = flushThreshold
         buffer.reserveCapacity(flushThreshold + (64 << 10))
@@ -81,7 +82,7 @@ public final class JSONLinesWriter {
         do {
             try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) }
         } catch {
-            throw JSONLinesWriterError(destination: destination, reason: "\(error)")
+            throw JSONLinesWriterError(destination: destination, reason: Self.systemReason(for: error))
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -94,11 +95,19 @@ public final class JSONLinesWriter {
         do {
             try handle.close()
         } catch {
-            throw JSONLinesWriterError(destination: destination, reason: "\(error)")
+            throw JSONLinesWriterError(destination: destination, reason: Self.systemReason(for: error))
         }
     }
 
     /// Counts the new bytes and writes the buffer once it is large enough.
+    /// The system's words for a failed write ("No space left on device"), not Foundation's wrapper.
+    private static func systemReason(for error: any Error) -> String {
+        guard let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        else { return "\(error)" }
+        return String(cString: strerror(Int32(underlying.code)))
+    }
+
     private func didAppend(_ count: Int) throws(JSONLinesWriterError) {
         byteCount += count
         if buffer.count >= flushThreshold {

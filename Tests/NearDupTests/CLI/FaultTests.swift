@@ -105,23 +105,28 @@ import Testing
         #expect(try Self.outputs(in: folder) == ["kept.jsonl"])
     }
 
-    @Test func fileSizeLimitFailsLikeAFullDiskAndRemovesTheTemporaryFile() throws {
+    /// A 4 KiB file size limit: the output (about 60 KB of kept records, 1.2 MB of generated feed)
+    /// cannot be written (EFBIG), which fails like a full disk, naming the output.
+    @Test(arguments: [
+        ("dedup fixtures/feed.jsonl", "cannot write OUTPUT: File too large"),
+        ("generate --documents 200", "cannot write JSON Lines to OUTPUT: File too large"),
+    ])
+    func fileSizeLimitFailsLikeAFullDiskAndRemovesTheTemporaryFile(command: String, message: String) throws {
         let folder = try ScratchFolder()
-        let kept = folder.url.appendingPathComponent("kept.jsonl").path
+        let output = folder.path("output.jsonl")
         let neardup = try CommandRunner.executable().path
-        // A 4 KiB file size limit: the kept file (about 60 KB) cannot be written (EFBIG).
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 4; exec \"$0\" dedup fixtures/feed.jsonl -o \"$1\"", neardup, kept]
+        process.arguments = ["-c", "ulimit -f 4; exec \"$0\" \(command) -o \"$1\"", neardup, output]
         process.currentDirectoryURL = Fixtures.packageRoot
         let errors = Pipe()
         process.standardError = errors
         try process.run()
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 1)
-        #expect(message.contains("cannot write \(kept): File too large"))
+        #expect(printed.contains(message.replacingOccurrences(of: "OUTPUT", with: output)), "\(printed)")
         #expect(try Self.outputs(in: folder).isEmpty)
     }
 
