@@ -41,3 +41,13 @@ ensure_corpus() {
         "$neardup" generate --documents "$documents" --seed "$seed" -o "$feed" --truth "$truth"
     fi
 }
+
+# Installs GNU time (Debian's `time`), which the timed runs use, when /usr/bin/time is missing.
+ensure_gnu_time() {
+    [[ -x /usr/bin/time ]] && return
+    echo "== installing GNU time (Debian package time)"
+    local sudo=""
+    ((EUID == 0)) || sudo=sudo
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time >/dev/null
+}
