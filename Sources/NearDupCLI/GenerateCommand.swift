@@ -42,7 +42,7 @@ struct GenerateCommand: ParsableCommand {
             let feedFile = try OutputFile(path: output)
             let truthFile = try truth.map { (path) throws(CLIError) in try OutputFile(path: path) }
             do throws(JSONLinesWriterError) {
-                let feed = JSONLinesWriter(handle: feedFile.fileHandle, name: output)
+                let feed = JSONLinesWriter(handle: feedFile.fileHandle, name: feedFile.path)
                 let truthLines = truthFile.map { JSONLinesWriter(handle: $0.fileHandle, name: $0.path) }
                 try generator.forEachDocument { (document, record) throws(JSONLinesWriterError) in
                     try feed.write(document)

@@ -99,7 +99,6 @@ public final class JSONLinesWriter {
         }
     }
 
-    /// Counts the new bytes and writes the buffer once it is large enough.
     /// The system's words for a failed write ("No space left on device"), not Foundation's wrapper.
     private static func systemReason(for error: any Error) -> String {
         guard let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
@@ -108,6 +107,7 @@ public final class JSONLinesWriter {
         return String(cString: strerror(Int32(underlying.code)))
     }
 
+    /// Counts the new bytes and writes the buffer once it is large enough.
     private func didAppend(_ count: Int) throws(JSONLinesWriterError) {
         byteCount += count
         if buffer.count >= flushThreshold {
