@@ -20,7 +20,8 @@ enum CLIError: Error, CustomStringConvertible {
         switch self {
         case .input(.tooMuchText(let limit, let location)):
             "the input's text passed \(ByteCount(bytes: limit)) at \(location), more than a scan can hold within "
-                + "--memory-limit (about \(MemoryEstimate.bytesPerTextByte) bytes of memory per byte of text); "
+                + "--memory-limit (about \(MemoryEstimate.bytesPerTextByte) bytes of memory per byte of text held "
+                + "in memory, \(MemoryEstimate.bytesPerSpilledTextByte) per byte past --text-memory); "
                 + "split the input, or raise --memory-limit (off removes it)"
         case .input(let error): "\(error)"
         case .engine(let error): "\(error)"

@@ -38,6 +38,13 @@ struct InputArguments: ParsableArguments {
     @Option(help: "Stop with an error as soon as the input would need more memory than this (e.g. 4G), or off.")
     var memoryLimit = MemoryLimit.available
 
+    @Option(
+        help: ArgumentHelp(
+            "Document text held in memory (K, M, G are powers of 1024), or all. Text past it goes to an unnamed "
+                + "temporary file in $TMPDIR (or /tmp), which needs that much free space, and is read back when needed.",
+            valueName: "size"))
+    var textMemory = TextMemory.standard
+
     /// How many rejected records are listed on stderr; the rest are counted (and all are written
     /// to the --rejects file).
     static let listedRejects = 20
@@ -58,8 +65,10 @@ struct InputArguments: ParsableArguments {
         options.sourceField = sourceField
         options.skipInvalid = skipInvalid || rejects != nil
         options.maxDocumentBytes = maxDocumentBytes.bytes
+        options.textStorage = textMemory.textStorage
         if case .bytes(let limit) = memoryLimit {
-            options.maxTotalTextBytes = MemoryEstimate.textBytes(fittingIn: limit.bytes)
+            options.maxTotalTextBytes = MemoryEstimate.textBytes(
+                fittingIn: limit.bytes, heldInMemory: textMemory.heldBytes)
         }
         return options
     }

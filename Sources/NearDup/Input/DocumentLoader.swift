@@ -45,14 +45,15 @@ public struct DocumentLoader: Sendable {
     /// - Throws: ``InputError/cannotOpen(path:reason:)`` if a path cannot be opened;
     ///   ``InputError/readFailed(path:reason:)`` if reading fails midway;
     ///   ``InputError/invalidRecord(_:)`` for the first bad record, unless
-    ///   ``InputOptions/skipInvalid`` is set.
+    ///   ``InputOptions/skipInvalid`` is set; ``InputError/cannotSpill(directory:reason:)`` if
+    ///   ``InputOptions/textStorage`` moves texts to a temporary file and it cannot be written.
     /// - Complexity: O(*n*) in the total input size (O(*f* log *f*) to sort *f* files in a folder).
     public func load(_ paths: [String]) throws(InputError) -> LoadedInput {
         var session = LoadSession(options: options)
         for path in paths {
             try load(path, into: &session)
         }
-        return session.result
+        return try session.finish()
     }
 
     /// Streams the documents of `paths` to `body` in small batches as they are read, without
@@ -92,12 +93,13 @@ public struct DocumentLoader: Sendable {
     ///   - name: How the input is named in messages, e.g. `<stdin>` or `feed.jsonl`.
     /// - Returns: The documents in line order, with what was rejected, repaired or empty.
     /// - Throws: ``InputError/invalidRecord(_:)`` for the first bad record, unless
-    ///   ``InputOptions/skipInvalid`` is set.
+    ///   ``InputOptions/skipInvalid`` is set; ``InputError/cannotSpill(directory:reason:)`` as for
+    ///   ``load(_:)``.
     /// - Complexity: O(*n*) in the number of bytes.
     public func load(jsonLines bytes: some Sequence<UInt8>, name: String) throws(InputError) -> LoadedInput {
         var session = LoadSession(options: options)
         try jsonLinesReader.read(bytes: bytes, name: name, into: &session)
-        return session.result
+        return try session.finish()
     }
 
     private var jsonLinesReader: JSONLinesReader {

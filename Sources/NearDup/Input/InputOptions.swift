@@ -30,6 +30,23 @@ public struct InputOptions: Sendable, Hashable {
     /// `nil` for no limit. Loading stops with ``InputError/tooMuchText(limit:)`` as soon as the
     /// documents read exceed it, before memory runs out.
     public var maxTotalTextBytes: Int?
+    /// Where the documents' text is held once loaded. The default, ``TextStorage/memory``, keeps
+    /// every text in its ``Document``.
+    public var textStorage: TextStorage
+
+    /// Where ``DocumentLoader`` holds the documents' text.
+    ///
+    /// Either way each ``Document`` reads and behaves the same; only memory use and speed differ.
+    public enum TextStorage: Sendable, Hashable {
+        /// Every text stays in memory.
+        case memory
+        /// Texts stay in memory until `beyondBytes` bytes of them are; every later text is moved
+        /// to an unnamed temporary file in `directory` and read back when needed. A scan's peak
+        /// memory per byte of text moved is then about 0.8 bytes instead of 1.9
+        /// (``MemoryEstimate``), and the folder needs as much free space as the texts moved; it
+        /// is deleted however the process ends.
+        case spill(beyondBytes: Int, directory: String)
+    }
 
     /// The default ``maxDocumentBytes``: 8 MiB, far above any news article (a long one is
     /// 50 KB) and far below a site dump scraped as one "article".
@@ -44,6 +61,7 @@ public struct InputOptions: Sendable, Hashable {
     ///   - skipInvalid: Whether bad records are skipped instead of stopping the load.
     ///   - maxDocumentBytes: The longest record read; longer ones are skipped and reported.
     ///   - maxTotalTextBytes: The most text one load may hold, or `nil` for no limit.
+    ///   - textStorage: Where the documents' text is held once loaded.
     public init(
         idField: String = "id",
         textField: String = "text",
@@ -51,7 +69,8 @@ public struct InputOptions: Sendable, Hashable {
         sourceField: String? = nil,
         skipInvalid: Bool = false,
         maxDocumentBytes: Int = defaultMaxDocumentBytes,
-        maxTotalTextBytes: Int? = nil
+        maxTotalTextBytes: Int? = nil,
+        textStorage: TextStorage = .memory
     ) {
         self.idField = idField
         self.textField = textField
@@ -60,5 +79,6 @@ public struct InputOptions: Sendable, Hashable {
         self.skipInvalid = skipInvalid
         self.maxDocumentBytes = maxDocumentBytes
         self.maxTotalTextBytes = maxTotalTextBytes
+        self.textStorage = textStorage
     }
 }

@@ -10,6 +10,9 @@ struct LoadSession {
     private var firstSeen: [String: (file: String, line: Int?)] = [:]
     /// The UTF-8 bytes of every document's text so far.
     private var textBytes = 0
+    /// Where texts go past ``InputOptions/TextStorage/spill(beyondBytes:directory:)``'s limit;
+    /// created with the first one.
+    private var spillFile: TextSpillFile?
     /// When streaming, receives the documents read so far with their locations (`file:line`) and
     /// returns whether to go on; the documents are then dropped from ``result``.
     var sink: ((_ documents: [Document], _ locations: [String]) -> Bool)?
@@ -40,6 +43,8 @@ struct LoadSession {
     ///   - hadInvalidUTF8: Whether its bytes had to be repaired.
     /// - Throws: ``InputError/invalidRecord(_:)`` for a duplicate id unless skipping;
     ///   ``InputError/tooMuchText(limit:location:)`` past ``InputOptions/maxTotalTextBytes``.
+    ///   ``InputError/cannotSpill(directory:reason:)`` if the text must be moved to a temporary file
+    ///   and cannot be.
     mutating func add(_ document: Document, file: String, line: Int?, hadInvalidUTF8: Bool) throws(InputError) {
         if let first = firstSeen[document.id] {
             let firstSeenAt = InputIssue.location(file: first.file, line: first.line)
@@ -53,11 +58,27 @@ struct LoadSession {
         firstSeen[document.id] = (file, line)
         if hadInvalidUTF8 { result.documentsWithInvalidUTF8 += 1 }
         if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
-        result.documents.append(document)
+        result.documents.append(try held(document))
         if sink != nil {
             pendingLocations.append(InputIssue.location(file: file, line: line))
             if result.documents.count >= Self.streamBatchLimit { try flush() }
         }
+    }
+
+    /// `document` with its text where ``InputOptions/textStorage`` puts it, given the text read so
+    /// far (streamed documents are not held, so they keep theirs).
+    private mutating func held(_ document: Document) throws(InputError) -> Document {
+        guard sink == nil, case .spill(let heldBytes, let directory) = options.textStorage, textBytes > heldBytes
+        else { return document }
+        if spillFile == nil { spillFile = try TextSpillFile(directory: directory) }
+        return try document.spilled(into: spillFile!)
+    }
+
+    /// The documents read, once every text moved to the temporary file is written there.
+    /// - Throws: ``InputError/cannotSpill(directory:reason:)`` if that last write fails.
+    mutating func finish() throws(InputError) -> LoadedInput {
+        try spillFile?.finishWriting()
+        return result
     }
 
     /// When streaming, hands the pending documents to ``sink``.

@@ -16,8 +16,9 @@ extension Document {
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(contentsOf: #","text":"#.utf8)
-        appendJSONString(text, to: &buffer)
-        buffer.append(contentsOf: "}\n".utf8)
+        buffer.append(UInt8(ascii: "\""))
+        withTextUTF8 { appendEscaped($0, to: &buffer) }
+        buffer.append(contentsOf: "\"}\n".utf8)
     }
 }
 

@@ -20,7 +20,7 @@ func appendJSONString(_ string: String, to buffer: inout [UInt8]) {
 
 /// Appends `bytes` (UTF-8) with JSON escapes, copying the runs that need none in one go (found 16
 /// bytes at a time by `neardup_json_plain_length`).
-private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
     guard let base = bytes.baseAddress else { return }
     var index = 0
     while true {

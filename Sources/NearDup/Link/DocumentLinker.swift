@@ -61,15 +61,15 @@ struct DocumentLinker: Sendable {
         pairs.formUnion(documentCandidates)
         let sortedPairs = pairs.sorted()
         let evidenceByPair = matchesByPair
-        let sets = wholeTextSets(of: sortedPairs, input)
+        let jaccards = WholeTextJaccards(options: options, threads: threads).jaccards(
+            of: sortedPairs, included: input.inDocumentSet, documents: input.documents, corpus: input.corpus)
         let links = parallelChunks(count: sortedPairs.count, threads: threads) { range in
             var links: [DocumentLink] = []
-            for pair in sortedPairs[range] {
+            for (pair, jaccard) in zip(sortedPairs[range], jaccards[range]) {
                 let evidence = evidenceByPair[pair] ?? []
+                if evidence.isEmpty && jaccard < options.threshold { continue }
                 let (a, b) = unpack(pair)
-                let overlap = sets.overlap(a, b)
-                if evidence.isEmpty && overlap.jaccard < options.threshold { continue }
-                links.append(makeLink(a, b, evidence: evidence, jaccard: overlap.jaccard, input: input))
+                links.append(makeLink(a, b, evidence: evidence, jaccard: jaccard, input: input))
             }
             return links
         }
@@ -134,13 +134,6 @@ struct DocumentLinker: Sendable {
             }
         }
         return links
-    }
-
-    /// The whole-text shingle sets (non-boilerplate paragraphs) of every document in `pairs`.
-    private func wholeTextSets(of pairs: [UInt64], _ input: Input) -> ShingleSets {
-        ShingleSets.ofDocuments(
-            itemsInPairs(pairs, count: input.corpus.documentCount), included: input.inDocumentSet,
-            documents: input.documents, corpus: input.corpus, options: options, threads: threads)
     }
 
     private func makeLink(_ a: Int, _ b: Int, evidence: [Coverage], jaccard: Double, input: Input) -> DocumentLink {

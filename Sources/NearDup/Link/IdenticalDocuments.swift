@@ -15,21 +15,24 @@ struct IdenticalDocuments {
     /// Groups `documents` by text.
     /// - Parameters:
     ///   - documents: The documents.
+    ///   - fingerprints: XXH3 of each document's UTF-8 text with ``fingerprintSeed``.
     ///   - eligible: Whether a document may be grouped (documents that are never matched, such as
     ///     empty ones, are not).
     ///   - rank: Preference rank of each document (0 = most preferred).
-    /// - Complexity: O(*n*) in the total text size, plus the comparisons of equal fingerprints.
-    init(documents: [Document], eligible: (Int) -> Bool, rank: [Int]) {
+    /// - Complexity: O(*n*) in the number of documents, plus the comparisons of equal fingerprints.
+    init(documents: [Document], fingerprints: [UInt64], eligible: (Int) -> Bool, rank: [Int]) {
         var byFingerprint: [UInt64: [Int]] = [:]
         for document in documents.indices where eligible(document) {
-            byFingerprint[XXH3.hash(documents[document].text, seed: Self.seed), default: []].append(document)
+            byFingerprint[fingerprints[document], default: []].append(document)
         }
         var head = (0..<documents.count).map { Int32($0) }
         var membersByHead: [Int: [Int]] = [:]
         for var candidates in byFingerprint.values where candidates.count > 1 {
             while let first = candidates.first {
-                let group = candidates.filter { documents[$0].text == documents[first].text }
-                candidates.removeAll { documents[$0].text == documents[first].text }
+                let group = documents[first].withTextUTF8 { text in
+                    candidates.filter { documents[$0].withTextUTF8 { $0.elementsEqual(text) } }
+                }
+                candidates.removeAll { group.contains($0) }
                 guard group.count > 1, let best = group.min(by: { rank[$0] < rank[$1] }) else { continue }
                 for member in group { head[member] = Int32(best) }
                 membersByHead[best] = group.filter { $0 != best }
@@ -40,7 +43,7 @@ struct IdenticalDocuments {
     }
 
     /// "TWINDOCS": the fingerprint seed, distinct from the shingle seed.
-    private static let seed: UInt64 = 0x5457_494E_444F_4353
+    static let fingerprintSeed: UInt64 = 0x5457_494E_444F_4353
 
     /// Whether `document` is its group's head (or has no twin).
     func isHead(_ document: Int) -> Bool {

@@ -1,3 +1,5 @@
+import CNearDupKernels
+
 /// Matchable paragraphs collapsed into distinct texts, and the verified similarity edges between them.
 ///
 /// Exact copies (same 64-bit XXH3 fingerprint of the normalized text) are one *distinct paragraph*
@@ -44,19 +46,24 @@ struct ParagraphMatcher: Sendable {
     /// Buckets larger than this are paired star-wise (see `CandidateFinder`).
     var maximumBucketSize = 2_000
 
-    /// Matches the matchable paragraphs of `corpus`.
+    /// Matches the matchable paragraphs of `corpus`, emptying its `bandKeys` (which nothing reads
+    /// after matching) as soon as the candidates are found, before verification needs memory.
     /// - Complexity: O(*n* log *n*) for *n* paragraphs, plus O(*s*) per candidate pair of *s* shingles.
-    func match(_ corpus: PreparedCorpus, documents: [Document]) -> ParagraphGraph {
+    func match(_ corpus: inout PreparedCorpus, documents: [Document]) -> ParagraphGraph {
         let matchable = (0..<corpus.paragraphCount).filter {
             corpus.isMatchable($0, minimumWords: options.minimumParagraphTokens)
         }
         let (distinctOf, memberStarts, members) = groupExactCopies(matchable, corpus: corpus)
         let distinctCount = memberStarts.count - 1
+        neardup_release_free_memory()  // the grouping's hash table
         let representatives = memberStarts.dropLast().map { members[$0] }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: maximumBucketSize, threads: threads)
         let candidates = finder.candidates(
             bandKeys: corpus.bandKeys, rows: representatives.map { corpus.keyRows[Int($0)] })
+        corpus.bandKeys = []
+        neardup_release_free_memory()  // the finder's sort buffers
         let edges = verify(candidates.pairs, representatives: representatives, corpus: corpus, documents: documents)
+        neardup_release_free_memory()  // the paragraphs' shingle sets
         let (neighbourStarts, neighbourEdges) = adjacency(of: edges, count: distinctCount)
         return ParagraphGraph(
             distinctOf: distinctOf, memberStarts: memberStarts, members: members, edges: edges,

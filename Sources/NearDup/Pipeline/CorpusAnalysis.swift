@@ -28,7 +28,8 @@ struct CorpusAnalysis {
                 documents: documents, corpus: corpus, graph: graph, isEvidence: isEvidence,
                 inDocumentSet: inDocumentSet, contentWords: contentWords, rank: rank,
                 twins: IdenticalDocuments(
-                    documents: documents, eligible: { corpus.documentHasSignature[$0] }, rank: rank)))
+                    documents: documents, fingerprints: corpus.documentFingerprints,
+                    eligible: { corpus.documentHasSignature[$0] }, rank: rank)))
         let decisions = Deduplicator(rank: rank).decisions(links: links, documentCount: documents.count)
         let (clusters, clusterOfParagraph) = reportedClusters(graph, center: center, isEvidence: isEvidence, rank: rank)
 

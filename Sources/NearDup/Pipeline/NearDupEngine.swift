@@ -42,18 +42,28 @@ public struct NearDupEngine: Sendable {
         _ documents: some Sequence<Document>, progress: (@Sendable (ScanProgress) -> Void)? = nil
     ) throws(NearDupError) -> ScanReport {
         let documents = Array(documents)
-        var seen = Set<String>()
-        for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
+        try requireUniqueIDs(documents)
         let threads = resolvedThreadCount(options.threadCount)
+        let report = analysis(of: documents, threads: threads, progress: progress).report(documents: documents)
+        neardup_release_free_memory()  // the corpus and the graph, before the caller writes the report
+        return report
+    }
+
+    /// The corpus-wide analysis of `documents`, once prepared and matched.
+    private func analysis(
+        of documents: [Document], threads: Int, progress: (@Sendable (ScanProgress) -> Void)?
+    ) -> CorpusAnalysis {
         var corpus = prepare(documents, threads: threads, progress: progress)
         progress?(ScanProgress(stage: .matching, completedDocuments: documents.count, totalDocuments: documents.count))
         let graph = ParagraphMatcher(options: options, layout: bandLayout, threads: threads)
-            .match(corpus, documents: documents)
-        corpus.bandKeys = []  // only matching reads them; free them before linking, the memory peak
-        let analysis = CorpusAnalysis(
-            options: options, layout: bandLayout, threads: threads, corpus: corpus, graph: graph)
+            .match(&corpus, documents: documents)
         progress?(ScanProgress(stage: .linking, completedDocuments: documents.count, totalDocuments: documents.count))
-        return analysis.report(documents: documents)
+        return CorpusAnalysis(options: options, layout: bandLayout, threads: threads, corpus: corpus, graph: graph)
+    }
+
+    private func requireUniqueIDs(_ documents: [Document]) throws(NearDupError) {
+        var seen = Set<String>(minimumCapacity: documents.count)
+        for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
     }
 
     /// Runs the per-document stage (split, normalize, in-document boilerplate rules, shingle, sign,
@@ -77,10 +87,8 @@ public struct NearDupEngine: Sendable {
             progress?(ScanProgress(stage: .preparing, completedDocuments: completed, totalDocuments: total))
             return chunk
         }
-        let corpus =
-            chunks.count == 1
-            ? chunks[0] : PreparedCorpus(joining: chunks, bandCount: bandLayout.bandCount, threads: threads)
-        chunks = []  // freed before their pages are given back
+        if chunks.count == 1 { return chunks[0] }
+        let corpus = PreparedCorpus(joining: &chunks, bandCount: bandLayout.bandCount)
         neardup_release_free_memory()
         return corpus
     }

@@ -1,3 +1,5 @@
+import CNearDupKernels
+
 /// The flat, per-paragraph result of the per-document stage (split → normalize → classify →
 /// shingle → sign → band keys), for all documents, in document then paragraph order.
 ///
@@ -26,6 +28,9 @@ package struct PreparedCorpus: Sendable {
     /// non-boilerplate paragraphs' signatures).
     package var documentBandKeys: [UInt32] = []
     package var documentHasSignature: [Bool] = []
+    /// XXH3 of each document's whole UTF-8 text (``IdenticalDocuments/fingerprintSeed``), so that
+    /// byte-identical documents are found without reading their text again.
+    package var documentFingerprints: [UInt64] = []
 
     /// An empty corpus whose band-key rows hold `bandCount` keys.
     package init(bandCount: Int) {
@@ -51,47 +56,62 @@ package struct PreparedCorpus: Sendable {
         patternReasons[paragraph] == nil && Int(wordCounts[paragraph]) >= minimumWords
     }
 
-    /// `chunks`, consecutive runs of documents, joined into one corpus. The large arrays are
-    /// copied on up to `threads` threads, one chunk per task, straight into their final place.
+    /// `chunks`, consecutive runs of documents, joined into one corpus, leaving `chunks` empty.
+    ///
+    /// Every field is reserved at its final size first, then each chunk is appended and freed in
+    /// turn, its pages given back to the system every `releaseInterval` bytes, so the join needs
+    /// little more memory than the corpus itself rather than twice as much.
     /// - Complexity: O(*n*) in the chunks' total size.
-    init(joining chunks: [PreparedCorpus], bandCount: Int, threads: Int) {
+    init(joining chunks: inout [PreparedCorpus], bandCount: Int) {
         self.bandCount = bandCount
+        reserveCapacity(joining: chunks)
         var paragraphBase = 0
         var rowBase: Int32 = 0
-        for chunk in chunks {
+        var bytesSinceRelease = 0
+        for index in chunks.indices {
+            let chunk = chunks[index]
+            chunks[index] = PreparedCorpus(bandCount: bandCount)
             documentParagraphStarts.append(
-                contentsOf: chunk.documentParagraphStarts.dropFirst().map { $0 + paragraphBase })
-            keyRows.append(contentsOf: chunk.keyRows.map { $0 < 0 ? $0 : $0 + rowBase })
+                contentsOf: chunk.documentParagraphStarts.dropFirst().lazy.map { $0 + paragraphBase })
+            keyRows.append(contentsOf: chunk.keyRows.lazy.map { $0 < 0 ? $0 : $0 + rowBase })
+            paragraphDocuments.append(contentsOf: chunk.paragraphDocuments)
+            byteRanges.append(contentsOf: chunk.byteRanges)
+            wordCounts.append(contentsOf: chunk.wordCounts)
+            textHashes.append(contentsOf: chunk.textHashes)
+            patternReasons.append(contentsOf: chunk.patternReasons)
+            bandKeys.append(contentsOf: chunk.bandKeys)
+            documentBandKeys.append(contentsOf: chunk.documentBandKeys)
+            documentHasSignature.append(contentsOf: chunk.documentHasSignature)
+            documentFingerprints.append(contentsOf: chunk.documentFingerprints)
             paragraphBase += chunk.paragraphCount
             rowBase += Int32(chunk.bandKeys.count / bandCount)
-        }
-        paragraphDocuments = chunks.joined(\.paragraphDocuments, threads: threads)
-        byteRanges = chunks.joined(\.byteRanges, threads: threads)
-        wordCounts = chunks.joined(\.wordCounts, threads: threads)
-        textHashes = chunks.joined(\.textHashes, threads: threads)
-        patternReasons = chunks.joined(\.patternReasons, threads: threads)
-        bandKeys = chunks.joined(\.bandKeys, threads: threads)
-        documentBandKeys = chunks.joined(\.documentBandKeys, threads: threads)
-        documentHasSignature = chunks.joined(\.documentHasSignature, threads: threads)
-    }
-}
-
-extension [PreparedCorpus] {
-    /// One field of every chunk, end to end; each chunk's part is copied by one worker.
-    fileprivate func joined<Part: Sendable>(
-        _ field: @Sendable (PreparedCorpus) -> [Part], threads: Int
-    ) -> [Part] {
-        let starts = reduce(into: [0]) { starts, chunk in starts.append(starts.last! + field(chunk).count) }
-        return [Part](unsafeUninitializedCapacity: starts.last!) { buffer, initializedCount in
-            nonisolated(unsafe) let destination = buffer
-            _ = parallelChunks(count: count, threads: threads) { range in
-                for chunk in range {
-                    let target = UnsafeMutableBufferPointer(rebasing: destination[starts[chunk]..<starts[chunk + 1]])
-                    _ = field(self[chunk]).withUnsafeBufferPointer { target.initialize(fromContentsOf: $0) }
-                }
+            bytesSinceRelease += chunk.paragraphCount * Self.bytesPerParagraph + chunk.bandKeys.count * 4
+            if bytesSinceRelease >= Self.releaseInterval {
+                bytesSinceRelease = 0
+                neardup_release_free_memory()
             }
-            initializedCount = starts.last!
         }
+    }
+
+    /// How many bytes of joined chunks are freed between two hand-backs of free pages.
+    private static let releaseInterval = 32 << 20
+    /// The bytes of the per-paragraph fields other than band keys, roughly.
+    private static let bytesPerParagraph = 40
+
+    private mutating func reserveCapacity(joining chunks: [PreparedCorpus]) {
+        func total(_ count: (PreparedCorpus) -> Int) -> Int { chunks.reduce(0) { $0 + count($1) } }
+        let paragraphs = total(\.paragraphCount)
+        documentParagraphStarts.reserveCapacity(1 + total(\.documentCount))
+        keyRows.reserveCapacity(paragraphs)
+        paragraphDocuments.reserveCapacity(paragraphs)
+        byteRanges.reserveCapacity(paragraphs)
+        wordCounts.reserveCapacity(paragraphs)
+        textHashes.reserveCapacity(paragraphs)
+        patternReasons.reserveCapacity(paragraphs)
+        bandKeys.reserveCapacity(total(\.bandKeys.count))
+        documentBandKeys.reserveCapacity(total(\.documentBandKeys.count))
+        documentHasSignature.reserveCapacity(total(\.documentHasSignature.count))
+        documentFingerprints.reserveCapacity(total(\.documentFingerprints.count))
     }
 }
 
@@ -125,8 +145,11 @@ package struct DocumentPreparer {
     package mutating func prepare(_ documents: [Document], range: Range<Int>) -> PreparedCorpus {
         var chunk = PreparedCorpus(bandCount: layout.bandCount)
         for index in range {
-            var text = documents[index].text
-            text.withUTF8 { prepareDocument(index, utf8: $0, into: &chunk) }
+            documents[index].withTextUTF8 { utf8 in
+                chunk.documentFingerprints.append(
+                    XXH3.hash(UnsafeRawBufferPointer(utf8), seed: IdenticalDocuments.fingerprintSeed))
+                prepareDocument(index, utf8: utf8, into: &chunk)
+            }
             chunk.documentParagraphStarts.append(chunk.paragraphCount)
         }
         return chunk

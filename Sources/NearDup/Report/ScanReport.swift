@@ -46,18 +46,35 @@ public struct DocumentSummary: Sendable, Hashable {
 
 /// One paragraph: where it is in its document and what NearDup made of it.
 public struct Paragraph: Sendable, Hashable {
-    /// The index of its document.
-    public let document: Int
-    /// Its position among its document's paragraphs, from 0.
-    public let ordinal: Int
-    /// Its UTF-8 byte range in the document's original text.
-    public let byteRange: Range<Int>
-    /// Its number of normalized words.
-    public let wordCount: Int
+    // Stored in 40 bytes rather than 64 (Int32 where the engine counts in Int32 anyway): a scan
+    // holds one per paragraph of the input.
+    private let storedByteRange: Range<Int>
+    private let storedDocument: Int32
+    private let storedOrdinal: Int32
+    private let storedWordCount: Int32
+    private let storedCluster: Int32  // -1 for none
     /// Whether it is content, too short to match on its own, or boilerplate.
     public let role: ParagraphRole
+
+    /// The index of its document.
+    public var document: Int { Int(storedDocument) }
+    /// Its position among its document's paragraphs, from 0.
+    public var ordinal: Int { Int(storedOrdinal) }
+    /// Its UTF-8 byte range in the document's original text.
+    public var byteRange: Range<Int> { storedByteRange }
+    /// Its number of normalized words.
+    public var wordCount: Int { Int(storedWordCount) }
     /// The index of its cluster in `ScanReport.clusters`, if it matched another document.
-    public let cluster: Int?
+    public var cluster: Int? { storedCluster < 0 ? nil : Int(storedCluster) }
+
+    init(document: Int, ordinal: Int, byteRange: Range<Int>, wordCount: Int, role: ParagraphRole, cluster: Int?) {
+        storedByteRange = byteRange
+        storedDocument = Int32(document)
+        storedOrdinal = Int32(ordinal)
+        storedWordCount = Int32(wordCount)
+        storedCluster = cluster.map { Int32($0) } ?? -1
+        self.role = role
+    }
 }
 
 /// What a paragraph counts as.

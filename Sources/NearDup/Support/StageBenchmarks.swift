@@ -124,7 +124,8 @@
         /// Paragraph matching (`ParagraphMatcher`): exact grouping, LSH, shingle sets, verification.
         public func matchParagraphs() -> ParagraphMatches {
             let matcher = ParagraphMatcher(options: options, layout: layout, threads: 1)
-            return ParagraphMatches(graph: matcher.match(corpus, documents: documents))
+            var matched = corpus
+            return ParagraphMatches(graph: matcher.match(&matched, documents: documents))
         }
 
         /// The corpus-wide stages after paragraph matching (`CorpusAnalysis`): star clustering,

@@ -35,12 +35,18 @@ struct ShingleSets: Sendable {
         ShingleSets(
             items: selected, itemCount: corpus.documentCount, documents: documents, corpus: corpus,
             options: options, threads: threads,
-            shingleBound: { documents[$0].text.utf8.count + corpus.paragraphs(ofDocument: $0).count }
+            shingleBound: { shingleBound(ofDocument: $0, documents: documents, corpus: corpus) }
         ) { document, shingler, set in
             for paragraph in corpus.paragraphs(ofDocument: document) where included[paragraph] {
                 shingler.appendShingles(ofParagraph: paragraph, to: &set)
             }
         }
+    }
+
+    /// The most shingles a document's whole-text set can hold: one per byte of text, plus one per
+    /// paragraph shorter than a shingle.
+    static func shingleBound(ofDocument document: Int, documents: [Document], corpus: PreparedCorpus) -> Int {
+        documents[document].textByteCount + corpus.paragraphs(ofDocument: document).count
     }
 
     private init(
@@ -112,9 +118,9 @@ package struct ParagraphShingler {
 
     /// Appends the shingle hashes of `paragraph`, in text order, repeats included.
     package mutating func appendShingles(ofParagraph paragraph: Int, to hashes: inout [UInt64]) {
-        var text = documents[Int(corpus.paragraphDocuments[paragraph])].text
-        let range = corpus.byteRanges[paragraph]
-        text.withUTF8 { normalizer.normalize(UnsafeBufferPointer(rebasing: $0[range])) }
+        documents[Int(corpus.paragraphDocuments[paragraph])].withTextUTF8(inBytes: corpus.byteRanges[paragraph]) {
+            normalizer.normalize($0)
+        }
         shingler.appendShingleHashes(of: normalizer, to: &hashes)
     }
 }

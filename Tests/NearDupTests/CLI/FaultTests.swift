@@ -105,6 +105,27 @@ import Testing
         #expect(try Self.outputs(in: folder) == ["kept.jsonl"])
     }
 
+    /// Runs `neardup` through `/bin/sh -c "SETUP exec neardup ARGUMENTS -o OUTPUT"` in the package
+    /// root (so that `SETUP` can set a `ulimit` or an environment variable first), expecting it to
+    /// fail with exit 1.
+    /// - Returns: What it printed on stderr.
+    static func runFailing(_ arguments: String, setup: String = "", output: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = [
+            "-c", "\(setup) exec \"$0\" \(arguments) -o \"$1\"", try CommandRunner.executable().path, output,
+        ]
+        process.currentDirectoryURL = Fixtures.packageRoot
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 1)
+        return printed
+    }
+
     /// A 4 KiB file size limit: the output (about 60 KB of kept records, 1.2 MB of generated feed)
     /// cannot be written (EFBIG), which fails like a full disk, naming the output.
     @Test(arguments: [
@@ -114,20 +135,32 @@ import Testing
     func fileSizeLimitFailsLikeAFullDiskAndRemovesTheTemporaryFile(command: String, message: String) throws {
         let folder = try ScratchFolder()
         let output = folder.path("output.jsonl")
-        let neardup = try CommandRunner.executable().path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "ulimit -f 4; exec \"$0\" \(command) -o \"$1\"", neardup, output]
-        process.currentDirectoryURL = Fixtures.packageRoot
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 1)
+        let printed = try Self.runFailing(command, setup: "ulimit -f 4;", output: output)
         #expect(printed.contains(message.replacingOccurrences(of: "OUTPUT", with: output)), "\(printed)")
         #expect(try Self.outputs(in: folder).isEmpty)
+    }
+
+    /// Texts moved out of memory (`--text-memory`) go to an unnamed file in `$TMPDIR`: a folder
+    /// that does not exist, or a file that cannot grow, stops the run naming the folder, and
+    /// leaves nothing behind.
+    @Test(arguments: [
+        ("ulimit -f 4;", "spill", "File too large"),
+        ("", "missing", "No such file or directory"),
+    ])
+    func textsThatCannotBeMovedToATemporaryFileAreAClearError(limit: String, folderName: String, reason: String)
+        throws
+    {
+        let folder = try ScratchFolder()
+        let spill = folder.path(folderName)
+        if folderName == "spill" {
+            try FileManager.default.createDirectory(atPath: spill, withIntermediateDirectories: false)
+        }
+        let printed = try Self.runFailing(
+            "dedup fixtures/feed.jsonl --text-memory 0", setup: "\(limit) TMPDIR='\(spill)'",
+            output: folder.path("output.jsonl"))
+        #expect(printed.contains("cannot keep texts in a temporary file in \(spill): \(reason)"), "\(printed)")
+        #expect(try Self.outputs(in: folder) == (folderName == "spill" ? ["spill"] : []))
+        if folderName == "spill" { #expect(try FileManager.default.contentsOfDirectory(atPath: spill).isEmpty) }
     }
 
     @Test func fullDiskOnStandardOutputIsAClearError() throws {

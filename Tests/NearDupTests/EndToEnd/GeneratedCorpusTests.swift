@@ -79,9 +79,9 @@ import Testing
         let engine = try NearDupEngine(options: options)
         var preparer = DocumentPreparer(
             options: options, layout: engine.bandLayout, hasher: MinHasher(permutationCount: options.permutationCount))
-        let corpus = preparer.prepare(documents, range: 0..<documents.count)
+        var corpus = preparer.prepare(documents, range: 0..<documents.count)
         let matcher = ParagraphMatcher(options: options, layout: engine.bandLayout, threads: 2)
-        let graph = matcher.match(corpus, documents: documents)
+        let graph = matcher.match(&corpus, documents: documents)
         let found = Set(graph.edges.map { pack($0.first, $0.second) })
         let sets = (0..<graph.distinctCount).map {
             Self.shingles(ofParagraph: graph.representative(of: $0), corpus: corpus, documents: documents)
