@@ -42,12 +42,13 @@ ensure_corpus() {
     fi
 }
 
-# Installs GNU time (Debian's `time`), which the timed runs use, when /usr/bin/time is missing.
-ensure_gnu_time() {
-    [[ -x /usr/bin/time ]] && return
-    echo "== installing GNU time (Debian package time)"
+# Installs the Debian package PACKAGE when COMMAND is not on the PATH (e.g. /usr/bin/time: GNU
+# time, which the timed runs use; gcc for the plain C reference loop).
+ensure_debian_package() { # COMMAND PACKAGE
+    command -v "$1" >/dev/null && return
+    echo "== installing $1 (Debian package $2)"
     local sudo=""
     ((EUID == 0)) || sudo=sudo
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq time >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$2" >/dev/null
 }

@@ -30,7 +30,7 @@ echo "== venv: $work/venv"
 python=$work/venv/bin/python
 "$python" -m pip install --quiet --disable-pip-version-check -r "$peers/requirements.txt"
 
-ensure_gnu_time
+ensure_debian_package /usr/bin/time time
 build_neardup
 ensure_corpus
 

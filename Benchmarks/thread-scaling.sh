@@ -21,7 +21,7 @@ parse_corpus_options "$@"
 
 echo "== load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-ensure_gnu_time
+ensure_debian_package /usr/bin/time time
 build_neardup
 ensure_corpus
 
