@@ -12,7 +12,7 @@ public struct NearDupCommand: ParsableCommand {
             """,
         subcommands: [
             ScanCommand.self, DedupCommand.self, CompareCommand.self, ExplainCommand.self, GenerateCommand.self,
-            IndexCommand.self,
+            IndexCommand.self, BandsCommand.self,
         ],
         defaultSubcommand: nil
     )

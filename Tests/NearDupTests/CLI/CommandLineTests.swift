@@ -150,6 +150,41 @@ import Testing
         #expect(bad.standardError.contains("--text-memory"))
     }
 
+    /// `bands` prints one line per record in input order, and the fixture's copies share keys with
+    /// their sources (which is what lets a cluster group them before deduplicating).
+    @Test func bandsPrintsEachArticlesKeysInTheDocumentedFormat() throws {
+        let result = try CommandRunner.run(["bands", "fixtures/feed.jsonl"])
+        #expect(result.status == 0)
+        let lines = result.standardOutput.split(separator: "\n").map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false)
+        }
+        #expect(lines.count == 9)
+        #expect(
+            lines.enumerated().allSatisfy {
+                $1.count == 5 && $1[0] == "1" && $1[1] == "doc" && $1[2] == "fixtures/feed.jsonl:\($0 + 1)"
+            })
+        var keysOfID: [String: Set<Substring>] = [:]
+        for fields in lines {
+            keysOfID[String(fields[3].dropFirst().dropLast())] = Set(fields[4].split(separator: " "))
+        }
+        for (copy, source) in [
+            ("courier_syndicated_000", "000_821dc1801a2e3d4d"), ("kyivwire_verbatim_002", "002_711d1f5cb463d1e6"),
+            ("digest_partial_003", "003_2dc55fe564d44fd7"),
+        ] {
+            #expect(!keysOfID[copy]!.isDisjoint(with: keysOfID[source]!), "\(copy) shares no key with \(source)")
+        }
+        #expect(keysOfID.values.allSatisfy { keys in keys.allSatisfy { UInt64($0, radix: 16) != nil } })
+
+        let feed = #"{"id":"a","text":"one two three four five six seven eight nine"}"# + "\n\n{\"id\": 5\n"
+        let skipping = try CommandRunner.run(["bands", "-", "--skip-invalid"], input: Data(feed.utf8))
+        #expect(skipping.status == 0)
+        let printed = skipping.standardOutput.split(separator: "\n")
+        #expect(printed.count == 2 && printed[0].hasPrefix("1\tdoc\t<stdin>:1\t\"a\"\t"))
+        #expect(printed.last?.hasPrefix("1\trejected\t<stdin>:3\tmalformed_json\t\"") == true)
+        let strict = try CommandRunner.run(["bands", "-"], input: Data(feed.utf8))
+        #expect(strict.status == 65 && strict.standardError.contains("<stdin>:3"))
+    }
+
     @Test func explainPrintsTheBandLayoutAndSCurve() throws {
         let result = try CommandRunner.run(["explain", "--threshold", "0.5"])
         #expect(result.status == 0)

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import NearDup
+
+/// `neardup bands`: the per-document stage as a filter, printing each article's LSH band keys
+/// (`BandKeyLines`) so that a cluster can group articles before deduplicating each group.
+struct BandsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bands",
+        abstract: "Print each article's LSH band keys, one line per article, as it is read (a stage for Spark).",
+        discussion: """
+            Runs the per-document stage of scan (split, normalize, in-document boilerplate rules, shingle, \
+            MinHash, band keys) with the same options, and prints one tab-separated line per record, in input \
+            order, version 1 of the format:
+
+              1<TAB>doc<TAB>LOCATION<TAB>ID<TAB>KEYS
+              1<TAB>rejected<TAB>LOCATION<TAB>PROBLEM<TAB>REASON   (with --skip-invalid, after the documents)
+
+            LOCATION is file:line (<stdin>:N); ID and REASON are JSON strings; KEYS are the distinct keys of the \
+            article's matchable paragraphs and of its whole text, ascending, in hexadecimal, separated by spaces: \
+            bits 0-31 the key, bits 32-39 the band, bit 40 set for a whole-text key. Articles the engine could \
+            link always share a key, so deduplicating each connected group of articles (in input order, with \
+            the same options) gives exactly what dedup gives on the whole input.
+
+            Exit codes: 0 success, 1 runtime failure, 64 bad usage, 65 invalid input (file:line on stderr), \
+            130/143 interrupted.
+            """)
+
+    @OptionGroup var input: InputArguments
+    @OptionGroup var engine: EngineArguments
+
+    func run() throws {
+        try reportingErrors {
+            let options = engine.options
+            let output = try OutputFile(path: "-")
+            let nearDup: NearDupEngine
+            do throws(NearDupError) { nearDup = try NearDupEngine(options: options) } catch {
+                throw CLIError.engine(error)
+            }
+            var loader = DocumentLoader(options: input.inputOptions)
+            loader.threadCount = options.threadCount
+            var failure: CLIError?
+            let loaded: LoadedInput
+            do throws(InputError) {
+                loaded = try loader.stream(input.feeds) { documents, locations in
+                    let corpus = nearDup.preparedCorpus(
+                        of: documents, threads: options.threadCount ?? ProcessInfo.processInfo.activeProcessorCount)
+                    var lines: [UInt8] = []
+                    for (index, (document, location)) in zip(documents, locations).enumerated() {
+                        BandKeyLines.appendDocument(
+                            index, id: document.id, location: location, corpus: corpus,
+                            minimumWords: options.minimumParagraphTokens, to: &lines)
+                    }
+                    do throws(CLIError) { try output.write(lines) } catch { failure = error }
+                    return failure == nil
+                }
+            } catch {
+                throw CLIError.input(error)
+            }
+            if let failure { throw failure }
+            var lines: [UInt8] = []
+            for issue in loaded.rejected { BandKeyLines.appendRejected(issue, to: &lines) }
+            try output.write(lines)
+            try output.commit()
+        }
+    }
+}
