@@ -42,10 +42,10 @@ ensure_corpus() {
     fi
 }
 
-# Installs the Debian package PACKAGE when COMMAND is not on the PATH (e.g. /usr/bin/time: GNU
-# time, which the timed runs use; gcc for the plain C reference loop).
+# Installs the Debian package PACKAGE when COMMAND is neither on the PATH nor an existing path
+# (e.g. /usr/bin/time: GNU time, which the timed runs use; gcc for the plain C reference loop).
 ensure_debian_package() { # COMMAND PACKAGE
-    command -v "$1" >/dev/null && return
+    { command -v "$1" || [[ -e $1 ]]; } >/dev/null && return
     echo "== installing $1 (Debian package $2)"
     local sudo=""
     ((EUID == 0)) || sudo=sudo

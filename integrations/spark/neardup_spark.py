@@ -1,0 +1,228 @@
+"""Deduplicates a JSON Lines feed on Apache Spark with NearDup, with exactly the result of
+`neardup dedup` on the whole feed.
+
+    spark-submit --master local[2] --files neardup integrations/spark/neardup_spark.py \
+        FEED OUTPUT [--binary neardup] [--partitions N] [-- NEARDUP OPTIONS...]
+
+1. Every partition of the feed's lines goes through `neardup bands` (the per-document stage:
+   normalize, shingle, MinHash, LSH band keys), which prints each article's keys.
+2. Spark groups articles by key and links each article to the first (lowest line) holding the
+   same key: a star per bucket, so a bucket of n articles costs n - 1 edges, never n².
+3. Connected components of those links, by the large-star / small-star iteration.
+4. Articles are dealt to partitions by component, so each partition holds whole components, and
+   each partition runs `neardup dedup` on its articles in feed order. Articles sharing no key
+   never affect each other's decisions (see ComponentDedupTests), so the union of these runs is
+   the run on the whole feed.
+5. The kept records (as `neardup dedup` writes them) go to OUTPUT/kept, the removed ones to
+   OUTPUT/removed, both in feed order (part files in order), the records rejected with
+   --skip-invalid to OUTPUT/rejected (as `--rejects` writes them, with the feed's line numbers),
+   and a summary to OUTPUT/summary.json.
+
+NEARDUP OPTIONS are passed to both `neardup bands` and `neardup dedup` (e.g. --time-field published
+--keep earliest --threshold 0.5); use the same ones as a single-machine run to compare. Any invalid
+record stops the job with `neardup`'s message and the feed's line number, unless --skip-invalid
+is among the options. Ids must be unique across the feed: the job stops naming repeated ones
+(where `neardup dedup --skip-invalid` would reject the later copies).
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+from pyspark import SparkFiles
+from pyspark.sql import SparkSession
+
+FORMAT_VERSION = "1"
+REJECTED = -1  # the first field of a rejected record's tuple from run_bands
+
+
+def neardup_path(binary):
+    """The binary shipped with --files (by its file name), else the given path."""
+    shipped = SparkFiles.get(os.path.basename(binary))
+    return shipped if os.path.exists(shipped) else binary
+
+
+def run_bands(binary, options, indexed_lines):
+    """Runs `neardup bands -` on one partition's (line, feed index) pairs; yields
+    (feed index, id, [keys], line) per record."""
+    lines = list(indexed_lines)
+    if not lines:
+        return
+    process = subprocess.Popen(
+        [neardup_path(binary), "bands", "-", *options],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+    def feed():
+        try:
+            for line, _ in lines:
+                process.stdin.write(line.encode("utf-8") + b"\n")
+            process.stdin.close()
+        except BrokenPipeError:
+            pass  # neardup stopped early; its exit status and message say why
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    output = process.stdout.read().decode("utf-8")
+    errors = process.stderr.read().decode("utf-8", "replace")
+    writer.join()
+    def feed_line(position):  # `<stdin>:N` as the feed's line number
+        return lines[int(position) - 1][1] + 1
+
+    if process.wait() != 0:
+        message = re.sub(r"<stdin>:(\d+)", lambda m: f"feed line {feed_line(m.group(1))}", errors.strip())
+        raise RuntimeError(f"neardup bands failed: {message}")
+    for row in output.splitlines():
+        fields = row.split("\t")
+        if fields[0] != FORMAT_VERSION or fields[1] not in ("doc", "rejected"):
+            raise RuntimeError(f"unexpected line from neardup bands: {row[:200]}")
+        position = fields[2].rsplit(":", 1)[1]
+        if fields[1] == "rejected":  # with --skip-invalid: as `neardup dedup --rejects` writes it
+            reason = json.loads(fields[4])
+            yield REJECTED, feed_line(position), fields[3], reason
+        else:
+            line, index = lines[int(position) - 1]
+            yield index, json.loads(fields[3]), fields[4].split(), line
+
+
+def components(edges, max_rounds=100):
+    """Connected components of an RDD of (u, v) edges by the large-star / small-star iteration
+    (Kiveris et al., "Connected Components in MapReduce and Beyond", 2014).
+
+    Returns an RDD of (node, smallest node of its component) for every node with an edge, and the
+    number of rounds."""
+
+    def large_star(node_neighbours):
+        # Links every larger neighbour of a node to the smallest of its neighbourhood.
+        node, neighbours = node_neighbours
+        smallest = min(min(neighbours), node)
+        return [(v, smallest) for v in neighbours if v > node]
+
+    def small_star(node_smaller):
+        # Links a node and its smaller neighbours to the smallest of them.
+        node, smaller = node_smaller
+        smallest = min(min(smaller), node)
+        return [(v, smallest) for v in set(smaller) | {node} if v != smallest]
+
+    # Edges are kept as (larger, smaller).
+    current = edges.map(lambda e: (max(e), min(e))).distinct().cache()
+    rounds = 0
+    while rounds < max_rounds:
+        rounds += 1
+        both_ways = current.flatMap(lambda e: [e, (e[1], e[0])])
+        large = both_ways.groupByKey().flatMap(large_star).distinct()
+        small = large.groupByKey().flatMap(small_star).distinct().cache()
+        converged = small.subtract(current).isEmpty() and current.subtract(small).isEmpty()
+        current.unpersist()
+        current = small
+        if converged:
+            break
+    labels = current.reduceByKey(min)
+    roots = current.values().distinct().subtract(current.keys()).map(lambda r: (r, r))
+    return labels.union(roots), rounds
+
+
+def run_dedup(binary, options, records):
+    """Runs `neardup dedup` on one partition's (feed index, id, line) records, in feed order;
+    yields ("kept" | "removed", feed index, output line)."""
+    records = sorted(records)
+    if not records:
+        return
+    with tempfile.TemporaryDirectory(prefix="neardup-spark-") as folder:
+        feed, kept, removed = (os.path.join(folder, name) for name in ("feed.jsonl", "kept.jsonl", "removed.jsonl"))
+        with open(feed, "w", encoding="utf-8") as file:
+            for _, _, line in records:
+                file.write(line + "\n")
+        result = subprocess.run(
+            [neardup_path(binary), "dedup", feed, "-o", kept, "--removed", removed, "--quiet", *options],
+            capture_output=True, text=True)
+        if result.returncode != 0:
+            raise RuntimeError(f"neardup dedup failed: {result.stderr.strip()}")
+        with open(removed, encoding="utf-8") as file:
+            removed_lines = {json.loads(line)["id"]: line.rstrip("\n") for line in file}
+        with open(kept, encoding="utf-8") as file:
+            kept_lines = iter(file.read().splitlines())
+    # Both outputs keep feed order and together hold every record, so the kept lines belong, in
+    # order, to the records that were not removed.
+    for index, identifier, _ in records:
+        if identifier in removed_lines:
+            yield "removed", index, removed_lines[identifier]
+        else:
+            yield "kept", index, next(kept_lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="NearDup dedup on Spark")
+    parser.add_argument("feed", help="JSON Lines input (any path or glob Spark reads)")
+    parser.add_argument("output", help="output folder (must not exist)")
+    parser.add_argument("--binary", default="neardup", help="neardup executable (shipped with --files)")
+    parser.add_argument("--partitions", type=int, default=None, help="partitions (default: Spark's)")
+    arguments, options = parser.parse_known_args()
+    if options[:1] == ["--"]:
+        options = options[1:]
+
+    spark = SparkSession.builder.appName("neardup-dedup").getOrCreate()
+    context = spark.sparkContext
+    started = time.time()
+    binary = arguments.binary
+
+    lines = context.textFile(arguments.feed, minPartitions=arguments.partitions)
+    partitions = lines.getNumPartitions()
+    indexed = lines.zipWithIndex().filter(lambda pair: pair[0].strip() != "")
+
+    # (feed index, id, keys, line) per record, and (REJECTED, feed line, problem, reason) per
+    # record rejected with --skip-invalid.
+    stage = indexed.mapPartitions(lambda part: run_bands(binary, options, part)).cache()
+    keyed = stage.filter(lambda doc: doc[0] != REJECTED)
+    feed_path = arguments.feed
+    rejected = stage.filter(lambda doc: doc[0] == REJECTED).map(lambda r: (r[1], json.dumps(
+        {"file": feed_path, "line": r[1], "problem": r[2], "reason": r[3]}, separators=(",", ":"), ensure_ascii=False)))
+    duplicates = (keyed.map(lambda doc: (doc[1], 1)).reduceByKey(lambda a, b: a + b)
+                  .filter(lambda pair: pair[1] > 1).take(5))
+    if duplicates:
+        raise SystemExit(f"neardup_spark: ids that appear more than once in the feed: {duplicates}")
+
+    by_key = keyed.flatMap(lambda doc: [(key, doc[0]) for key in doc[2]]).cache()
+    largest_bucket = by_key.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b).values().fold(0, max)
+    # A star per bucket: every record to the bucket's first record.
+    edges = by_key.join(by_key.reduceByKey(min)).values().filter(lambda e: e[0] != e[1]).distinct()
+    labels, rounds = components(edges)
+    component_sizes = labels.map(lambda kv: (kv[1], 1)).reduceByKey(lambda a, b: a + b).values().cache()
+
+    # Records are dealt to partitions by component (a record with no edge is its own), so every
+    # partition holds whole components.
+    placed = (keyed.map(lambda doc: (doc[0], (doc[1], doc[3])))
+              .leftOuterJoin(labels)
+              .map(lambda kv: (kv[0] if kv[1][1] is None else kv[1][1], (kv[0], kv[1][0][0], kv[1][0][1])))
+              .partitionBy(partitions)
+              .values())
+    results = placed.mapPartitions(lambda part: run_dedup(binary, options, part)).cache()
+
+    for kind in ("kept", "removed"):
+        (results.filter(lambda r, kind=kind: r[0] == kind).map(lambda r: (r[1], r[2]))
+         .sortByKey(numPartitions=partitions).values()
+         .saveAsTextFile(os.path.join(arguments.output, kind)))
+    rejected.sortByKey(numPartitions=1).values().saveAsTextFile(os.path.join(arguments.output, "rejected"))
+
+    counts = results.map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collectAsMap()
+    summary = {
+        "records": stage.count(), "kept": counts.get("kept", 0), "removed": counts.get("removed", 0),
+        "rejected": rejected.count(),
+        "partitions": partitions, "largest_bucket": largest_bucket,
+        "components": component_sizes.count(), "documents_in_components": component_sizes.sum(),
+        "largest_component": component_sizes.fold(0, max), "component_rounds": rounds,
+        "seconds": round(time.time() - started, 2),
+    }
+    with open(os.path.join(arguments.output, "summary.json"), "w", encoding="utf-8") as file:
+        json.dump(summary, file, indent=2)
+    print("neardup_spark: " + json.dumps(summary), file=sys.stderr)
+    spark.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs the Spark job (neardup_spark.py) with `spark-submit --master local[2]` and checks that its
+# kept and removed records are byte-identical to those of `neardup dedup` on the same feed, for
+# the bundled fixtures and a generated feed. CI runs it.
+#
+# Usage: bash integrations/spark/test.sh [--documents N] [--seed S] [--work-dir DIR]
+#   --documents  size of the generated feed (default 5000)   --seed  its seed (default 42)
+#   --work-dir   default /tmp/neardup-spark
+#
+# Installs what is missing: Java 17 (Debian's openjdk-17-jre-headless) and a Python venv with
+# pyspark (requirements.txt, from PyPI) in the work dir; builds the static binary Spark ships to
+# its executors (`swift build -c release --static-swift-stdlib`, in .build-static).
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+source "$repo/Benchmarks/common.sh"
+parse_corpus_options --documents 5000 --work-dir /tmp/neardup-spark "$@"
+
+"$repo/scripts/setup.sh"
+ensure_debian_package java openjdk-17-jre-headless
+echo "== venv with pyspark: $work/venv"
+if [[ ! -x $work/venv/bin/python ]] && ! python3 -m venv "$work/venv"; then
+    ensure_debian_package /usr/share/doc/python3-venv python3-venv  # Debian's python3 lacks ensurepip without it
+    python3 -m venv "$work/venv"
+fi
+"$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$repo/integrations/spark/requirements.txt"
+export PATH=$work/venv/bin:$PATH PYSPARK_PYTHON=$work/venv/bin/python PYTHONDONTWRITEBYTECODE=1
+
+echo "== static build"
+swift build -c release --static-swift-stdlib --product neardup --scratch-path "$repo/.build-static" 2>&1 | tail -n 1
+neardup=$(swift build -c release --static-swift-stdlib --scratch-path "$repo/.build-static" --show-bin-path)/neardup
+
+"$neardup" generate --documents "$documents" --seed "$seed" -o "$work/feed.jsonl"
+options=(--time-field published --source-field source)
+for feed in "$repo/fixtures/feed.jsonl" "$work/feed.jsonl"; do
+    echo "== $feed"
+    "$neardup" dedup "$feed" "${options[@]}" -o "$work/expected-kept.jsonl" --removed "$work/expected-removed.jsonl" --quiet
+    rm -rf "$work/out"
+    spark-submit --master 'local[2]' --conf spark.ui.enabled=false --files "$neardup" \
+        "$repo/integrations/spark/neardup_spark.py" "$feed" "$work/out" --binary neardup -- "${options[@]}" \
+        >"$work/spark.log" 2>&1 || { grep -v ' INFO ' "$work/spark.log" | tail -n 40 >&2; exit 1; }
+    echo "summary: $(tr -d ' \n' <"$work/out/summary.json")"
+    for kind in kept removed; do
+        if ! cat "$work/out/$kind"/part-* | cmp -s - "$work/expected-$kind.jsonl"; then
+            echo "FAIL: the Spark job's $kind records differ from neardup dedup's for $feed" >&2
+            exit 1
+        fi
+    done
+    echo "kept and removed records identical to neardup dedup's ($(wc -l <"$work/expected-kept.jsonl") kept," \
+        "$(wc -l <"$work/expected-removed.jsonl") removed)"
+done
+echo "spark equality test passed"
