@@ -37,6 +37,7 @@ import time
 
 from pyspark import SparkFiles
 from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
 
 FORMAT_VERSION = "1"
 REJECTED = -1  # the first field of a rejected record's tuple from run_bands
@@ -50,7 +51,7 @@ def neardup_path(binary):
 
 def run_bands(binary, options, indexed_lines):
     """Runs `neardup bands -` on one partition's (line, feed index) pairs; yields
-    (feed index, id, [keys], line) per record."""
+    (feed index, id, keys as printed, line) per record."""
     lines = list(indexed_lines)
     if not lines:
         return
@@ -87,7 +88,7 @@ def run_bands(binary, options, indexed_lines):
             yield REJECTED, feed_line(position), fields[3], reason
         else:
             line, index = lines[int(position) - 1]
-            yield index, json.loads(fields[3]), fields[4].split(), line
+            yield index, json.loads(fields[3]), fields[4], line
 
 
 def components(edges, max_rounds=100):
@@ -187,10 +188,15 @@ def main():
     if duplicates:
         raise SystemExit(f"neardup_spark: ids that appear more than once in the feed: {duplicates}")
 
-    by_key = keyed.flatMap(lambda doc: [(key, doc[0]) for key in doc[2]]).cache()
-    largest_bucket = by_key.map(lambda kv: (kv[0], 1)).reduceByKey(lambda a, b: a + b).values().fold(0, max)
-    # A star per bucket: every record to the bucket's first record.
-    edges = by_key.join(by_key.reduceByKey(min)).values().filter(lambda e: e[0] != e[1]).distinct()
+    # A star per bucket: every record to the bucket's first record. The keys (43 per matchable
+    # paragraph) are grouped by Spark SQL, in the JVM, not record by record in Python.
+    documents = spark.createDataFrame(keyed.map(lambda doc: (doc[0], doc[2])), schema="record long, keys string")
+    pairs = documents.select("record", F.explode(F.split("keys", " ")).alias("key")).where(F.col("key") != "")
+    shared = (pairs.groupBy("key").agg(F.min("record").alias("first"), F.collect_list("record").alias("records"))
+              .where(F.size("records") > 1).cache())
+    largest_bucket = shared.agg(F.max(F.size("records"))).first()[0] or (1 if keyed.count() else 0)
+    edges = (shared.select("first", F.explode("records").alias("record")).where(F.col("record") != F.col("first"))
+             .select("record", "first").distinct().rdd.map(tuple))
     labels, rounds = components(edges)
     component_sizes = labels.map(lambda kv: (kv[1], 1)).reduceByKey(lambda a, b: a + b).values().cache()
 
