@@ -16,9 +16,8 @@ extension Document {
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(contentsOf: #","text":"#.utf8)
-        buffer.append(UInt8(ascii: "\""))
-        withTextUTF8 { appendEscaped($0, to: &buffer) }
-        buffer.append(contentsOf: "\"}\n".utf8)
+        withTextUTF8 { appendJSONString(utf8: $0, to: &buffer) }
+        buffer.append(contentsOf: "}\n".utf8)
     }
 }
 

@@ -7,20 +7,26 @@ import CNearDupKernels
 /// U+2028 and U+2029 are valid in JSON and copied as they are.
 /// - Complexity: O(*n*) in the UTF-8 length of `string`; unescaped runs are copied in bulk.
 func appendJSONString(_ string: String, to buffer: inout [UInt8]) {
-    buffer.append(UInt8(ascii: "\""))
     let copied: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
-        appendEscaped(bytes, to: &buffer)
+        appendJSONString(utf8: bytes, to: &buffer)
     }
     if copied == nil {
         var contiguous = string
-        contiguous.withUTF8 { appendEscaped($0, to: &buffer) }
+        contiguous.withUTF8 { appendJSONString(utf8: $0, to: &buffer) }
     }
+}
+
+/// Appends the UTF-8 text `bytes` to `buffer` as a JSON string literal, as
+/// ``appendJSONString(_:to:)`` does for a `String`.
+func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+    buffer.append(UInt8(ascii: "\""))
+    appendEscaped(bytes, to: &buffer)
     buffer.append(UInt8(ascii: "\""))
 }
 
 /// Appends `bytes` (UTF-8) with JSON escapes, copying the runs that need none in one go (found 16
 /// bytes at a time by `neardup_json_plain_length`).
-func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
     guard let base = bytes.baseAddress else { return }
     var index = 0
     while true {

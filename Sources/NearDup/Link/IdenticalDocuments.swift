@@ -32,7 +32,8 @@ struct IdenticalDocuments {
                 let group = documents[first].withTextUTF8 { text in
                     candidates.filter { documents[$0].withTextUTF8 { $0.elementsEqual(text) } }
                 }
-                candidates.removeAll { group.contains($0) }
+                let grouped = Set(group)
+                candidates.removeAll { grouped.contains($0) }
                 guard group.count > 1, let best = group.min(by: { rank[$0] < rank[$1] }) else { continue }
                 for member in group { head[member] = Int32(best) }
                 membersByHead[best] = group.filter { $0 != best }
