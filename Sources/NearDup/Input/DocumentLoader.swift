@@ -29,6 +29,9 @@ public struct DocumentLoader: Sendable {
     /// The number of threads that parse JSON Lines, or `nil` for every active core. The result does
     /// not depend on it.
     public var threadCount: Int?
+    /// When streaming, the most documents handed over at once. A regular file's documents are
+    /// handed over in batches of this many; a pipe's as soon as each read gives them, however few.
+    public var streamBatchLimit = 256
     /// The file descriptor read for `-` (internal so tests can substitute a pipe).
     var standardInput: Int32 = STDIN_FILENO
 
@@ -60,10 +63,10 @@ public struct DocumentLoader: Sendable {
     /// keeping them: for long or endless inputs (a pipe), where each record must be handled as soon
     /// as its line arrives.
     ///
-    /// A batch holds the complete JSON Lines records of one read (at most 256 documents), so a
-    /// writer feeding a pipe line by line gets each record handled at once, and a file is handled
-    /// in batches of about a megabyte. Documents, locations, skipped records and errors are those
-    /// of ``load(_:)``.
+    /// A batch holds at most ``streamBatchLimit`` documents. From a pipe or a terminal it holds the
+    /// complete JSON Lines records of one read, so a writer feeding it line by line gets each record
+    /// handled at once; a regular file is always ready to give more, so its batches are full.
+    /// Documents, locations, skipped records and errors are those of ``load(_:)``.
     /// - Parameters:
     ///   - paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
     ///   - body: Receives each batch with the location (`file:line`, or the file for a `.txt`) of
@@ -76,6 +79,7 @@ public struct DocumentLoader: Sendable {
     ) throws(InputError) -> LoadedInput {
         var session = LoadSession(options: options)
         session.sink = body
+        session.streamBatchLimit = max(1, streamBatchLimit)
         do {
             for path in paths {
                 try load(path, into: &session)

@@ -78,6 +78,13 @@ enum FileDescriptorReader {
         }
     }
 
+    /// Whether `descriptor` is a regular file (always ready to give more until its end), rather
+    /// than a pipe, a socket or a terminal.
+    static func isRegularFile(_ descriptor: Int32) -> Bool {
+        var status = stat()
+        return fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+    }
+
     private static func posixRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
         #if canImport(Darwin)
             Darwin.read(descriptor, buffer, count)

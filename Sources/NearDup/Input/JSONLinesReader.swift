@@ -42,7 +42,8 @@ struct JSONLinesReader: Sendable {
     /// - Complexity: O(*n*) in the input's length; memory O(`chunkSize` + `batchSize` + longest
     ///   line), besides the documents.
     func read(descriptor: Int32, name: String, into session: inout LoadSession) throws(InputError) {
-        try read(name: name, into: &session) { (body) throws(InputError) in
+        let handsOverEachRead = !FileDescriptorReader.isRegularFile(descriptor)
+        try read(name: name, into: &session, handsOverEachRead: handsOverEachRead) { (body) throws(InputError) in
             try FileDescriptorReader.forEachChunk(of: descriptor, chunkSize: chunkSize, body)
         }
     }
@@ -89,13 +90,17 @@ struct JSONLinesReader: Sendable {
     ///
     /// A line over ``InputOptions/maxDocumentBytes`` is dropped as it streams past and skipped;
     /// an input that starts like a compressed file is rejected whole, and the rest of it ignored.
-    /// - Parameter forEachChunk: Calls its argument with each chunk of the input, in order, and
-    ///   returns `nil` at the end or the reason reading failed.
+    /// - Parameters:
+    ///   - handsOverEachRead: When streaming, whether the records of each chunk are handed over as
+    ///     soon as it is read (a pipe, whose writer may be slow), rather than in full batches.
+    ///   - forEachChunk: Calls its argument with each chunk of the input, in order, and returns
+    ///     `nil` at the end or the reason reading failed.
     /// - Throws: ``InputError/invalidRecord(_:)`` for a bad record unless skipping;
     ///   ``InputError/readFailed(path:reason:)`` after the lines read before a failure.
     private func read(
         name: String,
         into session: inout LoadSession,
+        handsOverEachRead: Bool = false,
         forEachChunk: ((UnsafeRawBufferPointer) throws(InputError) -> Void) throws(InputError) -> OSReason?
     ) throws(InputError) {
         var splitter = LineSplitter(maxLineBytes: options.maxDocumentBytes)
@@ -122,7 +127,7 @@ struct JSONLinesReader: Sendable {
             isFirstChunk = false
             guard !isCompressed else { return }
             try splitter.feed(chunk, collect, oversized: skipOversized)
-            if session.sink != nil {
+            if session.sink != nil && handsOverEachRead {
                 // Streaming: hand over every complete line as soon as it is read (a pipe delivers
                 // what is available, so a slow writer's records are not held back).
                 try readBatch(&batch, name: name, into: &session)

@@ -20,7 +20,7 @@ struct LoadSession {
     private(set) var isStopped = false
     private var pendingLocations: [String] = []
     /// Streamed documents are handed over at the latest when this many are pending.
-    static let streamBatchLimit = 256
+    var streamBatchLimit = 256
 
     /// The error a reader throws to unwind once ``sink`` asked to stop; ``DocumentLoader`` swallows it.
     static let stopped = InputError.readFailed(path: "", reason: "stopped by the consumer")
@@ -61,7 +61,7 @@ struct LoadSession {
         result.documents.append(try held(document))
         if sink != nil {
             pendingLocations.append(InputIssue.location(file: file, line: line))
-            if result.documents.count >= Self.streamBatchLimit { try flush() }
+            if result.documents.count >= streamBatchLimit { try flush() }
         }
     }
 

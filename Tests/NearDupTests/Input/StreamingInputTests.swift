@@ -134,4 +134,34 @@ import Testing
                 InputIssue(file: "<stdin>", line: 2, problem: .duplicateID("1", firstSeenAt: "\(before):1"))
             ])
     }
+
+    /// Streaming hands a regular file's records over in full batches (it always has more to give),
+    /// and a pipe's as each read gives them (its writer may be slow).
+    @Test func streamsFullBatchesFromAFileAndEachReadFromAPipe() throws {
+        let records = (0..<10).map { "{\"id\": \"\($0)\", \"text\": \"abcdefgh\"}\n" }
+        #expect(records.allSatisfy { $0.utf8.count == 32 })
+        var loader = DocumentLoader()
+        loader.chunkSize = 64
+        loader.streamBatchLimit = 4
+        func batchSizes(_ path: String) throws -> [Int] {
+            var sizes: [Int] = []
+            let loaded = try loader.stream([path]) { documents, _ in
+                sizes.append(documents.count)
+                return true
+            }
+            #expect(loaded.recordsRead == 10)
+            return sizes
+        }
+        let folder = try TemporaryFolder()
+        #expect(try batchSizes(folder.write("feed.jsonl", records.joined())) == [4, 4, 2])
+
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let bytes = Array(records.joined().utf8)
+        #expect(bytes.withUnsafeBytes { write(ends[1], $0.baseAddress, $0.count) } == bytes.count)
+        close(ends[1])
+        defer { close(ends[0]) }
+        loader.standardInput = ends[0]
+        #expect(try batchSizes("-") == [2, 2, 2, 2, 2])
+    }
 }
