@@ -88,9 +88,12 @@ struct IndexAddCommand: ParsableCommand {
         commandName: "add",
         abstract: "Add articles, printing for each (JSON Lines) whether it is new or a copy, with the evidence.",
         discussion: """
-            Articles are added in the batches they are read in (a pipe: as each line arrives), one \
-            transaction per batch; an article's line is printed once it is on disk. An id already in \
-            the index stops the run with exit 65 (with --skip-invalid it is skipped and reported).
+            Articles are added in batches (--batch-size from a file; from a pipe, whatever each read \
+            gives, so each line is handled as it arrives), one transaction per batch; an article's line \
+            is printed once it is on disk. A batch is matched as a whole; the batch that brings the \
+            articles waiting for a merge to --merge-every writes them into a sorted run in the same \
+            transaction. An id already in the index stops the run with exit 65 (with --skip-invalid it \
+            is skipped and reported).
             """)
 
     @OptionGroup var location: IndexLocation
@@ -136,8 +139,12 @@ struct IndexCheckCommand: ParsableCommand {
 
 /// How many articles go to the index at once.
 struct IndexBatching: ParsableArguments {
-    @Option(help: "At most this many articles per call (and per transaction when adding); 1 adds them one by one.")
-    var batchSize = 256
+    @Option(
+        help: """
+            At most this many articles per call (and per transaction when adding); 1 adds them one by one. \
+            A file is read in batches of this size; a pipe's articles go as soon as each read gives them.
+            """)
+    var batchSize = 8192
 
     func validate() throws {
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
@@ -150,13 +157,15 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
     var counts = (articles: 0, copies: 0, skipped: 0)
     var loader = DocumentLoader(options: input.inputOptions)
     loader.threadCount = index.configuration.threadCount
+    loader.streamBatchLimit = batchSize
     let loaded: LoadedInput
     do throws(InputError) {
         loaded = try loader.stream(input.feeds) { documents, locations in
             do {
                 var batch: [Document] = []
+                let indexed = adding ? try index.indexedIDs(among: documents.map(\.id)) : []
                 for (document, location) in zip(documents, locations) {
-                    guard adding, try index.contains(id: document.id) else {
+                    guard indexed.contains(document.id) else {
                         batch.append(document)
                         continue
                     }

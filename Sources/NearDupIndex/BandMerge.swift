@@ -1,6 +1,7 @@
 import Foundation
 internal import GRDB
 internal import GRDBSQLite
+import NearDup
 
 /// Moves the recent articles' keys into a sorted run, merging runs as they pile up, and rewrites
 /// everything into one run for `compact()`.
@@ -17,26 +18,14 @@ struct RunMerger {
     /// The filters' memory budget, in bytes (`Configuration.filterMebibytes`).
     let filterBudget: Int
 
-    /// Merges every recent article into runs, `window` articles at a time (so a huge batch is
-    /// merged in bounded memory), each window in a transaction of its own: a crash loses no merge
-    /// that was committed, and one in the middle leaves the articles recent.
-    static func mergeRecent(pool: DatabasePool, bands: Int, path: String, filterBudget: Int, window: Int) throws {
-        while try pool.write({ db -> Bool in
-            let merger = RunMerger(store: IndexStore(db: db), bands: bands, path: path, filterBudget: filterBudget)
-            return try merger.mergeRecentWindow(window)
-        }) {}
-    }
-
-    /// Merges the oldest `window` recent articles (or all, if fewer wait) into a run.
-    /// - Returns: `false` if none waits.
-    private func mergeRecentWindow(_ window: Int) throws -> Bool {
+    /// Merges every recent article into a new run, in the caller's transaction: those added before
+    /// (their keys read back from `keys`) and the batch just added, articles `batch` (whose keys
+    /// `batchKeys` appends, in article order, since they are not stored in `keys`). The new run
+    /// takes in the newest runs while each is smaller than twice what is being merged so far.
+    func mergeRecent(batch: ClosedRange<Int64>, batchKeys: (inout EntryBuckets) -> Void) throws {
         let (mergedThrough, _) = try store.bandState(path: path)
-        let through = try Int64.fetchOne(
-            store.db,
-            sql: "SELECT max(number) FROM (SELECT number FROM documents WHERE number > ? ORDER BY number LIMIT ?)",
-            arguments: [mergedThrough, window])
-        guard let through else { return false }
-        let recent = try sortedEntries(after: mergedThrough, through: through)
+        var recent = try entries(after: mergedThrough, through: batch.lowerBound - 1)
+        batchKeys(&recent)
         let runs = try store.runs()
         var size = recent.count
         var first = runs.count
@@ -44,43 +33,41 @@ struct RunMerger {
             first -= 1
             size += runs[first].entries
         }
-        try write(recent: recent, recentRange: (mergedThrough + 1, through), merging: Array(runs[first...]))
-        return true
+        try write(recent: recent, recentRange: (mergedThrough + 1, batch.upperBound), merging: Array(runs[first...]))
     }
 
     /// Merges every run and every recent article into one run, dropping the entries of removed articles.
     func mergeAll() throws {
         let (mergedThrough, _) = try store.bandState(path: path)
         let last = try store.lastDocumentNumber()
-        let recent = try sortedEntries(after: mergedThrough, through: last)
+        let recent = try entries(after: mergedThrough, through: last)
         let runs = try store.runs()
-        if runs.isEmpty && recent.isEmpty {
+        if runs.isEmpty && recent.count == 0 {
             try store.db.execute(sql: "UPDATE state SET merged_through = ? WHERE id = 1", arguments: [last])
             return
         }
         try write(recent: recent, recentRange: (mergedThrough + 1, max(mergedThrough, last)), merging: runs)
     }
 
-    /// The band keys of the articles numbered `after + 1 ... through`, sorted.
-    private func sortedEntries(after: Int64, through: Int64) throws -> [BandEntry] {
-        var entries: [BandEntry] = []
-        try store.recentKeys(after: after, through: through, bands: bands, path: path) { entries += $0 }
-        entries.sort()
-        return entries
+    /// The band keys of the articles numbered `after + 1 ... through`, read back from `keys`.
+    private func entries(after: Int64, through: Int64) throws -> EntryBuckets {
+        var buckets = EntryBuckets(bands: bands)
+        try store.recentKeys(after: after, through: through, bands: bands, path: path) { entries in
+            for entry in entries { buckets.append(entry) }
+        }
+        return buckets
     }
 
-    /// Writes one new run from `recent` (sorted; the keys of articles `recentRange`) and `merging`,
+    /// Writes one new run from `recent` (the keys of articles `recentRange`) and `merging`,
     /// removes the merged runs, and moves `merged_through` to the end of `recentRange`.
-    private func write(recent: [BandEntry], recentRange: (Int64, Int64), merging: [BandRun]) throws {
+    private func write(recent: EntryBuckets, recentRange: (Int64, Int64), merging: [BandRun]) throws {
         let db = store.db
         let (_, generation) = try store.bandState(path: path)
         let id = generation + 1
         let firstDocument = ([recentRange.0] + merging.map(\.firstDocument)).min()!
         let lastDocument = ([recentRange.1] + merging.map(\.lastDocument)).max()!
         let live = try LiveDocuments(db: db, first: firstDocument, last: lastDocument)
-        let documentEntries =
-            recent.reduce(0) { $0 + (IndexSchema.isDocumentKey($1.key) ? 1 : 0) }
-            + merging.reduce(0) { $0 + $1.documentEntries }
+        let documentEntries = recent.documentCount + merging.reduce(0) { $0 + $1.documentEntries }
         let entries = recent.count + merging.reduce(0) { $0 + $1.entries }
         let allEntries =
             entries + (try Int.fetchOne(db, sql: "SELECT coalesce(sum(entries), 0) FROM runs") ?? 0)
@@ -97,7 +84,7 @@ struct RunMerger {
                 paragraphShare: Double(entries - documentEntries) / Double(max(1, entries)), bands: bands),
             insert: try db.cachedStatement(sql: "INSERT INTO run_blocks (id, data) VALUES (?, ?)").sqliteStatement,
             db: db)
-        var cursors = [EntryCursor(entries: recent)]
+        var cursors = [EntryCursor(buckets: recent)]
         var statements: [Statement] = []
         for run in merging {
             let statement = try db.makeStatement(
@@ -173,10 +160,12 @@ private struct LiveDocuments {
     }
 }
 
-/// Sorted entries from memory or from a run's blocks, one block at a time.
+/// Sorted entries from memory, one bucket at a time, or from a run's blocks, one block at a time.
 struct EntryCursor {
-    private var entries: [BandEntry]
+    private var entries: [BandEntry] = []
     private var position = 0
+    private let buckets: EntryBuckets?
+    private var nextBucket = 0
     private let run: BandRun?
     private let statement: OpaquePointer?
     private let path: String
@@ -184,15 +173,15 @@ struct EntryCursor {
     /// The rowid of the block being read.
     private(set) var block: Int64 = -1
 
-    init(entries: [BandEntry]) {
-        self.entries = entries
+    init(buckets: EntryBuckets) {
+        self.buckets = buckets
         run = nil
         statement = nil
         path = ""
     }
 
     init(run: BandRun, statement: OpaquePointer?, path: String) {
-        entries = []
+        buckets = nil
         self.run = run
         self.statement = statement
         self.path = path
@@ -200,6 +189,13 @@ struct EntryCursor {
 
     mutating func current() throws -> BandEntry? {
         while position == entries.count {
+            if let buckets {
+                guard nextBucket < buckets.bucketCount else { return nil }
+                entries = buckets.sortedEntries(ofBucket: nextBucket)
+                nextBucket += 1
+                position = 0
+                continue
+            }
             guard let run, !exhausted else { return nil }
             let code = sqlite3_step(statement)
             if code == SQLITE_DONE {
@@ -247,7 +243,9 @@ private struct RunBuilder {
     private(set) var entries = 0
     private(set) var documentEntries = 0
     private var block: Int64 = -1
-    private var bytes: [UInt8] = []
+    /// The block being built: per entry its low key and its reference's low and high halves, as
+    /// little-endian words (12 bytes, the stored layout).
+    private var words: [UInt32] = []
 
     init(run: BandRun, filter: BandFilter, insert: OpaquePointer?, db: Database) {
         self.run = run
@@ -262,8 +260,10 @@ private struct RunBuilder {
             try finish()
             block = id
         }
-        withUnsafeBytes(of: UInt32(truncatingIfNeeded: entry.key).littleEndian) { bytes.append(contentsOf: $0) }
-        withUnsafeBytes(of: entry.reference.littleEndian) { bytes.append(contentsOf: $0) }
+        let reference = UInt64(bitPattern: entry.reference)
+        words.append(UInt32(truncatingIfNeeded: entry.key).littleEndian)
+        words.append(UInt32(truncatingIfNeeded: reference).littleEndian)
+        words.append(UInt32(truncatingIfNeeded: reference >> 32).littleEndian)
         filter.insert(entry.key)
         entries += 1
         if IndexSchema.isDocumentKey(entry.key) { documentEntries += 1 }
@@ -271,11 +271,11 @@ private struct RunBuilder {
 
     /// Writes the block being built, if any.
     mutating func finish() throws {
-        guard !bytes.isEmpty else { return }
+        guard !words.isEmpty else { return }
         sqlite3_reset(insert)
         sqlite3_bind_int64(insert, 1, block)
         // SQLITE_STATIC: the bytes stay put until the step below is done.
-        let step = bytes.withUnsafeBytes { buffer -> Int32 in
+        let step = words.withUnsafeBytes { buffer -> Int32 in
             let code = sqlite3_bind_blob(insert, 2, buffer.baseAddress, Int32(buffer.count), nil)
             return code == SQLITE_OK ? sqlite3_step(insert) : code
         }
@@ -284,7 +284,7 @@ private struct RunBuilder {
             throw DatabaseError(
                 resultCode: ResultCode(rawValue: step), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
         }
-        bytes.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
     }
 }
 
@@ -334,5 +334,50 @@ struct RunChecker {
             problems.append("run \(run.id) holds \(entries) band keys, its row says \(run.entries)")
         }
         return (live, stale, problems)
+    }
+}
+
+/// Band entries gathered by (kind, band), given back sorted by key one bucket at a time.
+///
+/// The entries must come in reference order within each bucket (as `StoredKeys` gives an article's
+/// keys, articles in number order). Each entry is packed as `key << 32 | position` (its 32-bit key
+/// and its place in the bucket), and a bucket's packed values sort in linear time (uniform hashes
+/// on top) into the `(key, reference)` order of `BandEntry`. 16 bytes per entry while gathered.
+struct EntryBuckets {
+    private let bands: Int
+    private var packed: [[UInt64]]
+    private var references: [[Int64]]
+    /// Entries gathered.
+    private(set) var count = 0
+    /// Of which whole-text keys.
+    private(set) var documentCount = 0
+
+    init(bands: Int) {
+        self.bands = max(1, bands)
+        packed = Array(repeating: [], count: 2 * self.bands)
+        references = Array(repeating: [], count: 2 * self.bands)
+    }
+
+    /// Buckets in key order: the paragraph keys' bands, then the whole-text keys' bands.
+    var bucketCount: Int { packed.count }
+
+    mutating func append(_ entry: BandEntry) {
+        let isDocument = IndexSchema.isDocumentKey(entry.key)
+        let band = min(Int((entry.key >> 32) & IndexSchema.bandMask), bands - 1)
+        let bucket = (isDocument ? bands : 0) + band
+        packed[bucket].append(UInt64(UInt32(truncatingIfNeeded: entry.key)) << 32 | UInt64(references[bucket].count))
+        references[bucket].append(entry.reference)
+        count += 1
+        if isDocument { documentCount += 1 }
+    }
+
+    /// The entries of bucket `bucket`, sorted by key, then reference.
+    func sortedEntries(ofBucket bucket: Int) -> [BandEntry] {
+        var values = packed[bucket]
+        _ = sortAndUnique(&values, from: 0)
+        let high = Int64(bucket >= bands ? 1 : 0) << IndexSchema.kindShift | Int64(bucket % bands) << 32
+        return values.map { value in
+            BandEntry(key: high | Int64(value >> 32), reference: references[bucket][Int(value & 0xFFFF_FFFF)])
+        }
     }
 }

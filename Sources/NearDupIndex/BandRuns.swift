@@ -121,10 +121,12 @@ struct BandFilter: Sendable {
     }
 
     var data: Data {
-        var data = Data(capacity: 8 * (words.count + 1))
-        withUnsafeBytes(of: UInt64(paragraphWords).littleEndian) { data.append(contentsOf: $0) }
-        words.withUnsafeBufferPointer { buffer in
-            for word in buffer { withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) } }
+        var data = Data(count: 8 * (words.count + 1))
+        data.withUnsafeMutableBytes { bytes in
+            bytes.storeBytes(of: UInt64(paragraphWords).littleEndian, as: UInt64.self)
+            for (index, word) in words.enumerated() {
+                bytes.storeBytes(of: word.littleEndian, toByteOffset: 8 * (index + 1), as: UInt64.self)
+            }
         }
         return data
     }

@@ -18,6 +18,11 @@ public struct IndexAnswer: Sendable, Hashable {
 
     /// The strongest match whose relation is `duplicate` or `copy`: what the article is a copy of.
     public var duplicateOf: IndexMatch? { matches.first { $0.relation != .partial } }
+
+    /// This answer, marked as stored by `add`.
+    var added: IndexAnswer {
+        IndexAnswer(id: id, paragraphCount: paragraphCount, contentWords: contentWords, matches: matches, isAdded: true)
+    }
 }
 
 /// An indexed article linked to the article asked about. It is the link's source: it was indexed first.

@@ -1,7 +1,7 @@
 internal import GRDB
 import NearDup
 
-/// The index's SQLite schema (version 2). One file, WAL journal.
+/// The index's SQLite schema (version 3). One file, WAL journal.
 ///
 /// ```sql
 /// -- What the index was built with: schema_version, signature_version (SignatureFormat.version)
@@ -23,7 +23,10 @@ import NearDup
 ///     layout BLOB NOT NULL,             -- per paragraph 13 bytes: UTF-8 start, end, word count
 ///                                       -- (UInt32 little-endian) and in-document boilerplate reason
 ///     keys BLOB NOT NULL,               -- its LSH band keys (StoredKeys): per matchable paragraph
-///                                       -- its ordinal and one UInt32 per band, then the whole text's
+///                                       -- its ordinal and one UInt32 per band, then the whole text's;
+///                                       -- empty when the add that stored it also merged it into a
+///                                       -- run (only recent articles need them; new in version 3,
+///                                       -- whose files are otherwise version 2's)
 ///     text TEXT NOT NULL);              -- the article as given: re-shingled to verify candidates
 /// CREATE INDEX documents_by_time ON documents (time);
 ///
@@ -46,14 +49,18 @@ import NearDup
 /// ```
 ///
 /// An add writes one `documents` row and nothing else (a few pages, appended), whatever the index's
-/// size. Once `mergeThreshold` articles wait, they are merged into a new run, which takes in the
-/// newest runs while they are smaller than twice its size (RunMerger): every key is written
-/// sequentially, as part of a blob, about log2(articles / mergeThreshold) times. A lookup probes the
+/// size. The add that brings the waiting articles to `mergeThreshold` also merges them, in the same
+/// transaction, into a new run, which takes in the newest runs while they are smaller than twice
+/// its size (RunMerger): every key is written sequentially, as part of a blob, about
+/// log2(articles / mergeThreshold) times. A lookup probes the
 /// recent keys in memory, then each run's filter, and reads a run's block only when the filter says
 /// the key may be there. Removing an article deletes its `documents` row; its run entries are
 /// skipped on lookup (their article is gone) and dropped by the next merge of their run.
 enum IndexSchema {
-    static let version = 2
+    static let version = 3
+    /// Older versions whose files this one reads as they are: a writer marks them as `version` on
+    /// open, since it may write what they would not read.
+    static let compatibleVersions = [2]
     /// Bits of a paragraph reference that hold the paragraph's ordinal in its article.
     static let ordinalBits = 20
     /// Paragraphs past this ordinal are stored but not matched on their own.
@@ -152,7 +159,7 @@ enum StoredOptions {
             return result
         }
         let schema = try value("schema_version")
-        guard schema == String(IndexSchema.version) else {
+        guard ([IndexSchema.version] + IndexSchema.compatibleVersions).map(String.init).contains(schema) else {
             throw .versionMismatch(
                 path: path, what: "schema version", stored: schema, expected: String(IndexSchema.version))
         }

@@ -26,8 +26,9 @@ import NearDup
 ///
 /// Durability: each `add`, `add(contentsOf:)`, `remove` and `evict` is one SQLite transaction; with
 /// the default `Durability.full` it is on disk (fsync of the write-ahead log) when the call returns.
-/// Merges of recent articles into runs are transactions of their own, after the add that triggers
-/// them.
+/// The add that brings the recent articles (those not in a sorted run yet) to
+/// `Configuration.mergeThreshold` merges them into a run in the same transaction; a large batch
+/// does so at once, and its keys are written sequentially, never one B-tree insert per key.
 public final class NearDupIndex: Sendable {
     /// How an index is opened.
     public struct Configuration: Sendable {
@@ -42,7 +43,8 @@ public final class NearDupIndex: Sendable {
         /// Threads that prepare the articles of `add(contentsOf:)`/`check(contentsOf:)`; `nil` for every core.
         public var threadCount: Int?
         /// Recent articles (whose band keys each index keeps in memory, 20 to 40 KB per article)
-        /// that make a writer merge them into a sorted run. Larger: fewer, larger merges and more memory.
+        /// that make a writer merge them into a sorted run, in the add that reaches the number.
+        /// Larger: fewer, larger merges and more memory.
         public var mergeThreshold = 1024
         /// Memory for the runs' Bloom filters, in MiB, shared by the index's connections: about 10
         /// bits per stored band key until the budget is reached, then fewer (more needless block
@@ -128,6 +130,13 @@ public final class NearDupIndex: Sendable {
             }
             if let entries {
                 stored = try StoredOptions.options(from: entries, path: path)
+                if !configuration.readOnly && entries["schema_version"] != String(IndexSchema.version) {
+                    try pool.write { db in
+                        try db.execute(
+                            sql: "UPDATE meta SET value = ? WHERE name = 'schema_version'",
+                            arguments: [String(IndexSchema.version)])
+                    }
+                }
             } else if try exists && Self.hasTables(pool) {
                 throw NearDupIndexError.corrupt(path: path, reason: "an SQLite database without NearDup's tables")
             } else {
@@ -179,12 +188,11 @@ public final class NearDupIndex: Sendable {
                 let store = IndexStore(db: db)
                 let view = try bands.view(store: store)
                 var workspace = makeWorkspace(documents)
-                return try documents.indices.map { document in
-                    let itself = try Int64.fetchOne(
-                        db.cachedStatement(sql: "SELECT number FROM documents WHERE id = ?"),
-                        arguments: [documents[document].id])
-                    return try workspace.answer(for: document, store: store, view: view, excluding: itself)
+                let itself = try documents.map { document in
+                    try Int64.fetchOne(
+                        db.cachedStatement(sql: "SELECT number FROM documents WHERE id = ?"), arguments: [document.id])
                 }
+                return try workspace.answers(store: store, view: view, excluding: itself, amongBatch: false)
             }
         }
     }
@@ -199,18 +207,20 @@ public final class NearDupIndex: Sendable {
 
     /// Adds `documents` in order, in one transaction. Each answer is what `add` would have given
     /// for that article after adding the ones before it: later articles are matched against the
-    /// earlier ones of the batch too.
+    /// earlier ones of the batch too. If the articles waiting for a merge reach
+    /// `Configuration.mergeThreshold`, they are merged into a run in the same transaction.
     /// - Throws: `.duplicateID` if an id is indexed or repeated in the batch (nothing is changed);
     ///   `.readOnly`; `.corrupt` or `.storage`.
-    /// - Complexity: About linear in the batch's text, plus one index seek per band key and one
-    ///   B-tree insert per stored key.
+    /// - Complexity: About linear in the batch's text and band keys (sorted band by band, looked up
+    ///   once in key order), plus the candidate pairs, plus, when it merges, a sequential rewrite
+    ///   of the runs the new one takes in. Per article, a large batch costs a fraction of single adds.
     public func add(contentsOf documents: [Document]) throws(NearDupIndexError) -> [IndexAnswer] {
         guard !documents.isEmpty else { return [] }
         if configuration.readOnly { throw .readOnly(path: path) }
         var seen = Set<String>()
         for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
         return try run { [self] in
-            let (answers, waiting) = try pool.write { db in
+            try pool.write { db in
                 let store = IndexStore(db: db)
                 for document in documents {
                     let sql = "SELECT 1 FROM documents WHERE id = ?"
@@ -220,38 +230,42 @@ public final class NearDupIndex: Sendable {
                 }
                 let view = try bands.view(store: store)
                 var workspace = makeWorkspace(documents)
-                var answers: [IndexAnswer] = []
-                for index in documents.indices {
-                    let answer = try workspace.answer(for: index, store: store, view: view, excluding: nil)
-                    if index < documents.count - 1 { workspace.register(index) }
-                    try insert(index, of: workspace, db: db)
-                    answers.append(
-                        IndexAnswer(
-                            id: answer.id, paragraphCount: answer.paragraphCount, contentWords: answer.contentWords,
-                            matches: answer.matches, isAdded: true))
+                let answers = try workspace.answers(
+                    store: store, view: view, excluding: Array(repeating: nil, count: documents.count), amongBatch: true
+                )
+                // Reaching the merge threshold, the batch goes into a run at once, and its keys are
+                // not stored in `keys` (which only recent articles need).
+                let merges = view.recentDocuments + documents.count >= configuration.mergeThreshold
+                let numbers = try documents.indices.map { try insert($0, of: workspace, storingKeys: !merges, db: db) }
+                if merges {
+                    try merger(db).mergeRecent(batch: numbers.first!...numbers.last!) { buckets in
+                        for (index, number) in zip(documents.indices, numbers) {
+                            workspace.appendEntries(of: index, number: number, to: &buckets)
+                        }
+                    }
                 }
-                return (answers, view.recentDocuments + documents.count)
+                return answers.map(\.added)
             }
-            if waiting >= configuration.mergeThreshold {
-                try RunMerger.mergeRecent(
-                    pool: pool, bands: engine.bandLayout.bandCount, path: path, filterBudget: filterBudget,
-                    window: configuration.mergeThreshold)
-            }
-            return answers
         }
     }
 
-    private var filterBudget: Int { configuration.filterMebibytes << 20 }
+    private func merger(_ db: Database) -> RunMerger {
+        RunMerger(
+            store: IndexStore(db: db), bands: engine.bandLayout.bandCount, path: path,
+            filterBudget: configuration.filterMebibytes << 20)
+    }
 
     /// Read once: `activeProcessorCount` reads the cgroup files each time (a dozen system calls).
     private static let processorCount = ProcessInfo.processInfo.activeProcessorCount
 
+    private var threadCount: Int { max(1, configuration.threadCount ?? Self.processorCount) }
+
     private func makeWorkspace(_ documents: [Document]) -> MatchWorkspace {
-        let threads = max(1, configuration.threadCount ?? Self.processorCount)
-        return MatchWorkspace(engine: engine, batch: documents, threads: threads, path: path, now: Date())
+        MatchWorkspace(engine: engine, batch: documents, threads: threadCount, path: path, now: Date())
     }
 
-    private func insert(_ index: Int, of workspace: MatchWorkspace, db: Database) throws {
+    /// Inserts batch article `index` and returns its number.
+    private func insert(_ index: Int, of workspace: MatchWorkspace, storingKeys: Bool, db: Database) throws -> Int64 {
         let document = workspace.documents[index]
         let corpus = workspace.corpus
         let paragraphs = corpus.paragraphs(ofDocument: index)
@@ -264,10 +278,12 @@ public final class NearDupIndex: Sendable {
             """
         try db.cachedStatement(sql: sql).execute(
             arguments: [
-                document.id, published, document.source, added, published ?? added, workspace.contentWords(of: index),
-                workspace.paragraphKeys(of: index).count, corpus.documentHasSignature[index],
-                StoredParagraph.encode(paragraphs, of: corpus), workspace.storedKeys(of: index), document.text,
+                document.id, published, document.source, added, published ?? added, workspace.contentWords[index],
+                workspace.matchableParagraphs(of: index).count, corpus.documentHasSignature[index],
+                StoredParagraph.encode(paragraphs, of: corpus), storingKeys ? workspace.storedKeys(of: index) : Data(),
+                document.text,
             ])
+        return db.lastInsertedRowID
     }
 
     /// Whether an article with id `id` is indexed.
@@ -277,6 +293,17 @@ public final class NearDupIndex: Sendable {
             try pool.read { db in
                 try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?"), arguments: [id])
                     != nil
+            }
+        }
+    }
+
+    /// The ids among `ids` that are indexed, looked up in one read transaction.
+    /// - Throws: `.corrupt` or `.storage`.
+    public func indexedIDs(among ids: some Sequence<String>) throws(NearDupIndexError) -> Set<String> {
+        try run { [self] in
+            try pool.read { db in
+                let statement = try db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?")
+                return try Set(ids.filter { try Bool.fetchOne(statement, arguments: [$0]) != nil })
             }
         }
     }
@@ -374,10 +401,7 @@ public final class NearDupIndex: Sendable {
         if configuration.readOnly { throw .readOnly(path: path) }
         try run { [self] in
             try pool.write { db in
-                try RunMerger(
-                    store: IndexStore(db: db), bands: engine.bandLayout.bandCount, path: path,
-                    filterBudget: filterBudget
-                ).mergeAll()
+                try merger(db).mergeAll()
             }
             try pool.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM")
@@ -416,10 +440,15 @@ public final class NearDupIndex: Sendable {
                         problems.append("article \"\(id)\": damaged paragraph layout")
                     }
                     var entries: [BandEntry] = []
-                    let keysFit = (row[5] as Data).withUnsafeBytes {
-                        StoredKeys.decode(
-                            $0, number: number, matchable: matchable, signed: signed, bands: bandCount, into: &entries)
-                    }
+                    let keys = row[5] as Data
+                    // Articles merged in the transaction that added them have no stored keys.
+                    let keysFit =
+                        keys.isEmpty && number <= mergedThrough
+                        || keys.withUnsafeBytes {
+                            StoredKeys.decode(
+                                $0, number: number, matchable: matchable, signed: signed, bands: bandCount,
+                                into: &entries)
+                        }
                     if !keysFit { problems.append("article \"\(id)\": damaged band keys") }
                     if number <= mergedThrough {
                         live.insert(number)

@@ -3,7 +3,7 @@ import NearDup
 
 /// An indexed article read back for verification: its text and the paragraph layout the engine
 /// computed when it was added.
-struct StoredArticle {
+struct StoredArticle: Sendable {
     let number: Int64
     let document: Document
     let added: Date
@@ -12,7 +12,7 @@ struct StoredArticle {
 }
 
 /// One paragraph's place in its article's text, its length and its in-document boilerplate reason.
-struct StoredParagraph: Hashable {
+struct StoredParagraph: Hashable, Sendable {
     var byteRange: Range<Int>
     var wordCount: Int
     var reason: BoilerplateReason?

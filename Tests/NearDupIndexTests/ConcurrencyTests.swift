@@ -76,6 +76,24 @@ import Testing
         #expect(waited == 0 && added.contains("\"added\":true"))
     }
 
+    /// `index add` looks the batch's ids up before adding: one already indexed stops the run
+    /// (exit 65, naming its file and line), or is skipped and reported with `--skip-invalid`.
+    @Test func idsAlreadyIndexedStopTheRunOrAreSkipped() throws {
+        let folder = try ScratchFolder()
+        let path = folder.path("again.neardup")
+        let feed = IndexFixtures.path("fixtures/feed.jsonl")
+        let first = try CommandRunner.run(["index", "add", path, feed])
+        #expect(first.status == 0)
+        let count = first.standardOutput.split(separator: "\n").count
+        let again = try CommandRunner.run(["index", "add", path, feed])
+        #expect(again.status == 65)
+        #expect(again.standardError.contains("\(feed):1: duplicate id ") && again.standardError.contains("the index"))
+        let skipping = try CommandRunner.run(["index", "add", path, feed, "--skip-invalid"])
+        #expect(skipping.status == 0 && skipping.standardOutput.isEmpty)
+        #expect(skipping.standardError.components(separatedBy: "is already in the index").count - 1 == count)
+        #expect(try NearDupIndex(path: path).count == count)
+    }
+
     @Test func removeAndEvictForgetArticles() throws {
         let folder = try ScratchFolder()
         let index = try NearDupIndex(path: folder.path("evict.neardup"), configuration: IndexFixtures.fast)

@@ -153,9 +153,64 @@ import Testing
         let queue = try DatabaseQueue(path: path)
         try queue.write { try $0.execute(sql: "UPDATE meta SET value = '1' WHERE name = 'schema_version'") }
         #expect(
-            throws: NearDupIndexError.versionMismatch(path: path, what: "schema version", stored: "1", expected: "2")
+            throws: NearDupIndexError.versionMismatch(path: path, what: "schema version", stored: "1", expected: "3")
         ) {
             _ = try NearDupIndex(path: path)
+        }
+    }
+
+    /// Version 3 only lets an article merged in the add that stored it leave `keys` empty, so a
+    /// version 2 file is read as it is, and a writer marks it as version 3 (which version 2 could
+    /// misread) before it writes.
+    @Test func anIndexOfSchemaTwoIsReadAndUpgradedByAWriter() throws {
+        let folder = try ScratchFolder()
+        let path = try Self.builtIndex(in: folder)
+        let queue = try DatabaseQueue(path: path)
+        func version() throws -> String? {
+            try queue.read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE name = 'schema_version'") }
+        }
+        try queue.write { try $0.execute(sql: "UPDATE meta SET value = '2' WHERE name = 'schema_version'") }
+        var readOnly = IndexFixtures.fast
+        readOnly.readOnly = true
+        let reader = try NearDupIndex(path: path, configuration: readOnly)
+        #expect(try reader.check(Self.probe(Self.documents[0])).matches.contains { $0.id == Self.documents[0].id })
+        #expect(try version() == "2")
+        _ = try NearDupIndex(path: path, configuration: IndexFixtures.fast)
+        #expect(try version() == "3")
+    }
+
+    /// A batch that reaches the merge threshold goes into a run in its own transaction, together
+    /// with the recent articles before it; its articles keep no `keys`, and every later answer,
+    /// after reopening too, is the one of adding the articles one by one.
+    @Test func batchesMergedWhenAddedGiveTheAnswersOfSingleAdds() throws {
+        let folder = try ScratchFolder()
+        let documents = EquivalenceTests.generated
+        let single = try NearDupIndex(path: folder.path("single.neardup"), configuration: IndexFixtures.fast)
+        let one = try documents.map { try single.add($0) }
+        let path = folder.path("merged.neardup")
+        var many: [IndexAnswer] = []
+        do {
+            let batched = try NearDupIndex(path: path, configuration: IndexFixtures.merging(every: 30))
+            // 20 articles wait; the next 20 bring 40, merged at once: 20 read back, 20 from memory.
+            for start in stride(from: 0, to: documents.count, by: 20) {
+                many += try batched.add(contentsOf: Array(documents[start..<min(start + 20, documents.count)]))
+                #expect(try batched.statistics().recentDocuments < 30)
+            }
+            #expect(try batched.statistics().runs >= 2)
+            #expect(try batched.checkIntegrity().problems == [])
+        }
+        #expect(PairFacts.ofAnswers(many) == PairFacts.ofAnswers(one))
+        #expect(many.map(\.matches.count) == one.map(\.matches.count))
+        #expect(PairFacts.ofAnswers(many).count > 30)
+        let queue = try DatabaseQueue(path: path)
+        let withoutKeys = try queue.read {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM documents WHERE length(keys) = 0 AND matchable > 0")
+        }
+        #expect(withoutKeys ?? 0 >= documents.count / 2)
+        let reopened = try NearDupIndex(path: path, configuration: IndexFixtures.fast)
+        for document in documents.prefix(40) {
+            let expected = try single.check(Self.probe(document)).matches.map(\.id)
+            #expect(try reopened.check(Self.probe(document)).matches.map(\.id) == expected)
         }
     }
 

@@ -12,7 +12,7 @@ import Synchronization
 ///   - chunksPerThread: More chunks than threads balance uneven work.
 ///   - body: Processes one range of items.
 /// - Returns: One result per chunk, in order.
-func parallelChunks<Result: Sendable>(
+package func parallelChunks<Result: Sendable>(
     count: Int, threads: Int, chunksPerThread: Int = 4, _ body: @Sendable (Range<Int>) -> Result
 ) -> [Result] {
     guard count > 0 else { return [] }

@@ -1,0 +1,113 @@
+import NearDup
+
+/// The band keys of one batch, sorted band by band, and the LSH candidates they give for the whole
+/// batch at once: against the index (one lookup of the batch's distinct keys, in key order, so each
+/// block of a run is read at most once) and among the batch's own articles (runs of equal keys in
+/// a band, each later member paired with every earlier one: exactly what adding the articles one
+/// by one would have looked up).
+///
+/// A candidate is packed `UInt64(later) << 32 | UInt64(earlier)`: a batch paragraph (or article)
+/// first, then the workspace paragraph (or article) it may copy, an indexed one or one of an
+/// earlier article of the batch.
+struct BatchProbes {
+    let bandCount: Int
+    /// Per band, `key << 32 | paragraph` for each matchable paragraph of the batch, sorted.
+    private let paragraphEntries: [[UInt64]]
+    /// Per band, `key << 32 | document` for each batch article with a whole-text signature, sorted.
+    private let documentEntries: [[UInt64]]
+
+    /// Sorts the keys of `paragraphs` (matchable batch paragraphs) and of `documents` (signed batch
+    /// articles), band by band on up to `threads` threads.
+    init(corpus: PreparedCorpus, paragraphs: [Int32], documents: [Int32], threads: Int) {
+        let bands = corpus.bandCount
+        bandCount = bands
+        let sorted = parallelChunks(count: bands, threads: threads, chunksPerThread: 1) { range in
+            range.map { band in
+                var byParagraph = paragraphs.map { paragraph in
+                    let key = corpus.bandKeys[Int(corpus.keyRows[Int(paragraph)]) * bands + band]
+                    return UInt64(key) << 32 | UInt64(UInt32(paragraph))
+                }
+                var byDocument = documents.map { document in
+                    UInt64(corpus.documentBandKeys[Int(document) * bands + band]) << 32 | UInt64(UInt32(document))
+                }
+                _ = sortAndUnique(&byParagraph, from: 0)
+                _ = sortAndUnique(&byDocument, from: 0)
+                return (byParagraph, byDocument)
+            }
+        }.flatMap { $0 }
+        paragraphEntries = sorted.map(\.0)
+        documentEntries = sorted.map(\.1)
+    }
+
+    /// The batch's distinct band keys (`IndexSchema.paragraphKey`, then `IndexSchema.documentKey`), sorted.
+    var distinctKeys: [Int64] {
+        var keys: [Int64] = []
+        for (entries, key) in [
+            (paragraphEntries, IndexSchema.paragraphKey), (documentEntries, IndexSchema.documentKey),
+        ] {
+            for band in 0..<bandCount {
+                var last: UInt32?
+                for entry in entries[band] where UInt32(entry >> 32) != last {
+                    last = UInt32(entry >> 32)
+                    keys.append(key(band, UInt32(entry >> 32)))
+                }
+            }
+        }
+        return keys
+    }
+
+    /// Calls `body` with each batch paragraph (or article, for a whole-text key) whose band key is `key`.
+    func forEachMember(of key: Int64, _ body: (Int) throws -> Void) rethrows {
+        let band = Int((key >> 32) & IndexSchema.bandMask)
+        guard band < bandCount else { return }
+        let entries = IndexSchema.isDocumentKey(key) ? documentEntries[band] : paragraphEntries[band]
+        let low = UInt64(UInt32(truncatingIfNeeded: key)) << 32
+        var (lower, upper) = (0, entries.count)
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            if entries[middle] < low { lower = middle + 1 } else { upper = middle }
+        }
+        while lower < entries.count && entries[lower] & 0xFFFF_FFFF_0000_0000 == low {
+            try body(Int(entries[lower] & 0xFFFF_FFFF))
+            lower += 1
+        }
+    }
+
+    /// The candidates among the batch: for every two paragraphs (and every two articles) that share
+    /// a band key, the later article's one paired with the earlier's. Unsorted; repeats across bands.
+    /// - Parameter documentOf: The batch article of a batch paragraph.
+    func pairsAmongBatch(documentOf: [Int32], threads: Int) -> (paragraphs: [UInt64], documents: [UInt64]) {
+        let found = parallelChunks(count: bandCount, threads: threads, chunksPerThread: 2) { bands in
+            var paragraphs: [UInt64] = []
+            var documents: [UInt64] = []
+            for band in bands {
+                Self.appendPairs(paragraphEntries[band], documentOf: { Int(documentOf[$0]) }, to: &paragraphs)
+                Self.appendPairs(documentEntries[band], documentOf: { $0 }, to: &documents)
+            }
+            return (paragraphs, documents)
+        }
+        return (found.flatMap(\.0), found.flatMap(\.1))
+    }
+
+    /// Appends `later << 32 | earlier` for every two members of each run of equal keys in `entries`
+    /// that belong to different articles.
+    private static func appendPairs(_ entries: [UInt64], documentOf: (Int) -> Int, to pairs: inout [UInt64]) {
+        var start = 0
+        while start < entries.count {
+            let key = entries[start] >> 32
+            var end = start + 1
+            while end < entries.count && entries[end] >> 32 == key { end += 1 }
+            if end - start > 1 {
+                for later in (start + 1)..<end {
+                    let member = entries[later] & 0xFFFF_FFFF
+                    let document = documentOf(Int(member))
+                    for earlier in start..<later {
+                        let other = entries[earlier] & 0xFFFF_FFFF
+                        if documentOf(Int(other)) != document { pairs.append(member << 32 | other) }
+                    }
+                }
+            }
+            start = end
+        }
+    }
+}
