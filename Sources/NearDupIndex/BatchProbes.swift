@@ -74,24 +74,31 @@ struct BatchProbes {
     }
 
     /// The candidates among the batch: for every two paragraphs (and every two articles) that share
-    /// a band key, the later article's one paired with the earlier's. Unsorted; repeats across bands.
+    /// a band key, the later article's one paired with the earlier's, listed under the later article.
     /// - Parameter documentOf: The batch article of a batch paragraph.
-    func pairsAmongBatch(documentOf: [Int32], threads: Int) -> (paragraphs: [UInt64], documents: [UInt64]) {
+    func pairsAmongBatch(documentOf: [Int32], documents: Int, threads: Int) -> (
+        paragraphs: CandidateLists, documents: CandidateLists
+    ) {
         let found = parallelChunks(count: bandCount, threads: threads, chunksPerThread: 2) { bands in
-            var paragraphs: [UInt64] = []
-            var documents: [UInt64] = []
+            var paragraphs = CandidateLists(documents: documents)
+            var wholeTexts = CandidateLists(documents: documents)
             for band in bands {
                 Self.appendPairs(paragraphEntries[band], documentOf: { Int(documentOf[$0]) }, to: &paragraphs)
-                Self.appendPairs(documentEntries[band], documentOf: { $0 }, to: &documents)
+                Self.appendPairs(documentEntries[band], documentOf: { $0 }, to: &wholeTexts)
             }
-            return (paragraphs, documents)
+            return (paragraphs, wholeTexts)
         }
-        return (found.flatMap(\.0), found.flatMap(\.1))
+        var (paragraphs, wholeTexts) = (CandidateLists(documents: documents), CandidateLists(documents: documents))
+        for (someParagraphs, someWholeTexts) in found {
+            paragraphs.append(contentsOf: someParagraphs)
+            wholeTexts.append(contentsOf: someWholeTexts)
+        }
+        return (paragraphs, wholeTexts)
     }
 
     /// Appends `later << 32 | earlier` for every two members of each run of equal keys in `entries`
-    /// that belong to different articles.
-    private static func appendPairs(_ entries: [UInt64], documentOf: (Int) -> Int, to pairs: inout [UInt64]) {
+    /// that belong to different articles, under the later one's article.
+    private static func appendPairs(_ entries: [UInt64], documentOf: (Int) -> Int, to pairs: inout CandidateLists) {
         var start = 0
         while start < entries.count {
             let key = entries[start] >> 32
@@ -103,11 +110,45 @@ struct BatchProbes {
                     let document = documentOf(Int(member))
                     for earlier in start..<later {
                         let other = entries[earlier] & 0xFFFF_FFFF
-                        if documentOf(Int(other)) != document { pairs.append(member << 32 | other) }
+                        if documentOf(Int(other)) != document { pairs.append(member << 32 | other, to: document) }
                     }
                 }
             }
             start = end
         }
+    }
+}
+
+/// Candidate pairs listed by the batch article they belong to. A pair shared by several bands is
+/// found once per band: an article's list is sorted and cleared of repeats whenever it has doubled,
+/// so memory follows the distinct pairs, not the bands (a paragraph shared by thousands of
+/// articles would otherwise be listed dozens of times over).
+struct CandidateLists: Sendable {
+    private(set) var lists: [[UInt64]]
+    private var distinct: [Int]
+
+    init(documents: Int) {
+        lists = Array(repeating: [], count: documents)
+        distinct = Array(repeating: 0, count: documents)
+    }
+
+    mutating func append(_ pair: UInt64, to document: Int) {
+        lists[document].append(pair)
+        if lists[document].count >= 2 * distinct[document] + 256 {
+            distinct[document] = sortAndUnique(&lists[document], from: 0)
+        }
+    }
+
+    mutating func append(contentsOf other: CandidateLists) {
+        for (document, list) in other.lists.enumerated() {
+            for pair in list { append(pair, to: document) }
+        }
+    }
+
+    /// Article `document`'s pairs, sorted and distinct.
+    func sorted(of document: Int) -> [UInt64] {
+        var list = lists[document]
+        _ = sortAndUnique(&list, from: 0)
+        return list
     }
 }

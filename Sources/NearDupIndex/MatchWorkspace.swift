@@ -106,7 +106,9 @@ struct MatchWorkspace: Sendable {
             corpus: corpus, paragraphs: (0..<batchCount).flatMap(matchableParagraphs).map(Int32.init),
             documents: (0..<batchCount).filter { corpus.documentHasSignature[$0] }.map(Int32.init), threads: threads)
         var (pairs, links) =
-            amongBatch ? probes.pairsAmongBatch(documentOf: corpus.paragraphDocuments, threads: threads) : ([], [])
+            amongBatch
+            ? probes.pairsAmongBatch(documentOf: corpus.paragraphDocuments, documents: batchCount, threads: threads)
+            : (CandidateLists(documents: batchCount), CandidateLists(documents: batchCount))
         let hits = try store.hits(keys: probes.distinctKeys, view: view, bands: corpus.bandCount, path: path)
         for (key, reference) in hits {
             let isDocument = IndexSchema.isDocumentKey(key)
@@ -117,30 +119,19 @@ struct MatchWorkspace: Sendable {
                 let document = isDocument ? member : Int(corpus.paragraphDocuments[member])
                 guard excluding[document] != number else { return }
                 if isDocument {
-                    links.append(UInt64(member) << 32 | target)
+                    links.append(UInt64(member) << 32 | target, to: document)
                 } else {
-                    pairs.append(UInt64(member) << 32 | target)
+                    pairs.append(UInt64(member) << 32 | target, to: document)
                 }
             }
         }
-        let (pairsOf, linksOf) = (group(pairs, by: { Int(corpus.paragraphDocuments[$0]) }), group(links, by: { $0 }))
         let workspace = self
-        return parallelChunks(count: batchCount, threads: threads) { documents in
+        return parallelChunks(count: batchCount, threads: threads) { [pairs, links] documents in
             var verifier = CandidateVerifier(workspace: workspace)
             return documents.map { document in
-                var (pairs, links) = (pairsOf[document], linksOf[document])
-                _ = sortAndUnique(&pairs, from: 0)
-                _ = sortAndUnique(&links, from: 0)
-                return verifier.answer(for: document, pairs: pairs, links: links)
+                verifier.answer(for: document, pairs: pairs.sorted(of: document), links: links.sorted(of: document))
             }
         }.flatMap { $0 }
-    }
-
-    /// `pairs` (unsorted, repeats included) grouped by the batch article of their first half.
-    private func group(_ pairs: [UInt64], by document: (Int) -> Int) -> [[UInt64]] {
-        var groups = [[UInt64]](repeating: [], count: batchCount)
-        for pair in pairs { groups[document(Int(pair >> 32))].append(pair) }
-        return groups
     }
 
     // MARK: - Stored articles

@@ -65,4 +65,16 @@ import Testing
         #expect(again.matches.map(\.id) == added[0].matches.map(\.id))
         #expect(added.compactMap { $0.duplicateOf?.id }.count == 2)
     }
+
+    /// A pair found in every band is listed about once: a paragraph shared by thousands of
+    /// articles must not be held dozens of times over while a batch is matched.
+    @Test func candidateListsHoldAboutTheDistinctPairs() {
+        var lists = CandidateLists(documents: 2)
+        for band in 0..<43 {
+            for earlier in 0..<1_000 { lists.append(UInt64(7) << 32 | UInt64(earlier), to: 1) }
+            #expect(lists.lists[1].count <= 2 * 1_000 + 256, "band \(band)")
+        }
+        #expect(lists.sorted(of: 1) == (0..<1_000).map { UInt64(7) << 32 | UInt64($0) })
+        #expect(lists.sorted(of: 0).isEmpty)
+    }
 }
