@@ -33,6 +33,12 @@ struct IndexStore {
             contentWords: row["content_words"], layout: layout)
     }
 
+    /// The ids among `ids` that are indexed.
+    func indexedIDs(among ids: some Sequence<String>) throws -> Set<String> {
+        let statement = try db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?")
+        return try Set(ids.filter { try Bool.fetchOne(statement, arguments: [$0]) != nil })
+    }
+
     func error(_ code: Int32) -> DatabaseError {
         DatabaseError(
             resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))

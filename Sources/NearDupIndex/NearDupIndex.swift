@@ -222,11 +222,9 @@ public final class NearDupIndex: Sendable {
         return try run { [self] in
             try pool.write { db in
                 let store = IndexStore(db: db)
-                for document in documents {
-                    let sql = "SELECT 1 FROM documents WHERE id = ?"
-                    if try Bool.fetchOne(db.cachedStatement(sql: sql), arguments: [document.id]) != nil {
-                        throw NearDupIndexError.duplicateID(document.id)
-                    }
+                let indexed = try store.indexedIDs(among: documents.map(\.id))
+                if let first = documents.first(where: { indexed.contains($0.id) }) {
+                    throw NearDupIndexError.duplicateID(first.id)
                 }
                 let view = try bands.view(store: store)
                 var workspace = makeWorkspace(documents)
@@ -289,22 +287,14 @@ public final class NearDupIndex: Sendable {
     /// Whether an article with id `id` is indexed.
     /// - Throws: `.corrupt` or `.storage`.
     public func contains(id: String) throws(NearDupIndexError) -> Bool {
-        try run { [self] in
-            try pool.read { db in
-                try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?"), arguments: [id])
-                    != nil
-            }
-        }
+        try !indexedIDs(among: [id]).isEmpty
     }
 
     /// The ids among `ids` that are indexed, looked up in one read transaction.
     /// - Throws: `.corrupt` or `.storage`.
     public func indexedIDs(among ids: some Sequence<String>) throws(NearDupIndexError) -> Set<String> {
         try run { [self] in
-            try pool.read { db in
-                let statement = try db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?")
-                return try Set(ids.filter { try Bool.fetchOne(statement, arguments: [$0]) != nil })
-            }
+            try pool.read { db in try IndexStore(db: db).indexedIDs(among: ids) }
         }
     }
 
