@@ -29,6 +29,11 @@ struct BandsCommand: ParsableCommand {
     @OptionGroup var input: InputArguments
     @OptionGroup var engine: EngineArguments
 
+    func validate() throws {
+        try OutputPaths(outputs: [("the band keys", "-"), ("--rejects", input.rejects)], inputs: input.feeds)
+            .validate()
+    }
+
     func run() throws {
         try reportingErrors {
             let options = engine.options
