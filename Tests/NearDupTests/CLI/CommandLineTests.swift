@@ -229,6 +229,7 @@ import Testing
         ["scan"],
         ["dedup", "fixtures/feed.jsonl"],
         ["scan", "fixtures/feed.jsonl", "--no-such-flag"],
+        ["scan", "fixtures/feed.jsonl", "--threads", "100000"],
     ])
     func badUsageExitsWith64(arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)
