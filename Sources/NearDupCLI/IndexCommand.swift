@@ -29,12 +29,22 @@ struct IndexLocation: ParsableArguments {
     var lockTimeout = 0.0
 
     func validate() throws {
-        if lockTimeout < 0 { throw ValidationError("--lock-timeout must be at least 0.") }
-        if cacheMib < 1 { throw ValidationError("--cache-mib must be at least 1.") }
+        if !(0...Self.maximumLockTimeout).contains(lockTimeout) {
+            throw ValidationError(
+                "--lock-timeout must be a number of seconds from 0 to \(Int(Self.maximumLockTimeout)).")
+        }
+        if !(1...Self.maximumCacheMib).contains(cacheMib) {
+            throw ValidationError("--cache-mib must be from 1 to \(Self.maximumCacheMib) (1 TiB).")
+        }
     }
 
     @Option(help: "SQLite page cache per connection, in MiB: the memory the index uses beyond one batch.")
     var cacheMib = 64
+
+    /// The longest `--lock-timeout`, in seconds (about 31 years: "wait for ever").
+    static let maximumLockTimeout = 1e9
+    /// The largest `--cache-mib` (1 TiB), far below where MiB in KiB would overflow.
+    static let maximumCacheMib = 1 << 20
 
     /// The index's files (written even by `check`, which takes the lock and may write the log),
     /// the --rejects file and standard output, as outputs of a command reading `input`'s feeds.

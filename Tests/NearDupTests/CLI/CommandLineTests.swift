@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NearDup
 import NearDupTestSupport
 import Testing
 
@@ -230,11 +231,23 @@ import Testing
         ["dedup", "fixtures/feed.jsonl"],
         ["scan", "fixtures/feed.jsonl", "--no-such-flag"],
         ["scan", "fixtures/feed.jsonl", "--threads", "100000"],
+        ["index", "stats", "missing.ndx", "--lock-timeout", "inf"],
+        ["index", "stats", "missing.ndx", "--lock-timeout", "nan"],
+        ["index", "check", "missing.ndx", "fixtures/feed.jsonl", "--cache-mib", "9223372036854775807"],
     ])
     func badUsageExitsWith64(arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)
         #expect(result.status == 64, "\(arguments): \(result.standardError)")
         #expect(!result.standardError.isEmpty)
+    }
+
+    /// A memory limit beyond any machine's memory is no limit, not an overflow.
+    @Test func memoryLimitBeyondAnyMachineIsNoLimit() throws {
+        let result = try CommandRunner.run(["scan", "fixtures/feed.jsonl", "--memory-limit", "9223372036854775807"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(MemoryEstimate.textBytes(fittingIn: .max) > 1 << 62)
+        #expect(MemoryEstimate.textBytes(fittingIn: .max, heldInMemory: 1 << 20) == .max)
+        #expect(MemoryEstimate.peakBytes(forTextBytes: .max) == .max)
     }
 
     @Test func optionsParseInProcess() throws {
