@@ -25,7 +25,7 @@ struct IndexLocation: ParsableArguments {
     @Argument(help: ArgumentHelp("The index file.", valueName: "path"))
     var path: String
 
-    @Option(help: "Seconds to wait when another process is writing to the index (default: fail at once).")
+    @Option(help: "Seconds (0 to 1e9) to wait when another process is writing to the index (default: fail at once).")
     var lockTimeout = 0.0
 
     func validate() throws {
@@ -38,7 +38,8 @@ struct IndexLocation: ParsableArguments {
         }
     }
 
-    @Option(help: "SQLite page cache per connection, in MiB: the memory the index uses beyond one batch.")
+    @Option(
+        help: "SQLite page cache per connection, in MiB (1 to 1048576): the memory the index uses beyond one batch.")
     var cacheMib = 64
 
     /// The longest `--lock-timeout`, in seconds (about 31 years: "wait for ever").
