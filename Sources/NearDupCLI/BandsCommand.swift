@@ -11,12 +11,13 @@ struct BandsCommand: ParsableCommand {
         discussion: """
             Runs the per-document stage of scan (split, normalize, in-document boilerplate rules, shingle, \
             MinHash, band keys) with the same options, and prints one tab-separated line per record, in input \
-            order, version 1 of the format:
+            order, version 2 of the format:
 
-              1<TAB>doc<TAB>LOCATION<TAB>ID<TAB>KEYS
-              1<TAB>rejected<TAB>LOCATION<TAB>PROBLEM<TAB>REASON   (with --skip-invalid, after the documents)
+              2<TAB>doc<TAB>LOCATION<TAB>ID<TAB>KEYS
+              2<TAB>rejected<TAB>LOCATION<TAB>PROBLEM<TAB>REASON   (with --skip-invalid, after the documents)
 
-            LOCATION is file:line (<stdin>:N); ID and REASON are JSON strings; KEYS are the distinct keys of the \
+            LOCATION is file:line (<stdin>:N; a .txt file's path); LOCATION, ID and REASON are JSON strings \
+            (version 1 printed LOCATION raw); KEYS are the distinct keys of the \
             article's matchable paragraphs and of its whole text, ascending, in hexadecimal, separated by spaces: \
             bits 0-31 the key, bits 32-39 the band, bit 40 set for a whole-text key. Articles the engine could \
             link always share a key, so deduplicating each connected group of articles (in input order, with \
@@ -28,6 +29,11 @@ struct BandsCommand: ParsableCommand {
 
     @OptionGroup var input: InputArguments
     @OptionGroup var engine: EngineArguments
+
+    func validate() throws {
+        try OutputPaths(outputs: [("the band keys", "-"), ("--rejects", input.rejects)], inputs: input.feeds)
+            .validate()
+    }
 
     func run() throws {
         try reportingErrors {

@@ -23,6 +23,10 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var engine: EngineArguments
 
+    func validate() throws {
+        try OutputPaths(outputs: [("the comparison", "-")], inputs: feed.map { [$0] } ?? [source, copy]).validate()
+    }
+
     func run() throws {
         try reportingErrors {
             let (first, second) = try documents()

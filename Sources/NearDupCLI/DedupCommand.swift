@@ -12,7 +12,10 @@ struct DedupCommand: ParsableCommand {
             document it duplicates (duplicate_of), the relation (duplicate or copy) and the score; or among \
             the rejected records (listed on stderr, and all of them in the --rejects file). Partial copies are \
             kept. Outputs are opened before the work starts, written to a temporary name and renamed when \
-            complete; an interrupted run leaves no file under a final name.
+            complete (through a symbolic link, over the file it points to); an interrupted run leaves no \
+            file under a final name. What is not a regular file (/dev/null, a FIFO, /dev/stdout) is written \
+            in place. An output that is also an input (a feed, or a .txt file of a folder feed), or another \
+            output, is refused with exit 64 before anything is read.
 
             Exit codes: 0 success, 1 runtime failure, 64 bad usage, 65 invalid input (file:line on stderr), \
             130/143 interrupted.
@@ -31,8 +34,9 @@ struct DedupCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        let paths = [output, removed, input.rejects].compactMap { $0 }
-        if Set(paths).count < paths.count { throw ValidationError("--output, --removed and --rejects must differ.") }
+        try OutputPaths(
+            outputs: [("--output", output), ("--removed", removed), ("--rejects", input.rejects)], inputs: input.feeds
+        ).validate()
     }
 
     func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NearDup
 
 /// What counts as a copy: the engine's options on the command line.
@@ -39,10 +40,24 @@ struct EngineArguments: ParsableArguments {
     @Option(help: "A paragraph recurring in at least this many otherwise different documents is boilerplate.")
     var boilerplateMinDocuments = 5
 
-    @Option(help: "Worker threads for reading and matching (default: all cores). The output does not depend on it.")
+    @Option(
+        help: ArgumentHelp(
+            "Worker threads for reading and matching (default: all cores), at most \(Self.threadsPerCore) per core "
+                + "(\(Self.maximumThreads) here). The output does not depend on it."))
     var threads: Int?
 
+    /// The most worker threads per core that `--threads` accepts: more only add switching and memory.
+    static let threadsPerCore = 4
+
+    /// The largest `--threads` accepted on this machine.
+    static var maximumThreads: Int { threadsPerCore * ProcessInfo.processInfo.activeProcessorCount }
+
     func validate() throws {
+        if let threads, threads > Self.maximumThreads {
+            throw ValidationError(
+                "--threads must be at most \(Self.maximumThreads) (\(Self.threadsPerCore) per core on this machine), "
+                    + "not \(threads).")
+        }
         guard ShingleKind(shingle) != nil else {
             throw ValidationError("--shingle must be word:N or char:N with N ≥ 1, not '\(shingle)'.")
         }

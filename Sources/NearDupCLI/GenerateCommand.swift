@@ -11,7 +11,8 @@ struct GenerateCommand: ParsableCommand {
             The same --documents and --seed give byte-identical files on any machine (generator format \
             version \(CorpusGenerator.formatVersion)). Feed lines: id, source, published, text. Truth lines: id, kind \
             (original, unique, verbatim, syndicated, partial), original (the copied id, or null), edits. \
-            Both files are written to a temporary name and renamed when complete, like dedup's outputs.
+            Both files are written to a temporary name and renamed when complete, like dedup's outputs \
+            (special files such as /dev/null in place).
             """)
 
     @Option(help: "Number of documents.")
@@ -32,7 +33,7 @@ struct GenerateCommand: ParsableCommand {
     func validate() throws {
         if documents < 1 { throw ValidationError("--documents must be at least 1.") }
         if !(0..<0.9).contains(copyFraction) { throw ValidationError("--copy-fraction must be in [0, 0.9).") }
-        if truth == output { throw ValidationError("--output and --truth must differ.") }
+        try OutputPaths(outputs: [("--output", output), ("--truth", truth)], inputs: []).validate()
     }
 
     func run() throws {

@@ -25,16 +25,38 @@ struct IndexLocation: ParsableArguments {
     @Argument(help: ArgumentHelp("The index file.", valueName: "path"))
     var path: String
 
-    @Option(help: "Seconds to wait when another process is writing to the index (default: fail at once).")
+    @Option(help: "Seconds (0 to 1e9) to wait when another process is writing to the index (default: fail at once).")
     var lockTimeout = 0.0
 
     func validate() throws {
-        if lockTimeout < 0 { throw ValidationError("--lock-timeout must be at least 0.") }
-        if cacheMib < 1 { throw ValidationError("--cache-mib must be at least 1.") }
+        if !(0...Self.maximumLockTimeout).contains(lockTimeout) {
+            throw ValidationError(
+                "--lock-timeout must be a number of seconds from 0 to \(Int(Self.maximumLockTimeout)).")
+        }
+        if !(1...Self.maximumCacheMib).contains(cacheMib) {
+            throw ValidationError("--cache-mib must be from 1 to \(Self.maximumCacheMib) (1 TiB).")
+        }
     }
 
-    @Option(help: "SQLite page cache per connection, in MiB: the memory the index uses beyond one batch.")
+    @Option(
+        help: "SQLite page cache per connection, in MiB (1 to 1048576): the memory the index uses beyond one batch.")
     var cacheMib = 64
+
+    /// The longest `--lock-timeout`, in seconds (about 31 years: "wait for ever").
+    static let maximumLockTimeout = 1e9
+    /// The largest `--cache-mib` (1 TiB), far below where MiB in KiB would overflow.
+    static let maximumCacheMib = 1 << 20
+
+    /// The index's files (written even by `check`, which takes the lock and may write the log),
+    /// the --rejects file and standard output, as outputs of a command reading `input`'s feeds.
+    func outputPaths(reading input: InputArguments) -> OutputPaths {
+        OutputPaths(
+            outputs: [
+                ("the index", path), ("the index's log", path + "-wal"), ("the index's shared memory", path + "-shm"),
+                ("the index's lock", path + ".lock"), ("--rejects", input.rejects), ("the answers", "-"),
+            ],
+            inputs: input.feeds)
+    }
 
     func open(readOnly: Bool, durability: NearDupIndex.Durability = .full, mergeEvery: Int? = nil) throws
         -> NearDupIndex
@@ -109,6 +131,7 @@ struct IndexAddCommand: ParsableCommand {
 
     func validate() throws {
         if mergeEvery < 1 { throw ValidationError("--merge-every must be at least 1.") }
+        try location.outputPaths(reading: input).validate()
     }
 
     func run() throws {
@@ -128,6 +151,10 @@ struct IndexCheckCommand: ParsableCommand {
     @OptionGroup var location: IndexLocation
     @OptionGroup var input: InputArguments
     @OptionGroup var batching: IndexBatching
+
+    func validate() throws {
+        try location.outputPaths(reading: input).validate()
+    }
 
     func run() throws {
         try reportingErrors {
@@ -153,6 +180,7 @@ struct IndexBatching: ParsableArguments {
 
 /// Streams the feeds through the index and prints one line per article.
 private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: Bool, batchSize: Int) throws {
+    let standardOutput = try OutputFile(path: "-")
     var failure: (any Error)?
     var counts = (articles: 0, copies: 0, skipped: 0)
     var loader = DocumentLoader(options: input.inputOptions)
@@ -185,7 +213,7 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
                         counts.articles += 1
                         if answer.duplicateOf != nil { counts.copies += 1 }
                     }
-                    FileHandle.standardOutput.write(Data(output))
+                    try standardOutput.write(output)
                 }
                 return true
             } catch let error as NearDupIndexError {

@@ -33,7 +33,7 @@ struct IndexStatsCommand: ParsableCommand {
             if let oldest = statistics.oldest, let newest = statistics.newest {
                 lines.append("times: \(oldest.formatted(.iso8601)) to \(newest.formatted(.iso8601))")
             }
-            print(lines.joined(separator: "\n"))
+            try OutputFile(path: "-").write(Array((lines.joined(separator: "\n") + "\n").utf8))
         }
     }
 }
@@ -129,12 +129,13 @@ struct IndexIntegrityCommand: ParsableCommand {
             let index = try location.open(readOnly: true)
             let report: IntegrityReport
             do throws(NearDupIndexError) { report = try index.checkIntegrity() } catch { throw CLIError.index(error) }
-            for line in report.checked { print("checked: \(line)") }
-            for problem in report.problems { print("PROBLEM: \(problem)") }
+            let lines =
+                report.checked.map { "checked: \($0)\n" } + report.problems.map { "PROBLEM: \($0)\n" }
+                + (report.isSound ? ["ok\n"] : [])
+            try OutputFile(path: "-").write(Array(lines.joined().utf8))
             if !report.isSound {
                 throw CLIError.message("index \(index.path) has \(report.problems.count) problems")
             }
-            print("ok")
         }
     }
 }

@@ -33,6 +33,10 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "No progress or summary on stderr.")
     var quiet = false
 
+    func validate() throws {
+        try OutputPaths(outputs: [("the report", "-"), ("--rejects", input.rejects)], inputs: input.feeds).validate()
+    }
+
     func run() throws {
         try reportingErrors {
             let options = engine.options

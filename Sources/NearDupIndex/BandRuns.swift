@@ -106,8 +106,8 @@ struct BandFilter: Sendable {
         var header: UInt64 = 0
         guard withUnsafeMutableBytes(of: &header, { read($0.baseAddress!, 0, 8) }) else { return nil }
         let count = byteCount / 8 - 1
-        paragraphWords = Int(UInt64(littleEndian: header))
-        guard paragraphWords >= 1 && paragraphWords < count else { return nil }
+        guard let stored = Int(exactly: UInt64(littleEndian: header)), stored >= 1 && stored < count else { return nil }
+        paragraphWords = stored
         self.bands = max(1, bands)
         var complete = false
         words = Array(unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -39,7 +39,7 @@ from pyspark import SparkFiles
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # of `neardup bands` lines: LOCATION, ID and REASON are JSON strings
 REJECTED = -1  # the first field of a rejected record's tuple from run_bands
 
 
@@ -82,7 +82,7 @@ def run_bands(binary, options, indexed_lines):
         fields = row.split("\t")
         if fields[0] != FORMAT_VERSION or fields[1] not in ("doc", "rejected"):
             raise RuntimeError(f"unexpected line from neardup bands: {row[:200]}")
-        position = fields[2].rsplit(":", 1)[1]
+        position = json.loads(fields[2]).rsplit(":", 1)[1]
         if fields[1] == "rejected":  # with --skip-invalid: as `neardup dedup --rejects` writes it
             reason = json.loads(fields[4])
             yield REJECTED, feed_line(position), fields[3], reason

@@ -12,7 +12,7 @@
 /// byte-wise order of its path relative to the folder, which is also its id. Symbolic links to
 /// files are followed; symbolic links to folders are not (so link cycles cannot loop). A file
 /// over `maxFileBytes` is skipped unread.
-struct TextFolderReader {
+package struct TextFolderReader {
     let chunkSize: Int
     /// The largest file read; a larger one is skipped and reported as too large.
     let maxFileBytes: Int
@@ -72,12 +72,36 @@ struct TextFolderReader {
         }
     }
 
-    /// A file's identity on disk, to avoid visiting a folder twice (bind mounts).
-    private struct FileIdentity: Hashable {
-        var device: UInt64
-        var inode: UInt64
+    /// The identities (device and inode, links followed) of the files that ``read(root:into:)``
+    /// reads below `root`; empty if `root` cannot be listed. The command line uses it to refuse an
+    /// output that a folder feed would read.
+    /// - Complexity: O(*n*) in the number of files and folders below `root`; nothing is read.
+    package static func fileIdentities(below root: String) -> Set<FileIdentity> {
+        let rootBytes = Array(root.utf8)
+        var entries: [Entry] = []
+        var visited: Set<FileIdentity> = []
+        guard collect(rootBytes, relative: [], into: &entries, visited: &visited) == nil else { return [] }
+        let prefix = rootBytes.last == UInt8(ascii: "/") ? rootBytes : rootBytes + [UInt8(ascii: "/")]
+        var identities: Set<FileIdentity> = []
+        for case .file(let relativePath, _) in entries {
+            var fileStatus = stat()
+            if status(of: prefix + relativePath, &fileStatus, followingLinks: true) {
+                identities.insert(FileIdentity(fileStatus))
+            }
+        }
+        return identities
+    }
 
-        init(_ status: stat) {
+    /// A file's identity on disk, to avoid visiting a folder twice (bind mounts) and to tell
+    /// whether two paths name the same file.
+    package struct FileIdentity: Hashable, Sendable {
+        /// The device holding the file (`st_dev`).
+        package var device: UInt64
+        /// The file's inode number on that device (`st_ino`).
+        package var inode: UInt64
+
+        /// The identity in `status`, as `stat(2)` filled it.
+        package init(_ status: stat) {
             device = UInt64(status.st_dev)
             inode = UInt64(status.st_ino)
         }

@@ -20,7 +20,7 @@ public enum MemoryEstimate {
     public static func peakBytes(forTextBytes textBytes: Int, heldInMemory: Int = .max) -> Int {
         let held = Double(min(textBytes, heldInMemory))
         let spilled = Double(textBytes) - held
-        return baseBytes + Int((held * bytesPerTextByte + spilled * bytesPerSpilledTextByte).rounded(.up))
+        return saturatingSum(baseBytes, (held * bytesPerTextByte + spilled * bytesPerSpilledTextByte).rounded(.up))
     }
 
     /// The most document text a scan can take within `memory` bytes (at least 0), when at most
@@ -28,7 +28,15 @@ public enum MemoryEstimate {
     public static func textBytes(fittingIn memory: Int, heldInMemory: Int = .max) -> Int {
         let room = Double(memory - baseBytes)
         let heldRoom = Double(heldInMemory) * bytesPerTextByte
-        guard room > heldRoom else { return max(0, Int((room / bytesPerTextByte).rounded(.down))) }
-        return heldInMemory + Int(((room - heldRoom) / bytesPerSpilledTextByte).rounded(.down))
+        guard room > heldRoom else { return saturatingSum(0, max(0, (room / bytesPerTextByte).rounded(.down))) }
+        return saturatingSum(heldInMemory, ((room - heldRoom) / bytesPerSpilledTextByte).rounded(.down))
+    }
+
+    /// `whole + part` (`part` a whole number, at least 0), or `Int.max` if larger: a limit beyond
+    /// any machine's memory (`--memory-limit 8E`) means no limit, not a crash.
+    private static func saturatingSum(_ whole: Int, _ part: Double) -> Int {
+        guard part < 0x1p63 else { return .max }
+        let (sum, overflow) = whole.addingReportingOverflow(Int(part))
+        return overflow ? .max : sum
     }
 }

@@ -1,15 +1,17 @@
 /// The lines of `neardup bands`: each document's LSH band keys, for grouping documents on a
 /// cluster (Spark) before deduplicating each group with the single-machine engine.
 ///
-/// Format version 1, one line per record, fields separated by tabs:
+/// Format version 2, one line per record, fields separated by tabs:
 ///
-/// - `1 TAB doc TAB LOCATION TAB ID TAB KEYS`: a document. `LOCATION` is `file:line` as in error
+/// - `2 TAB doc TAB LOCATION TAB ID TAB KEYS`: a document. `LOCATION` is `file:line` as in error
 ///   messages (`<stdin>:N` for standard input, N counting from 1 over every line, blank ones
-///   included); `ID` is the id as a JSON string; `KEYS` are the document's distinct keys,
+///   included; the file's path alone for a `.txt` file) as a JSON string, so that a path holding
+///   a tab or a newline cannot break the line (version 1 printed it raw); `ID` is the id as a
+///   JSON string; `KEYS` are the document's distinct keys,
 ///   ascending, separated by spaces, each a lowercase hexadecimal number: bits 0–31 the band key,
 ///   bits 32–39 the band, bit 40 set for a key of the whole-text signature and clear for a key of
 ///   a matchable paragraph's signature. `KEYS` is empty for a document with no signature.
-/// - `1 TAB rejected TAB LOCATION TAB PROBLEM TAB REASON`: a rejected record (with
+/// - `2 TAB rejected TAB LOCATION TAB PROBLEM TAB REASON`: a rejected record (with
 ///   `--skip-invalid`): the problem code of `--rejects` and its explanation as a JSON string.
 ///
 /// Two documents that the engine could link share a key: exact copies of a paragraph have the
@@ -18,7 +20,7 @@
 /// of paragraphs or the documents whose shared lines make them boilerplate.
 package enum BandKeyLines {
     /// The format's version, the first field of every line.
-    package static let version = 1
+    package static let version = 2
 
     /// The key token of `key` in `band`, of a whole-text signature or of a paragraph's.
     package static func token(band: Int, key: UInt32, isDocument: Bool) -> UInt64 {
@@ -48,7 +50,9 @@ package enum BandKeyLines {
         _ document: Int, id: String, location: String, corpus: PreparedCorpus, minimumWords: Int,
         to buffer: inout [UInt8]
     ) {
-        buffer += Array("\(version)\tdoc\t\(location)\t".utf8)
+        buffer += Array("\(version)\tdoc\t".utf8)
+        appendJSONString(location, to: &buffer)
+        buffer.append(UInt8(ascii: "\t"))
         appendJSONString(id, to: &buffer)
         buffer.append(UInt8(ascii: "\t"))
         let hex = tokens(ofDocument: document, in: corpus, minimumWords: minimumWords).map { String($0, radix: 16) }
@@ -59,7 +63,9 @@ package enum BandKeyLines {
     /// Appends the line of a rejected record.
     package static func appendRejected(_ issue: InputIssue, to buffer: inout [UInt8]) {
         let location = InputIssue.location(file: issue.file, line: issue.line)
-        buffer += Array("\(version)\trejected\t\(location)\t\(issue.problem.code)\t".utf8)
+        buffer += Array("\(version)\trejected\t".utf8)
+        appendJSONString(location, to: &buffer)
+        buffer += Array("\t\(issue.problem.code)\t".utf8)
         appendJSONString(issue.problem.description, to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NearDup
 import NearDupTestSupport
 import Testing
 
@@ -161,7 +162,7 @@ import Testing
         #expect(lines.count == 9)
         #expect(
             lines.enumerated().allSatisfy {
-                $1.count == 5 && $1[0] == "1" && $1[1] == "doc" && $1[2] == "fixtures/feed.jsonl:\($0 + 1)"
+                $1.count == 5 && $1[0] == "2" && $1[1] == "doc" && $1[2] == "\"fixtures/feed.jsonl:\($0 + 1)\""
             })
         var keysOfID: [String: Set<Substring>] = [:]
         for fields in lines {
@@ -179,10 +180,30 @@ import Testing
         let skipping = try CommandRunner.run(["bands", "-", "--skip-invalid"], input: Data(feed.utf8))
         #expect(skipping.status == 0)
         let printed = skipping.standardOutput.split(separator: "\n")
-        #expect(printed.count == 2 && printed[0].hasPrefix("1\tdoc\t<stdin>:1\t\"a\"\t"))
-        #expect(printed.last?.hasPrefix("1\trejected\t<stdin>:3\tmalformed_json\t\"") == true)
+        #expect(printed.count == 2 && printed[0].hasPrefix("2\tdoc\t\"<stdin>:1\"\t\"a\"\t"))
+        #expect(printed.last?.hasPrefix("2\trejected\t\"<stdin>:3\"\tmalformed_json\t\"") == true)
         let strict = try CommandRunner.run(["bands", "-"], input: Data(feed.utf8))
         #expect(strict.status == 65 && strict.standardError.contains("<stdin>:3"))
+    }
+
+    /// A `.txt` path holding a newline or a tab stays inside its JSON-escaped LOCATION field: still
+    /// one line of five fields per record.
+    @Test func bandsEscapesPathsHoldingNewlinesAndTabs() throws {
+        let folder = try ScratchFolder()
+        let text = "one two three four five six seven eight nine\n"
+        _ = try folder.file("feed/a\nb.txt", text)
+        _ = try folder.file("feed/c\td.txt", text)
+        let result = try CommandRunner.run(["bands", folder.path("feed")])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 2)
+        let fields = lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(fields.allSatisfy { $0.count == 5 && $0[0] == "2" && $0[1] == "doc" })
+        #expect(
+            fields.map { String($0[2]) } == [
+                #""\#(folder.path("feed"))/a\nb.txt""#, #""\#(folder.path("feed"))/c\td.txt""#,
+            ])
+        #expect(fields.map { String($0[3]) } == [#""a\nb.txt""#, #""c\td.txt""#])
     }
 
     @Test func explainPrintsTheBandLayoutAndSCurve() throws {
@@ -209,11 +230,24 @@ import Testing
         ["scan"],
         ["dedup", "fixtures/feed.jsonl"],
         ["scan", "fixtures/feed.jsonl", "--no-such-flag"],
+        ["scan", "fixtures/feed.jsonl", "--threads", "100000"],
+        ["index", "stats", "missing.ndx", "--lock-timeout", "inf"],
+        ["index", "stats", "missing.ndx", "--lock-timeout", "nan"],
+        ["index", "check", "missing.ndx", "fixtures/feed.jsonl", "--cache-mib", "9223372036854775807"],
     ])
     func badUsageExitsWith64(arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)
         #expect(result.status == 64, "\(arguments): \(result.standardError)")
         #expect(!result.standardError.isEmpty)
+    }
+
+    /// A memory limit beyond any machine's memory is no limit, not an overflow.
+    @Test func memoryLimitBeyondAnyMachineIsNoLimit() throws {
+        let result = try CommandRunner.run(["scan", "fixtures/feed.jsonl", "--memory-limit", "9223372036854775807"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(MemoryEstimate.textBytes(fittingIn: .max) > 1 << 62)
+        #expect(MemoryEstimate.textBytes(fittingIn: .max, heldInMemory: 1 << 20) == .max)
+        #expect(MemoryEstimate.peakBytes(forTextBytes: .max) == .max)
     }
 
     @Test func optionsParseInProcess() throws {
