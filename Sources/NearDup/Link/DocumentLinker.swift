@@ -83,10 +83,12 @@ struct DocumentLinker: Sendable {
             of: sortedPairs, included: input.inDocumentSet, documents: input.documents, corpus: input.corpus)
         let links = parallelChunks(count: sortedPairs.count, threads: threads) { range in
             var links: [DocumentLink] = []
-            for (pair, jaccard) in zip(sortedPairs[range], jaccards[range]) {
+            for (pair, measured) in zip(sortedPairs[range], jaccards[range]) {
                 let evidence = evidenceByPair[pair] ?? []
-                if evidence.isEmpty && jaccard < options.threshold { continue }
                 let (a, b) = unpack(pair)
+                // Identical texts are duplicates even when they have no words (emoji, symbols).
+                let jaccard = input.twins.head[a] == input.twins.head[b] ? 1 : measured
+                if evidence.isEmpty && jaccard < options.threshold { continue }
                 links.append(makeLink(a, b, evidence: evidence, jaccard: jaccard, input: input))
             }
             return links

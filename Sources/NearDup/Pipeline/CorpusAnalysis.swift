@@ -30,7 +30,7 @@ struct CorpusAnalysis {
                 inDocumentSet: inDocumentSet, contentWords: contentWords, rank: rank,
                 twins: IdenticalDocuments(
                     documents: documents, fingerprints: corpus.documentFingerprints,
-                    eligible: { corpus.documentHasSignature[$0] }, rank: rank)))
+                    eligible: { !corpus.paragraphs(ofDocument: $0).isEmpty }, rank: rank)))
         let decisions = Deduplicator(rank: rank).decisions(links: links, documentCount: documents.count)
         let (clusters, clusterOfParagraph) = reportedClusters(graph, center: center, isEvidence: isEvidence, rank: rank)
 
