@@ -68,7 +68,8 @@ struct ScanRun {
         let progress = ProgressReporter.make(quiet: quiet)
         defer { progress?.finish() }
         do throws(NearDupError) {
-            let engine = try NearDupEngine(options: options)
+            var engine = try NearDupEngine(options: options)
+            if case .bytes(let limit) = input.memoryLimit { engine.memoryLimit = limit.bytes }
             let callback: (@Sendable (ScanProgress) -> Void)?
             if let progress { callback = { progress.update($0) } } else { callback = nil }
             report = try engine.scan(loaded.documents, progress: callback)
@@ -90,6 +91,12 @@ struct ScanRun {
             printError(
                 "neardup: \(statistics.oversizedBuckets) LSH buckets were too large to pair every member "
                     + "(each was paired with its first member); see the README, \"Failure behaviour\"")
+        }
+        if statistics.cappedParagraphs > 0 {
+            printError(
+                "neardup: \(statistics.cappedParagraphs) paragraphs were matched in more documents than are linked "
+                    + "(each was linked to the \(ScanStatistics.sourcesPerParagraph) most preferred); see the README, "
+                    + "\"Failure behaviour\"")
         }
         printError(
             "neardup: \(loaded.recordsRead) records read: \(statistics.documents - statistics.removedDocuments) kept, "

@@ -70,4 +70,7 @@ size_t neardup_json_plain_length(const uint8_t *bytes, size_t count);
 /// that memory freed by one stage stops counting as resident while the next allocates its own.
 void neardup_release_free_memory(void);
 
+/// The process's resident memory in bytes (`/proc/self/statm`), or -1 where it cannot be read.
+long long neardup_resident_bytes(void);
+
 #endif

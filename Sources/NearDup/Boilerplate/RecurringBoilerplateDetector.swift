@@ -9,9 +9,16 @@
 /// most of each copy, so it stays content. A site footer or a "Trending" line keeps company only
 /// with other furniture, a small share of each article, so it is boilerplate. To bound the cost on
 /// huge clusters, the documents examined are the first 64 (in input order).
+///
+/// A cluster spanning at least ``lonePassageDocuments`` documents is also boilerplate when its
+/// company *apart from itself* makes up less than `maximumShare` of the median document: a passage
+/// repeated verbatim in a hundred or more documents that share nothing else (a long footer or
+/// disclaimer under short texts) is furniture, however large a share of each text it is.
 struct RecurringBoilerplateDetector: Sendable {
     let options: BoilerplateOptions
     static let sampleSize = 64
+    /// The fewest documents a cluster must span to be boilerplate by the lone-passage rule.
+    static let lonePassageDocuments = 100
 
     /// Decides which clusters are boilerplate.
     /// - Parameters:
@@ -32,17 +39,23 @@ struct RecurringBoilerplateDetector: Sendable {
                 for other in documentClusters[Int(document)] { counts[other, default: 0] += 1 }
             }
             let company = Set(counts.filter { $0.value * 2 >= sample.count }.keys)
-            var shares: [Double] = sample.map { document in
-                let words = documentWords[Int(document)]
-                guard words > 0 else { return 0 }
-                var inCompany = 0
-                for (index, other) in documentClusters[Int(document)].enumerated() where company.contains(other) {
-                    inCompany += clusterWords[Int(document)][index]
+            func medianShare(of company: Set<Int32>) -> Double {
+                var shares: [Double] = sample.map { document in
+                    let words = documentWords[Int(document)]
+                    guard words > 0 else { return 0 }
+                    var inCompany = 0
+                    for (index, other) in documentClusters[Int(document)].enumerated() where company.contains(other) {
+                        inCompany += clusterWords[Int(document)][index]
+                    }
+                    return Double(inCompany) / Double(words)
                 }
-                return Double(inCompany) / Double(words)
+                shares.sort()
+                return shares[shares.count / 2]
             }
-            shares.sort()
-            result[cluster] = shares[shares.count / 2] < options.maximumShare
+            result[cluster] =
+                medianShare(of: company) < options.maximumShare
+                || (documents.count >= max(options.minimumDocuments, Self.lonePassageDocuments)
+                    && medianShare(of: company.subtracting([Int32(cluster)])) < options.maximumShare)
         }
         return result
     }

@@ -35,6 +35,7 @@ struct CandidateFinder: Sendable {
             var entries = [BandEntry](repeating: BandEntry(key: 0, item: 0), count: itemCount)
             var runStarts = [Int](repeating: 0, count: itemCount < Self.countingSortMinimum ? 0 : Self.runCount + 1)
             var gathered = [UInt32](repeating: 0, count: Self.bandsPerPass * itemCount)
+            var compactionPoint = Self.compactionMinimum
             for blockStart in stride(from: bands.lowerBound, to: bands.upperBound, by: Self.bandsPerPass) {
                 let block = blockStart..<min(blockStart + Self.bandsPerPass, bands.upperBound)
                 // One pass over the rows reads the keys of several bands (adjacent in a row), so
@@ -47,6 +48,11 @@ struct CandidateFinder: Sendable {
                     let keys = (band - blockStart) * itemCount..<(band - blockStart + 1) * itemCount
                     sortEntries(gathered[keys], into: &entries, runStarts: &runStarts)
                     oversized += appendBucketPairs(entries, to: &pairs)
+                    if pairs.count > compactionPoint {
+                        // Most bands repeat the same pairs when many items are alike: drop the
+                        // repeats now, so memory follows the distinct pairs, not the bands × pairs.
+                        compactionPoint = max(Self.compactionMinimum, 2 * sortAndUnique(&pairs, from: 0))
+                    }
                 }
             }
             return (pairs, oversized)
@@ -65,6 +71,9 @@ struct CandidateFinder: Sendable {
     private static let countingSortMinimum = runCount / 16
     /// Bands whose keys are gathered in one pass over the rows.
     private static let bandsPerPass = 4
+    /// The fewest pairs a thread collects before it drops repeated ones (8 MiB of pairs); after a
+    /// compaction, the next comes when the list has doubled.
+    private static let compactionMinimum = 1 << 20
 
     /// Fills `entries` with one band's `(key, item)` pairs, `keys` holding item `i`'s key at
     /// offset `i`, sorted by key, then item.

@@ -1,3 +1,5 @@
+import CNearDupKernels
+
 /// Turns verified paragraph matches into document links: which paragraphs of one document are
 /// matched in another, the share of each document's content that is covered, the exact
 /// whole-text Jaccard, and the relation.
@@ -5,9 +7,16 @@ struct DocumentLinker: Sendable {
     let options: NearDupOptions
     let layout: BandLayout
     let threads: Int
-    /// At most this many members of one distinct paragraph are paired with each matching paragraph
-    /// (a verbatim line in more documents than this links only to its first ones).
-    static let memberFanOut = 1_000
+    /// The memory the run may use (`--memory-limit`), or `nil` for no limit.
+    var memoryLimit: Int? = nil
+    /// At most this many source paragraphs are paired with one evidence paragraph: its exact copies
+    /// first, then its verified near copies, each in the preference order of their documents
+    /// (`--keep`). A passage in more documents links each of them to the most preferred ones only;
+    /// the paragraphs cut short are counted (`ScanStatistics.cappedParagraphs`).
+    static let sourcesPerParagraph = 16
+    /// A whole-document LSH bucket of more documents than this (near-identical texts) is paired
+    /// with its first member only, and counted with the oversized buckets.
+    static let maximumDocumentBucketSize = 256
 
     struct Input {
         var documents: [Document]
@@ -42,9 +51,14 @@ struct DocumentLinker: Sendable {
     }
 
     /// Links documents.
-    /// - Returns: The links, sorted by (source, copy), and the number of whole-document LSH candidates.
-    func link(_ input: Input) -> (links: [DocumentLink], documentCandidates: Int) {
-        let coverages = bestCoverages(input)
+    /// - Returns: The links, sorted by (source, copy), the number of whole-document LSH candidates
+    ///   and of oversized whole-document buckets, and the number of paragraphs whose pairing
+    ///   ``sourcesPerParagraph`` cut short.
+    /// - Throws: `NearDupError.memoryLimitExceeded` when the links would need more than `memoryLimit`.
+    func link(_ input: Input) throws(NearDupError) -> (
+        links: [DocumentLink], documentCandidates: Int, oversizedBuckets: Int, cappedParagraphs: Int
+    ) {
+        let (coverages, cappedParagraphs) = try bestCoverages(input)
         var matchesByPair: [UInt64: [Coverage]] = [:]
         for coverage in coverages {
             let covering = Int32(truncatingIfNeeded: coverage.pair >> 32)
@@ -56,26 +70,35 @@ struct DocumentLinker: Sendable {
                 matchesByPair[pack(Int32(head), Int32(member))] = twinEvidence(head, member, input)
             }
         }
-        let documentCandidates = wholeDocumentCandidates(input.corpus, twins: input.twins)
-        var pairs = Set(matchesByPair.keys)
-        pairs.formUnion(documentCandidates)
-        let sortedPairs = pairs.sorted()
+        let candidates = wholeDocumentCandidates(input.corpus, twins: input.twins)
+        var pairs = candidates.pairs
+        let documentCandidates = pairs.count
+        try requireMemory(forCoverages: coverages.count, documentPairs: documentCandidates)
+        pairs.append(contentsOf: matchesByPair.keys)
+        _ = sortAndUnique(&pairs, from: 0)
+        let sortedPairs = pairs
+        pairs = []
         let evidenceByPair = matchesByPair
         let jaccards = WholeTextJaccards(options: options, threads: threads).jaccards(
             of: sortedPairs, included: input.inDocumentSet, documents: input.documents, corpus: input.corpus)
         let links = parallelChunks(count: sortedPairs.count, threads: threads) { range in
             var links: [DocumentLink] = []
-            for (pair, jaccard) in zip(sortedPairs[range], jaccards[range]) {
+            for (pair, measured) in zip(sortedPairs[range], jaccards[range]) {
                 let evidence = evidenceByPair[pair] ?? []
-                if evidence.isEmpty && jaccard < options.threshold { continue }
                 let (a, b) = unpack(pair)
+                // Identical texts are duplicates even when they have no words (emoji, symbols).
+                let jaccard = input.twins.head[a] == input.twins.head[b] ? 1 : measured
+                if evidence.isEmpty && jaccard < options.threshold { continue }
                 links.append(makeLink(a, b, evidence: evidence, jaccard: jaccard, input: input))
             }
             return links
         }
         let headLinks = links.flatMap { $0 }
         let all = headLinks + twinLinks(copying: headLinks, evidence: evidenceByPair, input: input)
-        return (all.sorted { ($0.source, $0.copy) < ($1.source, $1.copy) }, documentCandidates.count)
+        return (
+            all.sorted { ($0.source, $0.copy) < ($1.source, $1.copy) }, documentCandidates, candidates.oversizedBuckets,
+            cappedParagraphs
+        )
     }
 
     /// The evidence between a head and its twin `member`, as comparing them would find it: each
@@ -176,61 +199,118 @@ struct DocumentLinker: Sendable {
     }
 
     /// For every evidence paragraph and every other document holding an exact copy or a verified
-    /// neighbour of it, the best such source paragraph.
-    private func bestCoverages(_ input: Input) -> [Coverage] {
+    /// neighbour of it, the best such source paragraph, within ``sourcesPerParagraph``.
+    /// - Throws: `NearDupError.memoryLimitExceeded` when the links would need more than `memoryLimit`.
+    /// - Complexity: O(*p* · ``sourcesPerParagraph`` · log) for *p* paragraphs.
+    private func bestCoverages(_ input: Input) throws(NearDupError) -> (coverages: [Coverage], capped: Int) {
         let graph = input.graph
         let corpus = input.corpus
+        let order = membersByPreference(graph, rank: input.rank, corpus: corpus)
+        let sourceCounts = (0..<graph.distinctCount).map { distinct in
+            graph.neighbourEdges[graph.neighbourStarts[distinct]..<graph.neighbourStarts[distinct + 1]].reduce(
+                graph.members(of: distinct).count
+            ) { $0 + graph.members(of: graph.neighbour(of: distinct, across: graph.edges[Int($1)])).count }
+        }
         let chunks = parallelChunks(count: corpus.paragraphCount, threads: threads) { range in
             var found: [Coverage] = []
+            var capped = 0
             for paragraph in range {
                 let distinct = Int(graph.distinctOf[paragraph])
                 guard distinct >= 0, input.isEvidence[distinct] else { continue }
                 let document = corpus.paragraphDocuments[paragraph]
                 guard input.twins.isHead(Int(document)) else { continue }
-                func add(_ sources: ArraySlice<Int32>, score: Double, edge: Int32) {
-                    var paired = 0
-                    for source in sources {
+                var budget = Self.sourcesPerParagraph
+                // Pairs `paragraph` with the first sources that fit the budget; also records the
+                // reverse coverage when the source's own pairing may not reach back to `paragraph`.
+                func add(_ other: Int, score: Double, edge: Int32) -> Bool {
+                    let reverse = sourceCounts[other] > Self.sourcesPerParagraph
+                    for source in order[graph.memberStarts[other]..<graph.memberStarts[other + 1]] {
                         let sourceDocument = corpus.paragraphDocuments[Int(source)]
-                        guard input.twins.isHead(Int(sourceDocument)) else { continue }
-                        guard paired < Self.memberFanOut else { break }
-                        paired += 1
-                        guard sourceDocument != document else { continue }
+                        guard input.twins.isHead(Int(sourceDocument)), sourceDocument != document else { continue }
+                        guard budget > 0 else { return false }
+                        budget -= 1
                         let pair =
                             UInt64(UInt32(bitPattern: sourceDocument)) << 32 | UInt64(UInt32(bitPattern: document))
                         found.append(
                             Coverage(pair: pair, paragraph: Int32(paragraph), score: score, source: source, edge: edge))
+                        if reverse {
+                            found.append(
+                                Coverage(
+                                    pair: (pair << 32) | (pair >> 32), paragraph: source, score: score,
+                                    source: Int32(paragraph), edge: edge))
+                        }
                     }
+                    return true
                 }
-                add(graph.members(of: distinct), score: 1, edge: -1)
+                var complete = add(distinct, score: 1, edge: -1)
                 for edgeIndex in graph.neighbourEdges[
                     graph.neighbourStarts[distinct]..<graph.neighbourStarts[distinct + 1]]
-                {
+                where complete {
                     let edge = graph.edges[Int(edgeIndex)]
                     let other = graph.neighbour(of: distinct, across: edge)
                     guard input.isEvidence[other] else { continue }
-                    add(graph.members(of: other), score: edge.overlap.jaccard, edge: edgeIndex)
+                    complete = add(other, score: edge.overlap.jaccard, edge: edgeIndex)
                 }
+                if !complete { capped += 1 }
             }
-            return found
+            return (found, capped)
         }
-        var all = chunks.flatMap { $0 }
+        try requireMemory(forCoverages: chunks.reduce(0) { $0 + $1.0.count }, documentPairs: 0)
+        var all = chunks.flatMap { $0.0 }
         all.sort()
         var best: [Coverage] = []
         for coverage in all
         where best.last.map({ $0.pair != coverage.pair || $0.paragraph != coverage.paragraph }) ?? true {
             best.append(coverage)
         }
-        return best
+        return (best, chunks.reduce(0) { $0 + $1.1 })
     }
 
-    private func wholeDocumentCandidates(_ corpus: PreparedCorpus, twins: IdenticalDocuments) -> [UInt64] {
+    /// `graph.members`, with the members of each distinct paragraph that has more than
+    /// ``sourcesPerParagraph`` of them ordered by their documents' preference (then paragraph), so
+    /// that a capped pairing takes the documents `--keep` prefers.
+    private func membersByPreference(_ graph: ParagraphGraph, rank: [Int], corpus: PreparedCorpus) -> [Int32] {
+        var order = graph.members
+        for distinct in 0..<graph.distinctCount
+        where graph.memberStarts[distinct + 1] - graph.memberStarts[distinct] > Self.sourcesPerParagraph {
+            order[graph.memberStarts[distinct]..<graph.memberStarts[distinct + 1]].sort {
+                let (a, b) = (
+                    rank[Int(corpus.paragraphDocuments[Int($0)])], rank[Int(corpus.paragraphDocuments[Int($1)])]
+                )
+                return a != b ? a < b : $0 < $1
+            }
+        }
+        return order
+    }
+
+    /// Stops the run when holding `count` paragraph coverages and `documentPairs` whole-document
+    /// candidates, and the links made of them, would take the process's resident memory past
+    /// `memoryLimit`.
+    private func requireMemory(forCoverages count: Int, documentPairs: Int) throws(NearDupError) {
+        guard let limit = memoryLimit, count + documentPairs > 0 else { return }
+        let resident = Int(neardup_resident_bytes())
+        guard resident >= 0 else { return }
+        let needed =
+            resident + count * MemoryEstimate.bytesPerParagraphCoverage
+            + documentPairs * MemoryEstimate.bytesPerDocumentPair
+        if needed > limit {
+            throw .memoryLimitExceeded(needed: needed, limit: limit, coverages: count, documentPairs: documentPairs)
+        }
+    }
+
+    private func wholeDocumentCandidates(
+        _ corpus: PreparedCorpus, twins: IdenticalDocuments
+    ) -> (pairs: [UInt64], oversizedBuckets: Int) {
         let signed = (0..<corpus.documentCount).filter { corpus.documentHasSignature[$0] && twins.isHead($0) }
-        let finder = CandidateFinder(layout: layout, maximumBucketSize: 2_000, threads: threads)
+        let finder = CandidateFinder(
+            layout: layout, maximumBucketSize: Self.maximumDocumentBucketSize, threads: threads)
         let rows = signed.map { Int32($0) }
-        return finder.candidates(bandKeys: corpus.documentBandKeys, rows: rows).pairs.map { pair in
+        let found = finder.candidates(bandKeys: corpus.documentBandKeys, rows: rows)
+        let pairs = found.pairs.map { pair in
             let (a, b) = unpack(pair)
             return pack(Int32(signed[a]), Int32(signed[b]))
         }
+        return (pairs, found.oversizedBuckets)
     }
 }
 

@@ -5,7 +5,9 @@
 /// evidence and whole-document candidates; every other member is linked to its head directly
 /// (an exact copy of every paragraph), and to each document its head is linked to, with the
 /// head's evidence, so that dedup decides for each member exactly as it would have with every
-/// pair compared. Links between two non-head members are not reported.
+/// pair compared. Links between two non-head members are not reported. A head and its member are
+/// linked as `duplicate`s with whole-text Jaccard 1 even when their text has no words (emoji or
+/// symbols only), so byte-identical documents are always deduplicated.
 struct IdenticalDocuments {
     /// The head of each document's group (the document itself when it has no twin).
     let head: [Int32]
@@ -16,8 +18,8 @@ struct IdenticalDocuments {
     /// - Parameters:
     ///   - documents: The documents.
     ///   - fingerprints: XXH3 of each document's UTF-8 text with ``fingerprintSeed``.
-    ///   - eligible: Whether a document may be grouped (documents that are never matched, such as
-    ///     empty ones, are not).
+    ///   - eligible: Whether a document may be grouped (blank documents, which are never matched,
+    ///     are not).
     ///   - rank: Preference rank of each document (0 = most preferred).
     /// - Complexity: O(*n*) in the number of documents, plus the comparisons of equal fingerprints.
     init(documents: [Document], fingerprints: [UInt64], eligible: (Int) -> Bool, rank: [Int]) {

@@ -10,7 +10,8 @@ struct CorpusAnalysis {
     let graph: ParagraphGraph
 
     /// Runs the stages and assembles the report.
-    func report(documents: [Document]) -> ScanReport {
+    /// - Throws: `NearDupError.memoryLimitExceeded` when linking would need more than `memoryLimit`.
+    func report(documents: [Document], memoryLimit: Int? = nil) throws(NearDupError) -> ScanReport {
         let matchableWords = wordsPerDocument { graph.distinctOf[$0] >= 0 }
         let rank = preferenceRanks(documents, words: matchableWords)
         let center = clusterDistinctParagraphs(graph, rank: rank)
@@ -22,14 +23,14 @@ struct CorpusAnalysis {
         }
         let inDocumentSet = (0..<corpus.paragraphCount).map { corpus.patternReasons[$0] == nil && !isRecurring[$0] }
         let contentWords = wordsPerDocument { graph.distinctOf[$0] >= 0 && !isRecurring[$0] }
-        let linker = DocumentLinker(options: options, layout: layout, threads: threads)
-        let (links, documentCandidates) = linker.link(
+        let linker = DocumentLinker(options: options, layout: layout, threads: threads, memoryLimit: memoryLimit)
+        let (links, documentCandidates, oversizedDocumentBuckets, cappedParagraphs) = try linker.link(
             DocumentLinker.Input(
                 documents: documents, corpus: corpus, graph: graph, isEvidence: isEvidence,
                 inDocumentSet: inDocumentSet, contentWords: contentWords, rank: rank,
                 twins: IdenticalDocuments(
                     documents: documents, fingerprints: corpus.documentFingerprints,
-                    eligible: { corpus.documentHasSignature[$0] }, rank: rank)))
+                    eligible: { !corpus.paragraphs(ofDocument: $0).isEmpty }, rank: rank)))
         let decisions = Deduplicator(rank: rank).decisions(links: links, documentCount: documents.count)
         let (clusters, clusterOfParagraph) = reportedClusters(graph, center: center, isEvidence: isEvidence, rank: rank)
 
@@ -66,7 +67,8 @@ struct CorpusAnalysis {
         statistics.paragraphCandidates = graph.candidateCount
         statistics.verifiedParagraphPairs = graph.edges.count
         statistics.documentCandidates = documentCandidates
-        statistics.oversizedBuckets = graph.oversizedBuckets
+        statistics.oversizedBuckets = graph.oversizedBuckets + oversizedDocumentBuckets
+        statistics.cappedParagraphs = cappedParagraphs
         statistics.links = links.count
         statistics.removedDocuments = decisions.filter { !$0.isKept }.count
         return ScanReport(

@@ -14,6 +14,14 @@ public enum MemoryEstimate {
     public static let bytesPerSpilledTextByte = 0.8
     /// Peak bytes of memory needed whatever the input.
     public static let baseBytes = 64 << 20
+    /// Peak bytes of memory per paragraph coverage found while linking documents (a paragraph of
+    /// one document matched in another; at most 2 × 16 per paragraph): the coverage, its sorted
+    /// copy, and its share of the document link it ends up in. The scan checks it against
+    /// `NearDupEngine.memoryLimit` once the coverages are counted, before the links are built.
+    public static let bytesPerParagraphCoverage = 96
+    /// Peak bytes of memory per whole-document candidate pair (the pair, its whole-text Jaccard, and
+    /// the link it may become), checked at the same time.
+    public static let bytesPerDocumentPair = 160
 
     /// The estimated peak memory of a scan of `textBytes` bytes of document text, of which at most
     /// `heldInMemory` bytes stay in memory (the rest moved to a temporary file).

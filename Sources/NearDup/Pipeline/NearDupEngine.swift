@@ -18,6 +18,10 @@ public struct NearDupEngine: Sendable {
     /// The LSH band layout derived from `options`.
     public let bandLayout: BandLayout
     package let hasher: MinHasher
+    /// The memory a scan may use, in bytes, or `nil` for no limit: `scan` stops with
+    /// `NearDupError.memoryLimitExceeded` before building document links that would take the
+    /// process's resident memory past it (loading is bounded by ``InputOptions/maxTotalTextBytes``).
+    public var memoryLimit: Int? = nil
 
     /// Creates an engine.
     /// - Parameter options: What counts as a copy; validated here.
@@ -36,7 +40,8 @@ public struct NearDupEngine: Sendable {
     ///   - documents: The articles, in input order; ids must be unique.
     ///   - progress: Called now and then, possibly from worker threads.
     /// - Returns: The full report, including dedup decisions.
-    /// - Throws: `NearDupError.duplicateID` if two documents share an id.
+    /// - Throws: `NearDupError.duplicateID` if two documents share an id;
+    ///   `NearDupError.memoryLimitExceeded` if linking would pass ``memoryLimit``.
     /// - Complexity: About linear in the input's size, plus the candidate pairs verified.
     public func scan(
         _ documents: some Sequence<Document>, progress: (@Sendable (ScanProgress) -> Void)? = nil
@@ -44,7 +49,8 @@ public struct NearDupEngine: Sendable {
         let documents = Array(documents)
         try requireUniqueIDs(documents)
         let threads = resolvedThreadCount(options.threadCount)
-        let report = analysis(of: documents, threads: threads, progress: progress).report(documents: documents)
+        let report = try analysis(of: documents, threads: threads, progress: progress).report(
+            documents: documents, memoryLimit: memoryLimit)
         neardup_release_free_memory()  // the corpus and the graph, before the caller writes the report
         return report
     }

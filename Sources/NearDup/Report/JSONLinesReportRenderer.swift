@@ -50,6 +50,7 @@ public struct JSONLinesReportRenderer: Sendable {
         line.add("candidate_pairs", statistics.paragraphCandidates)
         line.add("verified_pairs", statistics.verifiedParagraphPairs)
         line.add("oversized_buckets", statistics.oversizedBuckets)
+        line.add("capped_paragraphs", statistics.cappedParagraphs)
         return line
     }
 

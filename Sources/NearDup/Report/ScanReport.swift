@@ -187,6 +187,11 @@ public struct ScanStatistics: Sendable, Hashable {
     public var documentCandidates = 0
     /// LSH buckets too large to enumerate pair by pair (paired with their first member instead).
     public var oversizedBuckets = 0
+    /// Evidence paragraphs paired with only ``sourcesPerParagraph`` of the paragraphs matching them,
+    /// those of the most preferred documents: their other links were not made.
+    public var cappedParagraphs = 0
+    /// The most paragraphs of other documents one paragraph is paired with (see ``cappedParagraphs``).
+    public static let sourcesPerParagraph = DocumentLinker.sourcesPerParagraph
     /// Linked document pairs.
     public var links = 0
     /// Documents dedup removes.

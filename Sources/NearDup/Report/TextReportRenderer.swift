@@ -105,7 +105,10 @@ public struct TextReportRenderer: Sendable {
             "\nSUMMARY: \(statistics.documents) documents, \(statistics.documents - statistics.removedDocuments) kept, "
             + "\(statistics.removedDocuments) removed; links: \(count(.duplicate)) duplicate, \(count(.copy)) copy, "
             + "\(count(.partial)) partial; \(statistics.boilerplateParagraphs) boilerplate paragraphs; "
-            + "\(statistics.paragraphCandidates) candidate pairs, \(statistics.verifiedParagraphPairs) verified\n"
+            + "\(statistics.paragraphCandidates) candidate pairs, \(statistics.verifiedParagraphPairs) verified"
+            + (statistics.cappedParagraphs > 0
+                ? "; \(statistics.cappedParagraphs) paragraphs linked to only the "
+                    + "\(ScanStatistics.sourcesPerParagraph) most preferred of the documents matching them\n" : "\n")
     }
 
     private func quote(_ report: ScanReport, _ paragraph: Int) -> String {

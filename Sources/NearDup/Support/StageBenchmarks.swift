@@ -131,8 +131,13 @@
         /// The corpus-wide stages after paragraph matching (`CorpusAnalysis`): star clustering,
         /// recurring boilerplate, document links and representatives, and the report.
         public func analyze(_ matches: ParagraphMatches) -> ScanReport {
-            CorpusAnalysis(options: options, layout: layout, threads: 1, corpus: corpus, graph: matches.graph)
-                .report(documents: documents)
+            let analysis = CorpusAnalysis(
+                options: options, layout: layout, threads: 1, corpus: corpus, graph: matches.graph)
+            do {
+                return try analysis.report(documents: documents)
+            } catch {
+                preconditionFailure("an analysis without a memory limit cannot fail: \(error)")
+            }
         }
     }
 

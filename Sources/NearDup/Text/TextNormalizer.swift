@@ -9,6 +9,9 @@ import Foundation
 ///    quotes and apostrophes of every style, dashes and hyphens, white space. So `Kim Jong-un` and
 ///    `Kim Jong Un` are the same three words, and `12,000`, `12 000` and `12, 000` are `12 000`.
 /// 4. Words are joined by exactly one space.
+/// 5. In scripts written without spaces (Chinese, Japanese kana, Thai, Lao, Khmer, Myanmar), every
+///    character (with its marks) is a word of its own; adjacent ones are joined without a space,
+///    so the text reads as written (`isUnsegmentedScalar(_:)`).
 ///
 /// Paragraphs whose only non-ASCII characters are Latin-1 punctuation and symbols (no-break space,
 /// `©`, `«»`, `°`, …) and General Punctuation (U+2000–U+206F: typographic quotes, dashes,
@@ -92,9 +95,16 @@ struct TextNormalizer {
         let folded = paragraph.precomposedStringWithCompatibilityMapping
             .folding(options: [.caseInsensitive], locale: nil)
         var inWord = false
+        var inUnsegmentedWord = false
         for scalar in folded.unicodeScalars {
             if Self.isWordScalar(scalar) {
-                if !inWord { beginWord() }
+                let unsegmented = Self.isUnsegmentedScalar(scalar)
+                let continues = inWord && (Self.isMark(scalar) || (!unsegmented && !inUnsegmentedWord))
+                if !continues {
+                    if inWord { wordEnds.append(Int32(bytes.count)) }
+                    beginWord(joined: inWord && unsegmented && inUnsegmentedWord)
+                    inUnsegmentedWord = unsegmented
+                }
                 bytes.append(contentsOf: scalar.utf8)
                 inWord = true
             } else if inWord {
@@ -105,9 +115,40 @@ struct TextNormalizer {
         if inWord { wordEnds.append(Int32(bytes.count)) }
     }
 
-    private mutating func beginWord() {
-        if !bytes.isEmpty { bytes.append(0x20) }
+    /// Starts a word, after one space unless it is the first, or `joined` to the previous one
+    /// (two characters of a script written without spaces stay as written).
+    private mutating func beginWord(joined: Bool) {
+        if !bytes.isEmpty && !joined { bytes.append(0x20) }
         wordStarts.append(Int32(bytes.count))
+    }
+
+    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
+    /// Whether `scalar` belongs to a script written without spaces between words: Han (with 々, 〆
+    /// and 〇), Hiragana, Katakana, Thai, Lao, Khmer and Myanmar. Each such character is a word of
+    /// its own (with the marks that follow it), so that a paragraph in these scripts has words to
+    /// shingle and count; a dictionary-based segmentation would find the same copies at more cost.
+    static func isUnsegmentedScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0E00...0x0EFF,  // Thai, Lao
+            0x1000...0x109F,  // Myanmar
+            0x1780...0x17FF,  // Khmer
+            0x3005...0x3007,  // 々 〆 〇
+            0x3040...0x30FF,  // Hiragana, Katakana
+            0x31F0...0x31FF,  // Katakana phonetic extensions
+            0x3400...0x4DBF,  // CJK Extension A
+            0x4E00...0x9FFF,  // CJK Unified Ideographs
+            0xF900...0xFAFF,  // CJK Compatibility Ideographs
+            0x20000...0x3134F:  // CJK Extensions B–G
+            true
+        default:
+            false
+        }
     }
 
     /// Letters, marks and numbers make words; everything else separates them. The modifier-letter

@@ -61,4 +61,19 @@ import Testing
             #expect(decision.relation == .duplicate && decision.score == 1)
         }
     }
+
+    @Test func identicalDocumentsWithoutWordsAreDeduplicated() throws {
+        let symbols = "👩‍👩‍👧 🇺🇦 🎉 😀 ★★★\n→ ← ↑ ↓"
+        let documents = [
+            Document(id: "e1", text: symbols), Document(id: "e2", text: symbols),
+            Document(id: "other", text: "🎉 😀"), Document(id: "blank1", text: " \n "),
+            Document(id: "blank2", text: " \n "),
+        ]
+        let report = try NearDupEngine().scan(documents)
+        #expect(report.decisions.map(\.isKept) == [true, false, true, true, true], "blank documents are never matched")
+        let link = try #require(report.links.first)
+        #expect(report.links.count == 1)
+        #expect((link.source, link.copy, link.relation, link.jaccard) == (0, 1, .duplicate, 1))
+        #expect(report.summaries[1].isEmpty, "it has no words")
+    }
 }

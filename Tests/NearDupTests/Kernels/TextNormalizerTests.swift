@@ -36,6 +36,25 @@ import Testing
         #expect(Kernel.words(input) == expected)
     }
 
+    /// Scripts written without spaces get one word per character (marks stay with their
+    /// character), joined as written; other words around them are separated as usual.
+    @Test(arguments: [
+        ("周一下午", ["周", "一", "下", "午"], "周一下午"),
+        ("东京 Tokyo，2024年", ["东", "京", "tokyo", "2024", "年"], "东京 tokyo 2024 年"),
+        ("ｶﾀｶﾅとひらがな", ["カ", "タ", "カ", "ナ", "と", "ひ", "ら", "が", "な"], "カタカナとひらがな"),
+        ("ภาษาไทย", ["ภ", "า", "ษ", "า", "ไ", "ท", "ย"], "ภาษาไทย"),
+        ("กี่", ["กี่"], "กี่"),  // a consonant with a vowel mark and a tone mark
+    ])
+    func unsegmentedScriptsHaveOneWordPerCharacter(input: String, words: [String], text: String) {
+        let normalizer = Kernel.normalized(input)
+        let bytes = normalizer.bytes
+        let found = zip(normalizer.wordStarts, normalizer.wordEnds).map {
+            String(decoding: bytes[Int($0)..<Int($1)], as: UTF8.self)
+        }
+        #expect(found == words)
+        #expect(Kernel.words(input) == text)
+    }
+
     @Test func combiningAccentEqualsPrecomposed() {
         let decomposed = Kernel.normalized("Pyongyang e\u{0301}te\u{0301}")
         let precomposed = Kernel.normalized("Pyongyang \u{00E9}t\u{00E9}")
@@ -136,14 +155,18 @@ import Testing
         let ends = normalizer.wordEnds.map(Int.init)
         #expect(starts.count == ends.count)
         #expect(normalizer.wordCount == starts.count)
-        let words = String(decoding: bytes, as: UTF8.self).split(separator: " ").map(String.init)
+        // Words are joined by one space, except two characters of a script written without spaces.
+        let words = String(decoding: bytes, as: UTF8.self).split(separator: " ").flatMap { part in
+            part.unicodeScalars.allSatisfy(TextNormalizer.isUnsegmentedScalar)
+                ? part.unicodeScalars.map { String($0) } : [String(part)]
+        }
         #expect(words.count == starts.count)
         #expect(starts.first == 0)
         #expect(ends.last == bytes.count)
         for index in starts.indices {
             #expect(starts[index] < ends[index])
             #expect(String(decoding: bytes[starts[index]..<ends[index]], as: UTF8.self) == words[index])
-            if index + 1 < starts.count {
+            if index + 1 < starts.count && starts[index + 1] != ends[index] {
                 #expect(bytes[ends[index]] == 0x20)
                 #expect(starts[index + 1] == ends[index] + 1)
             }
