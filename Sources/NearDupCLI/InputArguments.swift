@@ -45,10 +45,6 @@ struct InputArguments: ParsableArguments {
             valueName: "size"))
     var textMemory = TextMemory.standard
 
-    /// How many rejected records are listed on stderr; the rest are counted (and all are written
-    /// to the --rejects file).
-    static let listedRejects = 20
-
     func validate() throws {
         if feeds.isEmpty {
             throw ValidationError("Give at least one feed (a .jsonl file, a folder of .txt files, or -).")
@@ -73,23 +69,25 @@ struct InputArguments: ParsableArguments {
         return options
     }
 
-    /// Loads every feed, listing rejected records and repairs on stderr.
-    func load(quiet: Bool, threads: Int?) throws -> LoadedInput {
+    /// Opens the --rejects file, if asked for, as the sink of every record this run rejects.
+    /// - Throws: `CLIError.cannotWrite` if it cannot be created.
+    func rejectsSink() throws(CLIError) -> RejectsSink {
+        try RejectsSink(path: rejects)
+    }
+
+    /// Loads every feed, handing each rejected record to `rejects` as it is found, and noting
+    /// repairs on stderr.
+    /// - Throws: `CLIError.input` if loading fails; the `rejects` file's failure if it cannot be written.
+    func load(quiet: Bool, threads: Int?, rejects: RejectsSink) throws(CLIError) -> LoadedInput {
         let loaded: LoadedInput
         do throws(InputError) {
             var loader = DocumentLoader(options: inputOptions)
             loader.threadCount = threads
-            loaded = try loader.load(feeds)
+            loaded = try loader.load(feeds, rejectionHandler: rejects.add)
         } catch {
             throw CLIError.input(error)
         }
-        for issue in loaded.rejected.prefix(Self.listedRejects) { printError("rejected: \(issue)") }
-        if loaded.rejected.count > Self.listedRejects {
-            let more = loaded.rejected.count - Self.listedRejects
-            printError(
-                "neardup: … and \(more) more rejected records"
-                    + (rejects == nil ? " (--rejects FILE lists them all)" : ""))
-        }
+        if let failure = rejects.failure { throw failure }
         if !quiet {
             var notes: [String] = []
             if loaded.documentsWithInvalidUTF8 > 0 {

@@ -42,8 +42,13 @@ public struct DocumentLoader: Sendable {
     }
 
     /// Loads every document from `paths`, in order.
-    /// - Parameter paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
-    ///   An empty list gives an empty result.
+    /// - Parameters:
+    ///   - paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
+    ///     An empty list gives an empty result.
+    ///   - rejectionHandler: If given, receives each rejected record as it is found, in input order,
+    ///     instead of the result keeping it (which then only counts it, in
+    ///     ``LoadedInput/rejectedCount``), so that rejects take no memory; returns `false` to stop
+    ///     loading, which then returns what was read so far.
     /// - Returns: The documents in input order, with what was rejected, repaired or empty.
     /// - Throws: ``InputError/cannotOpen(path:reason:)`` if a path cannot be opened;
     ///   ``InputError/readFailed(path:reason:)`` if reading fails midway;
@@ -51,10 +56,17 @@ public struct DocumentLoader: Sendable {
     ///   ``InputOptions/skipInvalid`` is set; ``InputError/cannotSpill(directory:reason:)`` if
     ///   ``InputOptions/textStorage`` moves texts to a temporary file and it cannot be written.
     /// - Complexity: O(*n*) in the total input size (O(*f* log *f*) to sort *f* files in a folder).
-    public func load(_ paths: [String]) throws(InputError) -> LoadedInput {
+    public func load(
+        _ paths: [String], rejectionHandler: ((InputIssue) -> Bool)? = nil
+    ) throws(InputError) -> LoadedInput {
         var session = LoadSession(options: options)
-        for path in paths {
-            try load(path, into: &session)
+        session.rejectionHandler = rejectionHandler
+        do {
+            for path in paths {
+                try load(path, into: &session)
+            }
+        } catch {
+            if !session.isStopped { throw error }
         }
         return try session.finish()
     }
@@ -66,18 +78,23 @@ public struct DocumentLoader: Sendable {
     /// A batch holds at most ``streamBatchLimit`` documents. From a pipe or a terminal it holds the
     /// complete JSON Lines records of one read, so a writer feeding it line by line gets each record
     /// handled at once; a regular file is always ready to give more, so its batches are full.
-    /// Documents, locations, skipped records and errors are those of ``load(_:)``.
+    /// Documents, locations, skipped records and errors are those of ``load(_:rejectionHandler:)``.
     /// - Parameters:
     ///   - paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
+    ///   - rejectionHandler: If given, receives each rejected record as it is found, as for
+    ///     ``load(_:rejectionHandler:)``; returns `false` to stop reading.
     ///   - body: Receives each batch with the location (`file:line`, or the file for a `.txt`) of
     ///     each document; returns `false` to stop reading.
     /// - Returns: The counts and skipped records of what was read (its `documents` are empty).
-    /// - Throws: The errors of ``load(_:)``, for records read before `body` asked to stop.
+    /// - Throws: The errors of ``load(_:rejectionHandler:)``, for records read before `body` or
+    ///   `rejectionHandler` asked to stop.
     /// - Complexity: O(*n*) in the input size; memory O(chunk + batch), not O(*n*).
     public func stream(
-        _ paths: [String], _ body: @escaping (_ documents: [Document], _ locations: [String]) -> Bool
+        _ paths: [String], rejectionHandler: ((InputIssue) -> Bool)? = nil,
+        _ body: @escaping (_ documents: [Document], _ locations: [String]) -> Bool
     ) throws(InputError) -> LoadedInput {
         var session = LoadSession(options: options)
+        session.rejectionHandler = rejectionHandler
         session.sink = body
         session.streamBatchLimit = max(1, streamBatchLimit)
         do {
@@ -98,7 +115,7 @@ public struct DocumentLoader: Sendable {
     /// - Returns: The documents in line order, with what was rejected, repaired or empty.
     /// - Throws: ``InputError/invalidRecord(_:)`` for the first bad record, unless
     ///   ``InputOptions/skipInvalid`` is set; ``InputError/cannotSpill(directory:reason:)`` as for
-    ///   ``load(_:)``.
+    ///   ``load(_:rejectionHandler:)``.
     /// - Complexity: O(*n*) in the number of bytes.
     public func load(jsonLines bytes: some Sequence<UInt8>, name: String) throws(InputError) -> LoadedInput {
         var session = LoadSession(options: options)

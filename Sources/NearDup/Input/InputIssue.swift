@@ -25,7 +25,8 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
         /// The id was already used by an earlier record, at `firstSeenAt` (`file:line`, or just
         /// `file` for a text file).
         case duplicateID(String, firstSeenAt: String)
-        /// The time field is neither a number nor an ISO 8601 date; the payload is the value.
+        /// The time field is neither a number nor an ISO 8601 date, or names a time outside the
+        /// years 0000 to 9999 (which cannot be written back as ISO 8601); the payload is the value.
         case invalidTime(String)
         /// The file or folder cannot be read; the payload is the operating system's reason.
         case unreadable(String)
@@ -68,7 +69,7 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
                 return "duplicate id \"\(id)\" (first seen at \(firstSeenAt))"
             case .invalidTime(let value):
                 return "invalid time \(value) (expected seconds since 1970 or an ISO 8601 date such as "
-                    + "2025-04-28T04:39:00Z or 2025-04-28)"
+                    + "2025-04-28T04:39:00Z or 2025-04-28, in the years 0000 to 9999)"
             case .unreadable(let reason):
                 return "cannot read file (\(reason))"
             case .tooLarge(let byteCount, let limit):

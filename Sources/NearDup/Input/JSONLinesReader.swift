@@ -116,7 +116,7 @@ struct JSONLinesReader: Sendable {
             try readBatch(&batch, name: name, into: &session)  // keep the records in line order
             session.countRecord()
             let problem = InputIssue.Problem.tooLarge(byteCount: byteCount, limit: options.maxDocumentBytes)
-            session.skip(InputIssue(file: name, line: number, problem: problem))
+            try session.skip(InputIssue(file: name, line: number, problem: problem))
         }
         let failure = try forEachChunk { (chunk) throws(InputError) in
             if isFirstChunk, let format = CompressionSignature.format(of: chunk) {
@@ -216,25 +216,22 @@ struct JSONLinesReader: Sendable {
         return Document(id: id, text: text, published: published, source: source)
     }
 
-    /// Reads a time field: a number of seconds since 1970, or an ISO 8601 string.
-    /// - Throws: `.invalidTime` for any other value.
+    /// Reads a time field: a number of seconds since 1970, or an ISO 8601 string, naming a time in
+    /// ``ISO8601Timestamp/representableSeconds`` (years 0000 to 9999, so it can be written back).
+    /// - Throws: `.invalidTime` for any other value, and for a time outside that range.
     static func date(from value: JSONFieldValue?) throws(RecordProblem) -> Date? {
+        guard let value, value != .null else { return nil }
+        let seconds: Double?
         switch value {
-        case nil, .null?:
-            return nil
-        case .integer(let digits)?:
-            guard let seconds = Double(digits) else { throw RecordProblem(.invalidTime(digits)) }
-            return Date(timeIntervalSince1970: seconds)
-        case .number(let seconds)?:
-            return Date(timeIntervalSince1970: seconds)
-        case .string(let text)?:
-            guard let seconds = TimestampParser.secondsSince1970(parsing: text) else {
-                throw RecordProblem(.invalidTime(JSONFieldValue.string(text).jsonText))
-            }
-            return Date(timeIntervalSince1970: seconds)
-        case let other?:
-            throw RecordProblem(.invalidTime(other.jsonText))
+        case .integer(let digits): seconds = Double(digits)
+        case .number(let number): seconds = number
+        case .string(let text): seconds = TimestampParser.secondsSince1970(parsing: text)
+        case .bool, .container, .null: seconds = nil
         }
+        guard let seconds, ISO8601Timestamp.representableSeconds.contains(seconds) else {
+            throw RecordProblem(.invalidTime(value.jsonText))
+        }
+        return Date(timeIntervalSince1970: seconds)
     }
 }
 

@@ -16,13 +16,17 @@ struct LoadSession {
     /// When streaming, receives the documents read so far with their locations (`file:line`) and
     /// returns whether to go on; the documents are then dropped from ``result``.
     var sink: ((_ documents: [Document], _ locations: [String]) -> Bool)?
-    /// Whether ``sink`` asked to stop.
+    /// When set, receives each rejected record as it is found, instead of ``LoadedInput/rejected``
+    /// keeping it, after ``sink`` got the documents read before it; returns whether to go on.
+    var rejectionHandler: ((InputIssue) -> Bool)?
+    /// Whether ``sink`` or ``rejectionHandler`` asked to stop.
     private(set) var isStopped = false
     private var pendingLocations: [String] = []
     /// Streamed documents are handed over at the latest when this many are pending.
     var streamBatchLimit = 256
 
-    /// The error a reader throws to unwind once ``sink`` asked to stop; ``DocumentLoader`` swallows it.
+    /// The error a reader throws to unwind once ``sink`` or ``rejectionHandler`` asked to stop;
+    /// ``DocumentLoader`` swallows it.
     static let stopped = InputError.readFailed(path: "", reason: "stopped by the consumer")
 
     init(options: InputOptions) {
@@ -96,15 +100,26 @@ struct LoadSession {
     }
 
     /// Records a bad record or file: skips it when skipping, otherwise throws.
-    /// - Throws: ``InputError/invalidRecord(_:)`` unless ``InputOptions/skipInvalid``.
+    /// - Throws: ``InputError/invalidRecord(_:)`` unless ``InputOptions/skipInvalid``; ``stopped`` if
+    ///   ``rejectionHandler`` asks to stop.
     mutating func reject(_ issue: InputIssue) throws(InputError) {
         guard options.skipInvalid else { throw .invalidRecord(issue) }
-        result.rejected.append(issue)
+        try skip(issue)
     }
 
     /// Records a record that is skipped whatever the options say (one over
-    /// ``InputOptions/maxDocumentBytes``).
-    mutating func skip(_ issue: InputIssue) {
-        result.rejected.append(issue)
+    /// ``InputOptions/maxDocumentBytes``), or one ``reject(_:)`` skips.
+    /// - Throws: ``stopped`` if ``rejectionHandler`` asks to stop.
+    mutating func skip(_ issue: InputIssue) throws(InputError) {
+        result.rejectedCount += 1
+        guard let rejectionHandler else {
+            result.rejected.append(issue)
+            return
+        }
+        try flush()  // when streaming, hand over the documents read before it first: all in input order
+        if !rejectionHandler(issue) {
+            isStopped = true
+            throw Self.stopped
+        }
     }
 }

@@ -53,7 +53,7 @@ struct TextFolderReader {
             case .unreadableFolder(_, let reason):
                 try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
             case .file(_, let byteCount) where byteCount > maxFileBytes:
-                session.skip(
+                try session.skip(
                     InputIssue(
                         file: displayName, line: nil, problem: .tooLarge(byteCount: byteCount, limit: maxFileBytes)))
             case .file(let relativePath, _):
