@@ -51,6 +51,11 @@ struct InputArguments: ParsableArguments {
         }
         if feeds.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
         if maxDocumentBytes.bytes == 0 { throw ValidationError("--max-document-bytes must be positive.") }
+        if case .bytes(let limit) = memoryLimit, limit.bytes <= MemoryEstimate.baseBytes {
+            throw ValidationError(
+                "--memory-limit \(limit) is not above the \(ByteCount(bytes: MemoryEstimate.baseBytes)) a run needs "
+                    + "before any text: give more (e.g. 1G), or off.")
+        }
     }
 
     var inputOptions: InputOptions {

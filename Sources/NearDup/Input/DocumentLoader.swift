@@ -123,6 +123,33 @@ public struct DocumentLoader: Sendable {
         return try session.finish()
     }
 
+    /// Reads the file at `path` as one document, the way a `.txt` file in a folder is read (a
+    /// leading byte order mark dropped, invalid UTF-8 replaced with U+FFFD), whatever its name;
+    /// its id is `path`.
+    ///
+    /// No more than ``InputOptions/maxDocumentBytes`` (plus one) bytes are ever read.
+    /// - Parameter path: A regular file, a pipe or a device.
+    /// - Returns: The document (no time, no source).
+    /// - Throws: ``InputError/cannotOpen(path:reason:)`` if it cannot be opened or read;
+    ///   ``InputError/invalidRecord(_:)`` with ``InputIssue/Problem/tooLarge(byteCount:limit:)``
+    ///   if it is longer than ``InputOptions/maxDocumentBytes``.
+    /// - Complexity: O(*n*) in the file's length, at most ``InputOptions/maxDocumentBytes``.
+    public func loadTextFile(_ path: String) throws(InputError) -> Document {
+        let limit = options.maxDocumentBytes
+        switch FileDescriptorReader.readAll(Array(path.utf8), chunkSize: min(chunkSize, limit + 1), limit: limit) {
+        case .failure(let reason):
+            throw .cannotOpen(path: path, reason: reason.message)
+        case .success(let bytes) where bytes.count > limit:
+            var status = stat()
+            let size = stat(path, &status) == 0 ? Int(status.st_size) : 0
+            let problem = InputIssue.Problem.tooLarge(byteCount: max(size, bytes.count), limit: limit)
+            throw .invalidRecord(InputIssue(file: path, line: nil, problem: problem))
+        case .success(let bytes):
+            let text = bytes.withUnsafeBytes { UTF8Repair.decode(UTF8Repair.droppingByteOrderMark($0)).text }
+            return Document(id: path, text: text)
+        }
+    }
+
     private var jsonLinesReader: JSONLinesReader {
         JSONLinesReader(
             options: options, chunkSize: chunkSize, batchSize: batchSize, threads: resolvedThreadCount(threadCount))
@@ -138,8 +165,7 @@ public struct DocumentLoader: Sendable {
             throw .cannotOpen(path: path, reason: FileDescriptorReader.reason(for: errno))
         }
         if status.st_mode & S_IFMT == S_IFDIR {
-            try TextFolderReader(chunkSize: chunkSize, maxFileBytes: options.maxDocumentBytes).read(
-                root: path, into: &session)
+            try TextFolderReader(chunkSize: chunkSize, options: options).read(root: path, into: &session)
             return
         }
         let descriptor: Int32

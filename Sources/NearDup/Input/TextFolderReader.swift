@@ -11,11 +11,21 @@
 /// Every regular file whose name ends in `.txt` below the folder is read, recursively, in
 /// byte-wise order of its path relative to the folder, which is also its id. Symbolic links to
 /// files are followed; symbolic links to folders are not (so link cycles cannot loop). A file
-/// over `maxFileBytes` is skipped unread.
+/// over ``InputOptions/maxDocumentBytes`` is skipped unread; one over
+/// ``InputOptions/maxTotalTextBytes`` stops loading unread.
 struct TextFolderReader {
     let chunkSize: Int
     /// The largest file read; a larger one is skipped and reported as too large.
     let maxFileBytes: Int
+    /// The most text a load may hold: a larger file stops loading.
+    let maxTextBytes: Int
+
+    /// Creates a reader of files in chunks of `chunkSize`, within the limits of `options`.
+    init(chunkSize: Int, options: InputOptions) {
+        self.chunkSize = chunkSize
+        maxFileBytes = options.maxDocumentBytes
+        maxTextBytes = options.maxTotalTextBytes ?? .max
+    }
 
     /// One thing found while walking the folder, named by its path relative to the root.
     private enum Entry {
@@ -56,10 +66,17 @@ struct TextFolderReader {
                 try session.skip(
                     InputIssue(
                         file: displayName, line: nil, problem: .tooLarge(byteCount: byteCount, limit: maxFileBytes)))
-            case .file(let relativePath, _):
-                switch FileDescriptorReader.readAll(fullPath, chunkSize: chunkSize) {
+            case .file(_, let byteCount) where byteCount > maxTextBytes:
+                throw .tooMuchText(limit: maxTextBytes, location: displayName)
+            case .file(let relativePath, let byteCount):
+                // A file that grew since it was listed is read no further than the limit.
+                let limit = min(maxFileBytes, maxTextBytes)
+                switch FileDescriptorReader.readAll(fullPath, chunkSize: chunkSize, limit: limit) {
                 case .failure(let reason):
                     try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
+                case .success(let bytes) where bytes.count > limit:
+                    let problem = InputIssue.Problem.tooLarge(byteCount: max(byteCount, bytes.count), limit: limit)
+                    try session.skip(InputIssue(file: displayName, line: nil, problem: problem))
                 case .success(let bytes):
                     let (text, repaired) = bytes.withUnsafeBytes {
                         UTF8Repair.decode(UTF8Repair.droppingByteOrderMark($0))
