@@ -45,8 +45,9 @@ struct BandsCommand: ParsableCommand {
                 do throws(CLIError) { try output.write(lines) } catch { failure = error }
                 return failure == nil
             }
+            let loaded: LoadedInput
             do throws(InputError) {
-                _ = try loader.stream(
+                loaded = try loader.stream(
                     input.feeds,
                     rejectionHandler: { issue in
                         var line: [UInt8] = []
@@ -69,6 +70,7 @@ struct BandsCommand: ParsableCommand {
             }
             if let failure = failure ?? rejects.failure { throw failure }
             try rejects.finish()
+            InputArguments.printNotes(on: loaded)
             try output.commit()
         }
     }

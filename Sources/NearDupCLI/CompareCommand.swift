@@ -56,7 +56,7 @@ struct CompareCommand: ParsableCommand {
                 throw CLIError.input(error)
             }
             func find(_ id: String) throws -> Document {
-                guard let document = loaded.documents.first(where: { $0.id.utf8.elementsEqual(id.utf8) }) else {
+                guard let document = loaded.documents.first(where: { BytewiseID($0.id) == BytewiseID(id) }) else {
                     let skipped = loaded.rejected.count
                     throw CLIError.message(
                         "no document with id \"\(id)\" in \(feed)"

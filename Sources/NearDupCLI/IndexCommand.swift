@@ -159,13 +159,14 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
     var loader = DocumentLoader(options: input.inputOptions)
     loader.threadCount = index.configuration.threadCount
     loader.streamBatchLimit = batchSize
+    let loaded: LoadedInput
     do throws(InputError) {
-        _ = try loader.stream(input.feeds, rejectionHandler: rejects.add) { documents, locations in
+        loaded = try loader.stream(input.feeds, rejectionHandler: rejects.add) { documents, locations in
             do {
                 var batch: [Document] = []
-                let indexed = adding ? try index.indexedIDs(among: documents.map(\.id)) : []
+                let indexed = adding ? Set(try index.indexedIDs(among: documents.map(\.id)).map(BytewiseID.init)) : []
                 for (document, location) in zip(documents, locations) {
-                    guard indexed.contains(document.id) else {
+                    guard indexed.contains(BytewiseID(document.id)) else {
                         batch.append(document)
                         continue
                     }
@@ -197,6 +198,7 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
     }
     if let failure = failure ?? rejects.failure { throw failure }
     try rejects.finish()
+    InputArguments.printNotes(on: loaded)
     let verb = adding ? "added" : "checked"
     printError(
         "neardup: \(verb) \(counts.articles) articles, \(counts.copies) duplicates or copies"

@@ -93,16 +93,22 @@ struct InputArguments: ParsableArguments {
             throw CLIError.input(error)
         }
         if let failure = rejects.failure { throw failure }
-        if !quiet {
-            var notes: [String] = []
-            if loaded.documentsWithInvalidUTF8 > 0 {
-                notes.append("\(loaded.documentsWithInvalidUTF8) documents had invalid UTF-8 (replaced with U+FFFD)")
-            }
-            if loaded.emptyDocuments > 0 {
-                notes.append("\(loaded.emptyDocuments) empty documents (kept, never matched)")
-            }
-            if !notes.isEmpty { printError("neardup: " + notes.joined(separator: "; ")) }
-        }
+        if !quiet { Self.printNotes(on: loaded) }
         return loaded
+    }
+
+    /// Notes on stderr what was repaired, empty or skipped in `loaded` (nothing if all is well).
+    static func printNotes(on loaded: LoadedInput) {
+        var notes: [String] = []
+        if loaded.documentsWithInvalidUTF8 > 0 {
+            notes.append("\(loaded.documentsWithInvalidUTF8) documents had invalid UTF-8 (replaced with U+FFFD)")
+        }
+        if loaded.emptyDocuments > 0 {
+            notes.append("\(loaded.emptyDocuments) empty documents (kept, never matched)")
+        }
+        if loaded.skippedFiles > 0 {
+            notes.append("\(loaded.skippedFiles) files in feed folders skipped (their names do not end in .txt)")
+        }
+        if !notes.isEmpty { printError("neardup: " + notes.joined(separator: "; ")) }
     }
 }

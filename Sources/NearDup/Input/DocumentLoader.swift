@@ -10,14 +10,17 @@
 ///
 /// Each path is read according to what it is:
 /// - `-` is standard input, read as JSON Lines and named `<stdin>` in messages;
-/// - a folder contributes every `.txt` file below it, recursively, in byte-wise order of the
-///   relative path, which becomes the document's id (no time, no source);
+/// - a folder contributes every `.txt` file (in any case) below it, recursively, in byte-wise
+///   order of the relative path, which becomes the document's id (no time, no source; `%` and
+///   bytes that are not UTF-8 are percent-escaped); other files are counted as skipped;
 /// - anything else is read as JSON Lines: one object per line, with the fields named in
 ///   ``InputOptions``; blank lines are ignored, CRLF line ends and a leading UTF-8 byte order mark
 ///   are accepted.
 ///
 /// Files are streamed in chunks, never read whole. Invalid UTF-8 is replaced with U+FFFD and
-/// counted, never fatal. Ids must be unique across all inputs: the first occurrence wins.
+/// counted, never fatal. Ids must be unique across all inputs, compared by their UTF-8 bytes (not
+/// by Unicode canonical equivalence): the first occurrence wins. An integer id is read as its
+/// decimal digits, so `1` and `"1"` are the same id.
 public struct DocumentLoader: Sendable {
     /// The field names and the bad-record policy.
     public var options: InputOptions

@@ -22,6 +22,9 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
         /// A field has the wrong type: the text or source is not a string, or the id is neither
         /// a string nor an integer.
         case fieldNotAString(String)
+        /// The id field (named by the payload) is a number that is not an integer that fits in
+        /// 64 bits (from -2^63 to 2^64 - 1): a fraction, an exponent, or too many digits.
+        case idNotAnInteger(String)
         /// The id was already used by an earlier record, at `firstSeenAt` (`file:line`, or just
         /// `file` for a text file).
         case duplicateID(String, firstSeenAt: String)
@@ -45,7 +48,7 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
             case .malformedJSON: "malformed_json"
             case .notAnObject: "not_an_object"
             case .missingField: "missing_field"
-            case .fieldNotAString: "wrong_type"
+            case .fieldNotAString, .idNotAnInteger: "wrong_type"
             case .duplicateID: "duplicate_id"
             case .invalidTime: "invalid_time"
             case .unreadable: "unreadable"
@@ -65,6 +68,9 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
                 return "missing field \"\(field)\""
             case .fieldNotAString(let field):
                 return "field \"\(field)\" is not a string"
+            case .idNotAnInteger(let field):
+                return "field \"\(field)\" is a number but not an integer from -9223372036854775808 to "
+                    + "18446744073709551615 (write such an id as a JSON string)"
             case .duplicateID(let id, let firstSeenAt):
                 return "duplicate id \"\(id)\" (first seen at \(firstSeenAt))"
             case .invalidTime(let value):

@@ -179,7 +179,7 @@ struct JSONLinesReader: Sendable {
     /// document counted as repaired. Safe to call from any thread.
     private func record(from line: UnsafeRawBufferPointer, number: Int) -> ParsedRecord {
         let hadInvalidUTF8 = !UTF8Repair.isValid(line)
-        let document: Result<Document, RecordProblem>
+        var document: Result<Document, RecordProblem>
         if hadInvalidUTF8 {
             let repaired = Array(String(decoding: line, as: UTF8.self).utf8)
             document = Result { () throws(RecordProblem) in
@@ -188,8 +188,20 @@ struct JSONLinesReader: Sendable {
         } else {
             document = Result { () throws(RecordProblem) in try self.document(from: line) }
         }
+        if case .failure(let failure) = document, case .malformedJSON(let detail) = failure.problem,
+            line.contains(0x0D)
+        {
+            // A raw CR is never valid inside a JSON value: records separated by lone CRs (old Mac
+            // line ends) were read as one line.
+            document = .failure(RecordProblem(.malformedJSON(detail + Self.loneCarriageReturnHint)))
+        }
         return ParsedRecord(line: number, document: document, hadInvalidUTF8: hadInvalidUTF8)
     }
+
+    /// Added to the explanation of a malformed line that holds a carriage return.
+    static let loneCarriageReturnHint =
+        "; the line holds a carriage return (CR) without a line feed: records must be separated by LF "
+        + "or CRLF, not by CR alone (convert the file, e.g. with tr '\\r' '\\n')"
 
     private func document(from line: UnsafeRawBufferPointer) throws(RecordProblem) -> Document {
         let values = try JSONRecordParser.parse(line, fields: fieldNames)
@@ -198,6 +210,7 @@ struct JSONLinesReader: Sendable {
         case nil: throw RecordProblem(.missingField(options.idField))
         case .string(let text)?: id = text
         case .integer(let digits)?: id = digits
+        case .number?: throw RecordProblem(.idNotAnInteger(options.idField))
         case _?: throw RecordProblem(.fieldNotAString(options.idField))
         }
         let text: String

@@ -6,8 +6,8 @@
 struct LoadSession {
     let options: InputOptions
     private(set) var result = LoadedInput()
-    /// Where each id was first seen; formatted only when a duplicate needs it.
-    private var firstSeen: [String: (file: String, line: Int?)] = [:]
+    /// Where each id (compared by its bytes) was first seen; formatted only when a duplicate needs it.
+    private var firstSeen: [BytewiseID: (file: String, line: Int?)] = [:]
     /// The UTF-8 bytes of every document's text so far.
     private var textBytes = 0
     /// Where texts go past ``InputOptions/TextStorage/spill(beyondBytes:directory:)``'s limit;
@@ -39,6 +39,11 @@ struct LoadSession {
         result.recordsRead += 1
     }
 
+    /// Counts a file in a folder that is not read: its name does not end in `.txt`.
+    mutating func countSkippedFile() {
+        result.skippedFiles += 1
+    }
+
     /// Adds `document` unless its id was seen before.
     /// - Parameters:
     ///   - document: The document read.
@@ -50,7 +55,7 @@ struct LoadSession {
     ///   ``InputError/cannotSpill(directory:reason:)`` if the text must be moved to a temporary file
     ///   and cannot be.
     mutating func add(_ document: Document, file: String, line: Int?, hadInvalidUTF8: Bool) throws(InputError) {
-        if let first = firstSeen[document.id] {
+        if let first = firstSeen[BytewiseID(document.id)] {
             let firstSeenAt = InputIssue.location(file: first.file, line: first.line)
             try reject(InputIssue(file: file, line: line, problem: .duplicateID(document.id, firstSeenAt: firstSeenAt)))
             return
@@ -59,7 +64,7 @@ struct LoadSession {
         if sink == nil, let limit = options.maxTotalTextBytes, textBytes > limit {  // streamed documents are not held
             throw .tooMuchText(limit: limit, location: InputIssue.location(file: file, line: line))
         }
-        firstSeen[document.id] = (file, line)
+        firstSeen[BytewiseID(document.id)] = (file, line)
         if hadInvalidUTF8 { result.documentsWithInvalidUTF8 += 1 }
         if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
         result.documents.append(try held(document))

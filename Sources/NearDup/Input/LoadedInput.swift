@@ -20,6 +20,9 @@ public struct LoadedInput: Sendable, Hashable {
     public var documentsWithInvalidUTF8: Int
     /// How many of ``documents`` have a text that is empty or only whitespace; they are kept.
     public var emptyDocuments: Int
+    /// How many files in the feed folders were not read because their names do not end in `.txt`
+    /// (in any case); they are not records.
+    public var skippedFiles = 0
 
     /// Creates a loaded input.
     /// - Parameters:
