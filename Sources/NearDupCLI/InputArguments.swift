@@ -70,6 +70,7 @@ struct InputArguments: ParsableArguments {
         if case .bytes(let limit) = memoryLimit {
             options.maxTotalTextBytes = MemoryEstimate.textBytes(
                 fittingIn: limit.bytes, heldInMemory: textMemory.heldBytes)
+            options.maxRecordBytes = MemoryEstimate.recordBytes(fittingIn: limit.bytes)
         }
         return options
     }

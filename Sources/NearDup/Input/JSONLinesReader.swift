@@ -89,8 +89,8 @@ struct JSONLinesReader: Sendable {
     /// Splits the input into lines and reads their records in batches.
     ///
     /// A line over ``InputOptions/maxDocumentBytes`` is dropped as it streams past and skipped; one
-    /// over ``InputOptions/maxTotalTextBytes`` (but not the former) is dropped too and stops
-    /// loading, since the run could not hold it; an input that starts like a compressed file is
+    /// over ``InputOptions/maxRecordBytes`` (but not the former) is dropped too and stops loading,
+    /// since the run could not hold it; an input that starts like a compressed file is
     /// rejected whole, and the rest of it ignored.
     /// - Parameters:
     ///   - handsOverEachRead: When streaming, whether the records of each chunk are handed over as
@@ -98,7 +98,7 @@ struct JSONLinesReader: Sendable {
     ///   - forEachChunk: Calls its argument with each chunk of the input, in order, and returns
     ///     `nil` at the end or the reason reading failed.
     /// - Throws: ``InputError/invalidRecord(_:)`` for a bad record unless skipping;
-    ///   ``InputError/tooMuchText(limit:location:)`` for a line the run could not hold;
+    ///   ``InputError/recordTooLarge(limit:location:)`` for a line the run could not hold;
     ///   ``InputError/readFailed(path:reason:)`` after the lines read before a failure.
     private func read(
         name: String,
@@ -106,8 +106,8 @@ struct JSONLinesReader: Sendable {
         handsOverEachRead: Bool = false,
         forEachChunk: ((UnsafeRawBufferPointer) throws(InputError) -> Void) throws(InputError) -> OSReason?
     ) throws(InputError) {
-        let textLimit = options.maxTotalTextBytes ?? .max
-        var splitter = LineSplitter(maxLineBytes: min(options.maxDocumentBytes, textLimit))
+        let recordLimit = options.maxRecordBytes ?? .max
+        var splitter = LineSplitter(maxLineBytes: min(options.maxDocumentBytes, recordLimit))
         var batch = LineBatch()
         var isFirstChunk = true
         var isCompressed = false
@@ -119,7 +119,7 @@ struct JSONLinesReader: Sendable {
         func skipOversized(number: Int, byteCount: Int) throws(InputError) {
             try readBatch(&batch, name: name, into: &session)  // keep the records in line order
             guard byteCount > options.maxDocumentBytes else {
-                throw .tooMuchText(limit: textLimit, location: InputIssue.location(file: name, line: number))
+                throw .recordTooLarge(limit: recordLimit, location: InputIssue.location(file: name, line: number))
             }
             session.countRecord()
             let problem = InputIssue.Problem.tooLarge(byteCount: byteCount, limit: options.maxDocumentBytes)

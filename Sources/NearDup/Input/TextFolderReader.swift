@@ -15,19 +15,19 @@
 /// a device, a link to a folder) is rejected as unreadable without being opened; any other file
 /// is counted in ``LoadedInput/skippedFiles``. A file
 /// over ``InputOptions/maxDocumentBytes`` is skipped unread; one over
-/// ``InputOptions/maxTotalTextBytes`` stops loading unread.
+/// ``InputOptions/maxRecordBytes`` stops loading unread.
 struct TextFolderReader {
     let chunkSize: Int
     /// The largest file read; a larger one is skipped and reported as too large.
     let maxFileBytes: Int
-    /// The most text a load may hold: a larger file stops loading.
-    let maxTextBytes: Int
+    /// The longest file that may be held while read: a larger one stops loading.
+    let maxRecordBytes: Int
 
     /// Creates a reader of files in chunks of `chunkSize`, within the limits of `options`.
     init(chunkSize: Int, options: InputOptions) {
         self.chunkSize = chunkSize
         maxFileBytes = options.maxDocumentBytes
-        maxTextBytes = options.maxTotalTextBytes ?? .max
+        maxRecordBytes = options.maxRecordBytes ?? .max
     }
 
     /// One thing found while walking the folder, named by its path relative to the root.
@@ -85,11 +85,11 @@ struct TextFolderReader {
                 try session.skip(
                     InputIssue(
                         file: displayName, line: nil, problem: .tooLarge(byteCount: byteCount, limit: maxFileBytes)))
-            case .file(_, let byteCount) where byteCount > maxTextBytes:
-                throw .tooMuchText(limit: maxTextBytes, location: displayName)
+            case .file(_, let byteCount) where byteCount > maxRecordBytes:
+                throw .recordTooLarge(limit: maxRecordBytes, location: displayName)
             case .file(let relativePath, let byteCount):
                 // A file that grew since it was listed is read no further than the limit.
-                let limit = min(maxFileBytes, maxTextBytes)
+                let limit = min(maxFileBytes, maxRecordBytes)
                 switch FileDescriptorReader.readAll(fullPath, chunkSize: chunkSize, limit: limit) {
                 case .failure(let reason):
                     try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
