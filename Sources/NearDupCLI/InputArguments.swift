@@ -21,13 +21,18 @@ struct InputArguments: ParsableArguments {
     @Option(help: "JSON field holding the source (site) name; reported only.")
     var sourceField: String?
 
-    @Flag(help: "Skip malformed records, missing fields and duplicate ids, report each on stderr, and go on.")
+    @Flag(
+        help: """
+            Skip malformed records, missing or mistyped fields, invalid times, duplicate ids (compared as bytes), \
+            compressed files and unreadable files in feed folders, report them on stderr, and go on.
+            """)
     var skipInvalid = false
 
     @Option(
-        help:
-            "Write every rejected record (file, line, problem, reason) to this JSON Lines file; implies --skip-invalid."
-    )
+        help: """
+            Write every rejected record (file, line, problem, reason) to this JSON Lines file as it is found; \
+            implies --skip-invalid.
+            """)
     var rejects: String?
 
     @Option(
@@ -35,7 +40,11 @@ struct InputArguments: ParsableArguments {
     )
     var maxDocumentBytes = ByteCount(bytes: InputOptions.defaultMaxDocumentBytes)
 
-    @Option(help: "Stop with an error as soon as the input would need more memory than this (e.g. 4G), or off.")
+    @Option(
+        help: """
+            Stop with an error as soon as the input, or one record of it, would need more memory than this \
+            (e.g. 4G; more than 64M), or off.
+            """)
     var memoryLimit = MemoryLimit.available
 
     @Option(
