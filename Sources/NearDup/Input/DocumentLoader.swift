@@ -56,7 +56,9 @@ public struct DocumentLoader: Sendable {
     /// - Throws: ``InputError/cannotOpen(path:reason:)`` if a path cannot be opened;
     ///   ``InputError/readFailed(path:reason:)`` if reading fails midway;
     ///   ``InputError/invalidRecord(_:)`` for the first bad record, unless
-    ///   ``InputOptions/skipInvalid`` is set; ``InputError/cannotSpill(directory:reason:)`` if
+    ///   ``InputOptions/skipInvalid`` is set; ``InputError/tooMuchText(limit:location:)`` past
+    ///   ``InputOptions/maxTotalTextBytes``; ``InputError/recordTooLarge(limit:location:)`` for a
+    ///   record over ``InputOptions/maxRecordBytes``; ``InputError/cannotSpill(directory:reason:)`` if
     ///   ``InputOptions/textStorage`` moves texts to a temporary file and it cannot be written.
     /// - Complexity: O(*n*) in the total input size (O(*f* log *f*) to sort *f* files in a folder).
     public func load(
