@@ -14,7 +14,7 @@ struct BandsCommand: ParsableCommand {
             order, version 2 of the format:
 
               2<TAB>doc<TAB>LOCATION<TAB>ID<TAB>KEYS
-              2<TAB>rejected<TAB>LOCATION<TAB>PROBLEM<TAB>REASON   (with --skip-invalid, after the documents)
+              2<TAB>rejected<TAB>LOCATION<TAB>PROBLEM<TAB>REASON   (a skipped record)
 
             LOCATION is file:line (<stdin>:N; a .txt file's path); LOCATION, ID and REASON are JSON strings \
             (version 1 printed LOCATION raw); KEYS are the distinct keys of the \
@@ -39,6 +39,7 @@ struct BandsCommand: ParsableCommand {
         try reportingErrors {
             let options = engine.options
             let output = try OutputFile(path: "-")
+            let rejects = try input.rejectsSink()
             let nearDup: NearDupEngine
             do throws(NearDupError) { nearDup = try NearDupEngine(options: options) } catch {
                 throw CLIError.engine(error)
@@ -46,9 +47,20 @@ struct BandsCommand: ParsableCommand {
             var loader = DocumentLoader(options: input.inputOptions)
             loader.threadCount = options.threadCount
             var failure: CLIError?
+            func write(_ lines: [UInt8]) -> Bool {
+                do throws(CLIError) { try output.write(lines) } catch { failure = error }
+                return failure == nil
+            }
             let loaded: LoadedInput
             do throws(InputError) {
-                loaded = try loader.stream(input.feeds) { documents, locations in
+                loaded = try loader.stream(
+                    input.feeds,
+                    rejectionHandler: { issue in
+                        var line: [UInt8] = []
+                        BandKeyLines.appendRejected(issue, to: &line)
+                        return write(line) && rejects.add(issue)
+                    }
+                ) { documents, locations in
                     let corpus = nearDup.preparedCorpus(
                         of: documents, threads: options.threadCount ?? ProcessInfo.processInfo.activeProcessorCount)
                     var lines: [UInt8] = []
@@ -57,16 +69,14 @@ struct BandsCommand: ParsableCommand {
                             index, id: document.id, location: location, corpus: corpus,
                             minimumWords: options.minimumParagraphTokens, to: &lines)
                     }
-                    do throws(CLIError) { try output.write(lines) } catch { failure = error }
-                    return failure == nil
+                    return write(lines)
                 }
             } catch {
                 throw CLIError.input(error)
             }
-            if let failure { throw failure }
-            var lines: [UInt8] = []
-            for issue in loaded.rejected { BandKeyLines.appendRejected(issue, to: &lines) }
-            try output.write(lines)
+            if let failure = failure ?? rejects.failure { throw failure }
+            try rejects.finish()
+            InputArguments.printNotes(on: loaded)
             try output.commit()
         }
     }

@@ -23,6 +23,10 @@ enum CLIError: Error, CustomStringConvertible {
                 + "--memory-limit (about \(MemoryEstimate.bytesPerTextByte) bytes of memory per byte of text held "
                 + "in memory, \(MemoryEstimate.bytesPerSpilledTextByte) per byte past --text-memory); "
                 + "split the input, or raise --memory-limit (off removes it)"
+        case .input(.recordTooLarge(let limit, let location)):
+            "the record at \(location) is longer than the \(ByteCount(bytes: limit)) one record may take within "
+                + "--memory-limit (about \(Int(MemoryEstimate.bytesPerRecordByte)) bytes of memory per byte while it is "
+                + "read); raise --memory-limit, or lower --max-document-bytes to skip such records"
         case .input(let error): "\(error)"
         case .engine(let error): "\(error)"
         case .index(let error): "\(error)"

@@ -21,9 +21,14 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "A feed (JSON Lines file or folder) holding both documents.")
     var feed: String?
 
+    @Option(
+        help: "Refuse a text file (or skip a feed record) larger than this; K, M, G are powers of 1024.")
+    var maxDocumentBytes = ByteCount(bytes: InputOptions.defaultMaxDocumentBytes)
+
     @OptionGroup var engine: EngineArguments
 
     func validate() throws {
+        if maxDocumentBytes.bytes == 0 { throw ValidationError("--max-document-bytes must be positive.") }
         try OutputPaths(outputs: [("the comparison", "-")], inputs: feed.map { [$0] } ?? [source, copy]).validate()
     }
 
@@ -41,26 +46,35 @@ struct CompareCommand: ParsableCommand {
     }
 
     private func documents() throws -> (Document, Document) {
+        var options = InputOptions()
+        options.maxDocumentBytes = maxDocumentBytes.bytes
+        let loader = DocumentLoader(options: options)
         if let feed {
             let loaded: LoadedInput
             do throws(InputError) {
-                loaded = try DocumentLoader().load([feed])
+                loaded = try loader.load([feed])
             } catch {
                 throw CLIError.input(error)
             }
             func find(_ id: String) throws -> Document {
-                guard let document = loaded.documents.first(where: { $0.id == id }) else {
-                    throw CLIError.message("no document with id \"\(id)\" in \(feed)")
+                guard let document = loaded.documents.first(where: { BytewiseID($0.id) == BytewiseID(id) }) else {
+                    let skipped = loaded.rejected.count
+                    throw CLIError.message(
+                        "no document with id \"\(id)\" in \(feed)"
+                            + (skipped > 0 ? " (\(skipped) records over --max-document-bytes were not read)" : ""))
                 }
                 return document
             }
             return (try find(source), try find(copy))
         }
-        func read(_ path: String) throws -> Document {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIError.message("cannot read \(path)")
+        func read(_ path: String) throws(CLIError) -> Document {
+            do throws(InputError) {
+                return try loader.loadTextFile(path)
+            } catch .invalidRecord(let issue) {
+                throw .message("\(issue); raise --max-document-bytes to compare it")
+            } catch {
+                throw .input(error)
             }
-            return Document(id: path, text: String(decoding: data, as: UTF8.self))
         }
         return (try read(source), try read(copy))
     }

@@ -43,8 +43,8 @@ struct DedupCommand: ParsableCommand {
         try reportingErrors {
             let kept = try OutputFile(path: output)
             let removedFile = try removed.map { (path) throws(CLIError) in try OutputFile(path: path) }
-            let rejects = try input.rejects.map { (path) throws(CLIError) in try OutputFile(path: path) }
-            let run = try ScanRun(input: input, options: engine.options, quiet: quiet)
+            let rejects = try input.rejectsSink()
+            let run = try ScanRun(input: input, options: engine.options, rejects: rejects, quiet: quiet)
             try run.report.writeKeptRecords(to: kept.write)
             if let removedFile { try removedFile.write(run.report.removedRecords()) }
             try kept.commit()

@@ -182,27 +182,25 @@ struct IndexBatching: ParsableArguments {
 private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: Bool, batchSize: Int) throws {
     let standardOutput = try OutputFile(path: "-")
     var failure: (any Error)?
-    var counts = (articles: 0, copies: 0, skipped: 0)
+    var counts = (articles: 0, copies: 0)
+    let rejects = try input.rejectsSink()
     var loader = DocumentLoader(options: input.inputOptions)
     loader.threadCount = index.configuration.threadCount
     loader.streamBatchLimit = batchSize
     let loaded: LoadedInput
     do throws(InputError) {
-        loaded = try loader.stream(input.feeds) { documents, locations in
+        loaded = try loader.stream(input.feeds, rejectionHandler: rejects.add) { documents, locations in
             do {
                 var batch: [Document] = []
-                let indexed = adding ? try index.indexedIDs(among: documents.map(\.id)) : []
+                let indexed = adding ? Set(try index.indexedIDs(among: documents.map(\.id)).map(BytewiseID.init)) : []
                 for (document, location) in zip(documents, locations) {
-                    guard indexed.contains(document.id) else {
+                    guard indexed.contains(BytewiseID(document.id)) else {
                         batch.append(document)
                         continue
                     }
-                    let message = "\(location): article id \"\(document.id)\" is already in the index"
-                    guard input.skipInvalid else {
-                        throw CLIError.input(.invalidRecord(duplicateIssue(location, message)))
-                    }
-                    printError("skipped: \(message)")
-                    counts.skipped += 1
+                    let issue = duplicateIssue(location, id: document.id)
+                    guard input.inputOptions.skipInvalid else { throw CLIError.input(.invalidRecord(issue)) }
+                    if !rejects.add(issue) { return false }
                 }
                 for start in stride(from: 0, to: batch.count, by: batchSize) {
                     let part = Array(batch[start..<min(start + batchSize, batch.count)])
@@ -226,21 +224,20 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
     } catch {
         throw CLIError.input(error)
     }
-    if let failure { throw failure }
-    for issue in loaded.rejected { printError("rejected: \(issue)") }
+    if let failure = failure ?? rejects.failure { throw failure }
+    try rejects.finish()
+    InputArguments.printNotes(on: loaded)
     let verb = adding ? "added" : "checked"
     printError(
         "neardup: \(verb) \(counts.articles) articles, \(counts.copies) duplicates or copies"
-            + (counts.skipped + loaded.rejected.count > 0 ? ", \(counts.skipped + loaded.rejected.count) rejected" : "")
-    )
+            + (rejects.count > 0 ? ", \(rejects.count) rejected" : ""))
 }
 
-/// An input issue for an id that is already indexed, at `location` (`file:line`).
-private func duplicateIssue(_ location: String, _ message: String) -> InputIssue {
+/// An input issue for the article `id`, at `location` (`file:line`), that is already indexed.
+private func duplicateIssue(_ location: String, id: String) -> InputIssue {
     let parts = location.split(separator: ":")
     let line = parts.count > 1 ? Int(parts.last!) : nil
     let file = line == nil ? location : parts.dropLast().joined(separator: ":")
-    let id = message.split(separator: "\"").dropFirst().first.map(String.init) ?? ""
     return InputIssue(file: file, line: line, problem: .duplicateID(id, firstSeenAt: "the index"))
 }
 

@@ -21,13 +21,18 @@ struct InputArguments: ParsableArguments {
     @Option(help: "JSON field holding the source (site) name; reported only.")
     var sourceField: String?
 
-    @Flag(help: "Skip malformed records, missing fields and duplicate ids, report each on stderr, and go on.")
+    @Flag(
+        help: """
+            Skip malformed records, missing or mistyped fields, invalid times, duplicate ids (compared as bytes), \
+            compressed files and unreadable files in feed folders, report them on stderr, and go on.
+            """)
     var skipInvalid = false
 
     @Option(
-        help:
-            "Write every rejected record (file, line, problem, reason) to this JSON Lines file; implies --skip-invalid."
-    )
+        help: """
+            Write every rejected record (file, line, problem, reason) to this JSON Lines file as it is found; \
+            implies --skip-invalid.
+            """)
     var rejects: String?
 
     @Option(
@@ -35,7 +40,11 @@ struct InputArguments: ParsableArguments {
     )
     var maxDocumentBytes = ByteCount(bytes: InputOptions.defaultMaxDocumentBytes)
 
-    @Option(help: "Stop with an error as soon as the input would need more memory than this (e.g. 4G), or off.")
+    @Option(
+        help: """
+            Stop with an error as soon as the input, or one record of it, would need more memory than this \
+            (e.g. 4G; more than 64M), or off.
+            """)
     var memoryLimit = MemoryLimit.available
 
     @Option(
@@ -45,16 +54,17 @@ struct InputArguments: ParsableArguments {
             valueName: "size"))
     var textMemory = TextMemory.standard
 
-    /// How many rejected records are listed on stderr; the rest are counted (and all are written
-    /// to the --rejects file).
-    static let listedRejects = 20
-
     func validate() throws {
         if feeds.isEmpty {
             throw ValidationError("Give at least one feed (a .jsonl file, a folder of .txt files, or -).")
         }
         if feeds.filter({ $0 == "-" }).count > 1 { throw ValidationError("Standard input (-) can be read only once.") }
         if maxDocumentBytes.bytes == 0 { throw ValidationError("--max-document-bytes must be positive.") }
+        if case .bytes(let limit) = memoryLimit, limit.bytes <= MemoryEstimate.baseBytes {
+            throw ValidationError(
+                "--memory-limit \(limit) is not above the \(ByteCount(bytes: MemoryEstimate.baseBytes)) a run needs "
+                    + "before any text: give more (e.g. 1G), or off.")
+        }
     }
 
     var inputOptions: InputOptions {
@@ -69,37 +79,46 @@ struct InputArguments: ParsableArguments {
         if case .bytes(let limit) = memoryLimit {
             options.maxTotalTextBytes = MemoryEstimate.textBytes(
                 fittingIn: limit.bytes, heldInMemory: textMemory.heldBytes)
+            options.maxRecordBytes = MemoryEstimate.recordBytes(fittingIn: limit.bytes)
         }
         return options
     }
 
-    /// Loads every feed, listing rejected records and repairs on stderr.
-    func load(quiet: Bool, threads: Int?) throws -> LoadedInput {
+    /// Opens the --rejects file, if asked for, as the sink of every record this run rejects.
+    /// - Throws: `CLIError.cannotWrite` if it cannot be created.
+    func rejectsSink() throws(CLIError) -> RejectsSink {
+        try RejectsSink(path: rejects)
+    }
+
+    /// Loads every feed, handing each rejected record to `rejects` as it is found, and noting
+    /// repairs on stderr.
+    /// - Throws: `CLIError.input` if loading fails; the `rejects` file's failure if it cannot be written.
+    func load(quiet: Bool, threads: Int?, rejects: RejectsSink) throws(CLIError) -> LoadedInput {
         let loaded: LoadedInput
         do throws(InputError) {
             var loader = DocumentLoader(options: inputOptions)
             loader.threadCount = threads
-            loaded = try loader.load(feeds)
+            loaded = try loader.load(feeds, rejectionHandler: rejects.add)
         } catch {
             throw CLIError.input(error)
         }
-        for issue in loaded.rejected.prefix(Self.listedRejects) { printError("rejected: \(issue)") }
-        if loaded.rejected.count > Self.listedRejects {
-            let more = loaded.rejected.count - Self.listedRejects
-            printError(
-                "neardup: … and \(more) more rejected records"
-                    + (rejects == nil ? " (--rejects FILE lists them all)" : ""))
-        }
-        if !quiet {
-            var notes: [String] = []
-            if loaded.documentsWithInvalidUTF8 > 0 {
-                notes.append("\(loaded.documentsWithInvalidUTF8) documents had invalid UTF-8 (replaced with U+FFFD)")
-            }
-            if loaded.emptyDocuments > 0 {
-                notes.append("\(loaded.emptyDocuments) empty documents (kept, never matched)")
-            }
-            if !notes.isEmpty { printError("neardup: " + notes.joined(separator: "; ")) }
-        }
+        if let failure = rejects.failure { throw failure }
+        if !quiet { Self.printNotes(on: loaded) }
         return loaded
+    }
+
+    /// Notes on stderr what was repaired, empty or skipped in `loaded` (nothing if all is well).
+    static func printNotes(on loaded: LoadedInput) {
+        var notes: [String] = []
+        if loaded.documentsWithInvalidUTF8 > 0 {
+            notes.append("\(loaded.documentsWithInvalidUTF8) documents had invalid UTF-8 (replaced with U+FFFD)")
+        }
+        if loaded.emptyDocuments > 0 {
+            notes.append("\(loaded.emptyDocuments) empty documents (kept, never matched)")
+        }
+        if loaded.skippedFiles > 0 {
+            notes.append("\(loaded.skippedFiles) files in feed folders skipped (their names do not end in .txt)")
+        }
+        if !notes.isEmpty { printError("neardup: " + notes.joined(separator: "; ")) }
     }
 }

@@ -41,9 +41,9 @@ struct ScanCommand: ParsableCommand {
         try reportingErrors {
             let options = engine.options
             let standardOutput = try OutputFile(path: "-")
-            let rejects = try input.rejects.map { (path) throws(CLIError) in try OutputFile(path: path) }
+            let rejects = try input.rejectsSink()
             if explain { printError(BandLayout.explanation(for: options)) }
-            let run = try ScanRun(input: input, options: options, quiet: quiet)
+            let run = try ScanRun(input: input, options: options, rejects: rejects, quiet: quiet)
             switch format {
             case .text: try standardOutput.write(Array(TextReportRenderer().render(run.report).utf8))
             case .jsonl: try standardOutput.write(JSONLinesReportRenderer().render(run.report))
@@ -62,9 +62,9 @@ struct ScanRun {
     /// The engine's report on the documents read.
     let report: ScanReport
 
-    /// Loads the feeds and scans them, with progress on stderr.
-    init(input: InputArguments, options: NearDupOptions, quiet: Bool) throws {
-        loaded = try input.load(quiet: quiet, threads: options.threadCount)
+    /// Loads the feeds and scans them, with progress on stderr; rejected records go to `rejects`.
+    init(input: InputArguments, options: NearDupOptions, rejects: RejectsSink, quiet: Bool) throws {
+        loaded = try input.load(quiet: quiet, threads: options.threadCount, rejects: rejects)
         let progress = ProgressReporter.make(quiet: quiet)
         defer { progress?.finish() }
         do throws(NearDupError) {
@@ -78,13 +78,10 @@ struct ScanRun {
         }
     }
 
-    /// Writes the rejected records to `rejects` and commits it, then prints the account on stderr
-    /// unless `quiet`: every record read is kept, removed or rejected.
-    func finish(rejects: OutputFile?, quiet: Bool) throws(CLIError) {
-        if let rejects {
-            try rejects.write(loaded.rejectedRecords())
-            try rejects.commit()
-        }
+    /// Completes the --rejects file, then prints the account on stderr unless `quiet`: every record
+    /// read is kept, removed or rejected.
+    func finish(rejects: RejectsSink, quiet: Bool) throws(CLIError) {
+        try rejects.finish()
         guard !quiet else { return }
         let statistics = report.statistics
         if statistics.oversizedBuckets > 0 {
@@ -100,6 +97,6 @@ struct ScanRun {
         }
         printError(
             "neardup: \(loaded.recordsRead) records read: \(statistics.documents - statistics.removedDocuments) kept, "
-                + "\(statistics.removedDocuments) removed, \(loaded.rejected.count) rejected")
+                + "\(statistics.removedDocuments) removed, \(loaded.rejectedCount) rejected")
     }
 }

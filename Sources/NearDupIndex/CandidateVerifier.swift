@@ -95,7 +95,7 @@ struct CandidateVerifier {
         let (scoreA, scoreB) = (max(a.coverage, a.jaccard), max(b.coverage, b.jaccard))
         if scoreA != scoreB { return scoreA > scoreB }
         if a.added != b.added { return a.added < b.added }
-        return a.id < b.id
+        return BytewiseID.precedes(a.id, b.id)
     }
 
     /// The sorted, distinct shingle hashes of a paragraph.

@@ -34,9 +34,9 @@ struct IndexStore {
     }
 
     /// The ids among `ids` that are indexed.
-    func indexedIDs(among ids: some Sequence<String>) throws -> Set<String> {
+    func indexedIDs(among ids: some Sequence<String>) throws -> [String] {
         let statement = try db.cachedStatement(sql: "SELECT 1 FROM documents WHERE id = ?")
-        return try Set(ids.filter { try Bool.fetchOne(statement, arguments: [$0]) != nil })
+        return try ids.filter { try Bool.fetchOne(statement, arguments: [$0]) != nil }
     }
 
     func error(_ code: Int32) -> DatabaseError {

@@ -217,14 +217,15 @@ public final class NearDupIndex: Sendable {
     public func add(contentsOf documents: [Document]) throws(NearDupIndexError) -> [IndexAnswer] {
         guard !documents.isEmpty else { return [] }
         if configuration.readOnly { throw .readOnly(path: path) }
-        var seen = Set<String>()
-        for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
+        var seen = Set<BytewiseID>()
+        for document in documents where !seen.insert(BytewiseID(document.id)).inserted {
+            throw .duplicateID(document.id)
+        }
         return try run { [self] in
             try pool.write { db in
                 let store = IndexStore(db: db)
-                let indexed = try store.indexedIDs(among: documents.map(\.id))
-                if let first = documents.first(where: { indexed.contains($0.id) }) {
-                    throw NearDupIndexError.duplicateID(first.id)
+                if let first = try store.indexedIDs(among: documents.map(\.id)).first {
+                    throw NearDupIndexError.duplicateID(first)
                 }
                 let view = try bands.view(store: store)
                 var workspace = makeWorkspace(documents)
@@ -290,9 +291,10 @@ public final class NearDupIndex: Sendable {
         try !indexedIDs(among: [id]).isEmpty
     }
 
-    /// The ids among `ids` that are indexed, looked up in one read transaction.
+    /// The ids among `ids` that are indexed, in their order, looked up in one read transaction; ids
+    /// are compared by their UTF-8 bytes (NFC and NFD `café` are different articles).
     /// - Throws: `.corrupt` or `.storage`.
-    public func indexedIDs(among ids: some Sequence<String>) throws(NearDupIndexError) -> Set<String> {
+    public func indexedIDs(among ids: some Sequence<String>) throws(NearDupIndexError) -> [String] {
         try run { [self] in
             try pool.read { db in try IndexStore(db: db).indexedIDs(among: ids) }
         }

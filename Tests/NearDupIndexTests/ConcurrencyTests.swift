@@ -88,9 +88,12 @@ import Testing
         let again = try CommandRunner.run(["index", "add", path, feed])
         #expect(again.status == 65)
         #expect(again.standardError.contains("\(feed):1: duplicate id ") && again.standardError.contains("the index"))
-        let skipping = try CommandRunner.run(["index", "add", path, feed, "--skip-invalid"])
+        let rejects = folder.path("rejects.jsonl")
+        let skipping = try CommandRunner.run(["index", "add", path, feed, "--rejects", rejects])
         #expect(skipping.status == 0 && skipping.standardOutput.isEmpty)
-        #expect(skipping.standardError.components(separatedBy: "is already in the index").count - 1 == count)
+        let rejected = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        #expect(rejected.count == count && rejected.allSatisfy { $0.contains(#""problem":"duplicate_id""#) })
+        #expect(skipping.standardError.contains(", \(count) rejected"))
         #expect(try NearDupIndex(path: path).count == count)
     }
 

@@ -75,7 +75,9 @@ private func checkConsistency(_ loaded: LoadedInput, payloadIsValidUTF8: Bool) {
     check(
         loaded.recordsRead == loaded.documents.count + loaded.rejected.count,
         "\(loaded.recordsRead) records read, \(loaded.documents.count) documents, \(loaded.rejected.count) rejected")
-    check(Set(loaded.documents.map(\.id)).count == loaded.documents.count, "duplicate ids were loaded")
+    check(loaded.rejectedCount == loaded.rejected.count, "\(loaded.rejectedCount) rejects counted")
+    // Ids are bytes: a Set<String> would merge canonically equivalent ones.
+    check(Set(loaded.documents.map { Array($0.id.utf8) }).count == loaded.documents.count, "duplicate ids were loaded")
     check(loaded.documentsWithInvalidUTF8 <= loaded.documents.count, "more repaired documents than documents")
     check(payloadIsValidUTF8 ? loaded.documentsWithInvalidUTF8 == 0 : true, "valid UTF-8 counted as repaired")
     let empty = loaded.documents.count { $0.text.allSatisfy(\.isWhitespace) }

@@ -15,6 +15,7 @@ public struct Document: Sendable, Hashable {
     }
 
     /// A caller-chosen identifier, unique within one run (a JSON field, or a file's relative path).
+    /// Ids are compared by their UTF-8 bytes, not by Unicode canonical equivalence.
     public var id: String
     /// When the article was published, if known; `RepresentativePolicy.earliest` prefers older ones.
     public var published: Date?
@@ -100,9 +101,10 @@ public struct Document: Sendable, Hashable {
         return copy
     }
 
-    /// Documents are equal when their ids, texts, times and sources are, wherever the texts are held.
+    /// Documents are equal when their ids (as bytes), texts, times and sources are, wherever the texts
+    /// are held.
     public static func == (lhs: Document, rhs: Document) -> Bool {
-        guard lhs.id == rhs.id, lhs.published == rhs.published, lhs.source == rhs.source,
+        guard BytewiseID(lhs.id) == BytewiseID(rhs.id), lhs.published == rhs.published, lhs.source == rhs.source,
             lhs.textByteCount == rhs.textByteCount
         else { return false }
         return lhs.withTextUTF8 { left in rhs.withTextUTF8 { right in left.elementsEqual(right) } }
@@ -110,7 +112,7 @@ public struct Document: Sendable, Hashable {
 
     /// Hashes what ``==`` compares, the text by its bytes wherever it is held.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
+        hasher.combine(BytewiseID(id))
         withTextUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(published)
         hasher.combine(source)

@@ -95,10 +95,12 @@ enum FileDescriptorReader {
         #endif
     }
 
-    /// Reads the whole of the file at `path` (used for single `.txt` documents).
-    /// - Returns: The bytes, or the OS reason the file could not be opened or read.
-    /// - Complexity: O(*n*) in the file's length.
-    static func readAll(_ path: [UInt8], chunkSize: Int) -> Result<[UInt8], OSReason> {
+    /// Reads the file at `path` (used for single `.txt` documents) up to its end, or until it has
+    /// read more than `limit` bytes.
+    /// - Returns: The bytes (more than `limit` of them if the file is longer: the caller must check),
+    ///   or the OS reason the file could not be opened or read.
+    /// - Complexity: O(min(*n*, `limit`)) in the file's length *n*.
+    static func readAll(_ path: [UInt8], chunkSize: Int, limit: Int) -> Result<[UInt8], OSReason> {
         let descriptor: Int32
         switch open(path) {
         case .success(let opened): descriptor = opened
@@ -106,8 +108,15 @@ enum FileDescriptorReader {
         }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
-        let failure = forEachChunk(of: descriptor, chunkSize: chunkSize) { chunk in bytes.append(contentsOf: chunk) }
-        if let failure { return .failure(failure) }
+        /// Thrown to stop reading once past `limit`.
+        struct PastLimit: Error {}
+        do throws(PastLimit) {
+            let failure = try forEachChunk(of: descriptor, chunkSize: chunkSize) { (chunk) throws(PastLimit) in
+                bytes.append(contentsOf: chunk)
+                if bytes.count > limit { throw PastLimit() }
+            }
+            if let failure { return .failure(failure) }
+        } catch {}
         return .success(bytes)
     }
 }

@@ -11,6 +11,9 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The documents' text exceeded ``InputOptions/maxTotalTextBytes`` (`limit`); loading stopped
     /// at `location` (`file:line`, or `file`).
     case tooMuchText(limit: Int, location: String)
+    /// The record at `location` (`file:line`, or `file`) is longer than
+    /// ``InputOptions/maxRecordBytes`` (`limit`): it was not read, and loading stopped.
+    case recordTooLarge(limit: Int, location: String)
     /// Texts could not be kept in a temporary file in `directory` (``InputOptions/TextStorage``):
     /// it cannot be created there, or it cannot grow (e.g. the disk is full).
     case cannotSpill(directory: String, reason: String)
@@ -27,6 +30,9 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .tooMuchText(let limit, let location):
             return "the documents' text passed the limit of \(limit) bytes at \(location) "
                 + "(split the input into smaller runs, or raise the limit)"
+        case .recordTooLarge(let limit, let location):
+            return "the record at \(location) is longer than the \(limit) bytes one record may take "
+                + "(raise the memory limit, or lower the document size limit to skip such records)"
         case .cannotSpill(let directory, let reason):
             return "cannot keep texts in a temporary file in \(directory): \(reason) "
                 + "(free space there, set TMPDIR to another folder, or keep texts in memory)"

@@ -22,10 +22,14 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
         /// A field has the wrong type: the text or source is not a string, or the id is neither
         /// a string nor an integer.
         case fieldNotAString(String)
+        /// The id field (named by the payload) is a number that is not an integer that fits in
+        /// 64 bits (from -2^63 to 2^64 - 1): a fraction, an exponent, or too many digits.
+        case idNotAnInteger(String)
         /// The id was already used by an earlier record, at `firstSeenAt` (`file:line`, or just
         /// `file` for a text file).
         case duplicateID(String, firstSeenAt: String)
-        /// The time field is neither a number nor an ISO 8601 date; the payload is the value.
+        /// The time field is neither a number nor an ISO 8601 date, or names a time outside the
+        /// years 0000 to 9999 (which cannot be written back as ISO 8601); the payload is the value.
         case invalidTime(String)
         /// The file or folder cannot be read; the payload is the operating system's reason.
         case unreadable(String)
@@ -44,7 +48,7 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
             case .malformedJSON: "malformed_json"
             case .notAnObject: "not_an_object"
             case .missingField: "missing_field"
-            case .fieldNotAString: "wrong_type"
+            case .fieldNotAString, .idNotAnInteger: "wrong_type"
             case .duplicateID: "duplicate_id"
             case .invalidTime: "invalid_time"
             case .unreadable: "unreadable"
@@ -64,11 +68,14 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
                 return "missing field \"\(field)\""
             case .fieldNotAString(let field):
                 return "field \"\(field)\" is not a string"
+            case .idNotAnInteger(let field):
+                return "field \"\(field)\" is a number but not an integer from -9223372036854775808 to "
+                    + "18446744073709551615 (write such an id as a JSON string)"
             case .duplicateID(let id, let firstSeenAt):
                 return "duplicate id \"\(id)\" (first seen at \(firstSeenAt))"
             case .invalidTime(let value):
                 return "invalid time \(value) (expected seconds since 1970 or an ISO 8601 date such as "
-                    + "2025-04-28T04:39:00Z or 2025-04-28)"
+                    + "2025-04-28T04:39:00Z or 2025-04-28, in the years 0000 to 9999)"
             case .unreadable(let reason):
                 return "cannot read file (\(reason))"
             case .tooLarge(let byteCount, let limit):

@@ -30,6 +30,11 @@ public struct InputOptions: Sendable, Hashable {
     /// `nil` for no limit. Loading stops with ``InputError/tooMuchText(limit:)`` as soon as the
     /// documents read exceed it, before memory runs out.
     public var maxTotalTextBytes: Int?
+    /// The longest record that may be held while it is read, from a memory budget
+    /// (``MemoryEstimate/recordBytes(fittingIn:)``), or `nil` for no limit. A longer record that
+    /// is not over ``maxDocumentBytes`` is dropped as it streams past, never held, and stops loading
+    /// with ``InputError/recordTooLarge(limit:location:)``.
+    public var maxRecordBytes: Int?
     /// Where the documents' text is held once loaded. The default, ``TextStorage/memory``, keeps
     /// every text in its ``Document``.
     public var textStorage: TextStorage

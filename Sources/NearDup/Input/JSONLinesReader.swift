@@ -88,14 +88,17 @@ struct JSONLinesReader: Sendable {
 
     /// Splits the input into lines and reads their records in batches.
     ///
-    /// A line over ``InputOptions/maxDocumentBytes`` is dropped as it streams past and skipped;
-    /// an input that starts like a compressed file is rejected whole, and the rest of it ignored.
+    /// A line over ``InputOptions/maxDocumentBytes`` is dropped as it streams past and skipped; one
+    /// over ``InputOptions/maxRecordBytes`` (but not the former) is dropped too and stops loading,
+    /// since the run could not hold it; an input that starts like a compressed file is
+    /// rejected whole, and the rest of it ignored.
     /// - Parameters:
     ///   - handsOverEachRead: When streaming, whether the records of each chunk are handed over as
     ///     soon as it is read (a pipe, whose writer may be slow), rather than in full batches.
     ///   - forEachChunk: Calls its argument with each chunk of the input, in order, and returns
     ///     `nil` at the end or the reason reading failed.
     /// - Throws: ``InputError/invalidRecord(_:)`` for a bad record unless skipping;
+    ///   ``InputError/recordTooLarge(limit:location:)`` for a line the run could not hold;
     ///   ``InputError/readFailed(path:reason:)`` after the lines read before a failure.
     private func read(
         name: String,
@@ -103,7 +106,8 @@ struct JSONLinesReader: Sendable {
         handsOverEachRead: Bool = false,
         forEachChunk: ((UnsafeRawBufferPointer) throws(InputError) -> Void) throws(InputError) -> OSReason?
     ) throws(InputError) {
-        var splitter = LineSplitter(maxLineBytes: options.maxDocumentBytes)
+        let recordLimit = options.maxRecordBytes ?? .max
+        var splitter = LineSplitter(maxLineBytes: min(options.maxDocumentBytes, recordLimit))
         var batch = LineBatch()
         var isFirstChunk = true
         var isCompressed = false
@@ -114,9 +118,12 @@ struct JSONLinesReader: Sendable {
         }
         func skipOversized(number: Int, byteCount: Int) throws(InputError) {
             try readBatch(&batch, name: name, into: &session)  // keep the records in line order
+            guard byteCount > options.maxDocumentBytes else {
+                throw .recordTooLarge(limit: recordLimit, location: InputIssue.location(file: name, line: number))
+            }
             session.countRecord()
             let problem = InputIssue.Problem.tooLarge(byteCount: byteCount, limit: options.maxDocumentBytes)
-            session.skip(InputIssue(file: name, line: number, problem: problem))
+            try session.skip(InputIssue(file: name, line: number, problem: problem))
         }
         let failure = try forEachChunk { (chunk) throws(InputError) in
             if isFirstChunk, let format = CompressionSignature.format(of: chunk) {
@@ -172,7 +179,7 @@ struct JSONLinesReader: Sendable {
     /// document counted as repaired. Safe to call from any thread.
     private func record(from line: UnsafeRawBufferPointer, number: Int) -> ParsedRecord {
         let hadInvalidUTF8 = !UTF8Repair.isValid(line)
-        let document: Result<Document, RecordProblem>
+        var document: Result<Document, RecordProblem>
         if hadInvalidUTF8 {
             let repaired = Array(String(decoding: line, as: UTF8.self).utf8)
             document = Result { () throws(RecordProblem) in
@@ -181,8 +188,20 @@ struct JSONLinesReader: Sendable {
         } else {
             document = Result { () throws(RecordProblem) in try self.document(from: line) }
         }
+        if case .failure(let failure) = document, case .malformedJSON(let detail) = failure.problem,
+            line.contains(0x0D)
+        {
+            // A raw CR is never valid inside a JSON value: records separated by lone CRs (old Mac
+            // line ends) were read as one line.
+            document = .failure(RecordProblem(.malformedJSON(detail + Self.loneCarriageReturnHint)))
+        }
         return ParsedRecord(line: number, document: document, hadInvalidUTF8: hadInvalidUTF8)
     }
+
+    /// Added to the explanation of a malformed line that holds a carriage return.
+    static let loneCarriageReturnHint =
+        "; the line holds a carriage return (CR) without a line feed: records must be separated by LF "
+        + "or CRLF, not by CR alone (convert the file, e.g. with tr '\\r' '\\n')"
 
     private func document(from line: UnsafeRawBufferPointer) throws(RecordProblem) -> Document {
         let values = try JSONRecordParser.parse(line, fields: fieldNames)
@@ -191,6 +210,7 @@ struct JSONLinesReader: Sendable {
         case nil: throw RecordProblem(.missingField(options.idField))
         case .string(let text)?: id = text
         case .integer(let digits)?: id = digits
+        case .number?: throw RecordProblem(.idNotAnInteger(options.idField))
         case _?: throw RecordProblem(.fieldNotAString(options.idField))
         }
         let text: String
@@ -216,25 +236,22 @@ struct JSONLinesReader: Sendable {
         return Document(id: id, text: text, published: published, source: source)
     }
 
-    /// Reads a time field: a number of seconds since 1970, or an ISO 8601 string.
-    /// - Throws: `.invalidTime` for any other value.
+    /// Reads a time field: a number of seconds since 1970, or an ISO 8601 string, naming a time in
+    /// ``ISO8601Timestamp/representableSeconds`` (years 0000 to 9999, so it can be written back).
+    /// - Throws: `.invalidTime` for any other value, and for a time outside that range.
     static func date(from value: JSONFieldValue?) throws(RecordProblem) -> Date? {
+        guard let value, value != .null else { return nil }
+        let seconds: Double?
         switch value {
-        case nil, .null?:
-            return nil
-        case .integer(let digits)?:
-            guard let seconds = Double(digits) else { throw RecordProblem(.invalidTime(digits)) }
-            return Date(timeIntervalSince1970: seconds)
-        case .number(let seconds)?:
-            return Date(timeIntervalSince1970: seconds)
-        case .string(let text)?:
-            guard let seconds = TimestampParser.secondsSince1970(parsing: text) else {
-                throw RecordProblem(.invalidTime(JSONFieldValue.string(text).jsonText))
-            }
-            return Date(timeIntervalSince1970: seconds)
-        case let other?:
-            throw RecordProblem(.invalidTime(other.jsonText))
+        case .integer(let digits): seconds = Double(digits)
+        case .number(let number): seconds = number
+        case .string(let text): seconds = TimestampParser.secondsSince1970(parsing: text)
+        case .bool, .container, .null: seconds = nil
         }
+        guard let seconds, ISO8601Timestamp.representableSeconds.contains(seconds) else {
+            throw RecordProblem(.invalidTime(value.jsonText))
+        }
+        return Date(timeIntervalSince1970: seconds)
     }
 }
 

@@ -6,8 +6,8 @@
 struct LoadSession {
     let options: InputOptions
     private(set) var result = LoadedInput()
-    /// Where each id was first seen; formatted only when a duplicate needs it.
-    private var firstSeen: [String: (file: String, line: Int?)] = [:]
+    /// Where each id (compared by its bytes) was first seen; formatted only when a duplicate needs it.
+    private var firstSeen: [BytewiseID: (file: String, line: Int?)] = [:]
     /// The UTF-8 bytes of every document's text so far.
     private var textBytes = 0
     /// Where texts go past ``InputOptions/TextStorage/spill(beyondBytes:directory:)``'s limit;
@@ -16,13 +16,17 @@ struct LoadSession {
     /// When streaming, receives the documents read so far with their locations (`file:line`) and
     /// returns whether to go on; the documents are then dropped from ``result``.
     var sink: ((_ documents: [Document], _ locations: [String]) -> Bool)?
-    /// Whether ``sink`` asked to stop.
+    /// When set, receives each rejected record as it is found, instead of ``LoadedInput/rejected``
+    /// keeping it, after ``sink`` got the documents read before it; returns whether to go on.
+    var rejectionHandler: ((InputIssue) -> Bool)?
+    /// Whether ``sink`` or ``rejectionHandler`` asked to stop.
     private(set) var isStopped = false
     private var pendingLocations: [String] = []
     /// Streamed documents are handed over at the latest when this many are pending.
     var streamBatchLimit = 256
 
-    /// The error a reader throws to unwind once ``sink`` asked to stop; ``DocumentLoader`` swallows it.
+    /// The error a reader throws to unwind once ``sink`` or ``rejectionHandler`` asked to stop;
+    /// ``DocumentLoader`` swallows it.
     static let stopped = InputError.readFailed(path: "", reason: "stopped by the consumer")
 
     init(options: InputOptions) {
@@ -33,6 +37,11 @@ struct LoadSession {
     /// at all), good or bad.
     mutating func countRecord() {
         result.recordsRead += 1
+    }
+
+    /// Counts a file in a folder that is not read: its name does not end in `.txt`.
+    mutating func countSkippedFile() {
+        result.skippedFiles += 1
     }
 
     /// Adds `document` unless its id was seen before.
@@ -46,7 +55,7 @@ struct LoadSession {
     ///   ``InputError/cannotSpill(directory:reason:)`` if the text must be moved to a temporary file
     ///   and cannot be.
     mutating func add(_ document: Document, file: String, line: Int?, hadInvalidUTF8: Bool) throws(InputError) {
-        if let first = firstSeen[document.id] {
+        if let first = firstSeen[BytewiseID(document.id)] {
             let firstSeenAt = InputIssue.location(file: first.file, line: first.line)
             try reject(InputIssue(file: file, line: line, problem: .duplicateID(document.id, firstSeenAt: firstSeenAt)))
             return
@@ -55,7 +64,7 @@ struct LoadSession {
         if sink == nil, let limit = options.maxTotalTextBytes, textBytes > limit {  // streamed documents are not held
             throw .tooMuchText(limit: limit, location: InputIssue.location(file: file, line: line))
         }
-        firstSeen[document.id] = (file, line)
+        firstSeen[BytewiseID(document.id)] = (file, line)
         if hadInvalidUTF8 { result.documentsWithInvalidUTF8 += 1 }
         if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
         result.documents.append(try held(document))
@@ -96,15 +105,26 @@ struct LoadSession {
     }
 
     /// Records a bad record or file: skips it when skipping, otherwise throws.
-    /// - Throws: ``InputError/invalidRecord(_:)`` unless ``InputOptions/skipInvalid``.
+    /// - Throws: ``InputError/invalidRecord(_:)`` unless ``InputOptions/skipInvalid``; ``stopped`` if
+    ///   ``rejectionHandler`` asks to stop.
     mutating func reject(_ issue: InputIssue) throws(InputError) {
         guard options.skipInvalid else { throw .invalidRecord(issue) }
-        result.rejected.append(issue)
+        try skip(issue)
     }
 
     /// Records a record that is skipped whatever the options say (one over
-    /// ``InputOptions/maxDocumentBytes``).
-    mutating func skip(_ issue: InputIssue) {
-        result.rejected.append(issue)
+    /// ``InputOptions/maxDocumentBytes``), or one ``reject(_:)`` skips.
+    /// - Throws: ``stopped`` if ``rejectionHandler`` asks to stop.
+    mutating func skip(_ issue: InputIssue) throws(InputError) {
+        result.rejectedCount += 1
+        guard let rejectionHandler else {
+            result.rejected.append(issue)
+            return
+        }
+        try flush()  // when streaming, hand over the documents read before it first: all in input order
+        if !rejectionHandler(issue) {
+            isStopped = true
+            throw Self.stopped
+        }
     }
 }

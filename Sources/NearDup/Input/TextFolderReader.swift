@@ -8,23 +8,42 @@
 
 /// Reads a folder of `.txt` files into a ``LoadSession``, one document per file.
 ///
-/// Every regular file whose name ends in `.txt` below the folder is read, recursively, in
-/// byte-wise order of its path relative to the folder, which is also its id. Symbolic links to
-/// files are followed; symbolic links to folders are not (so link cycles cannot loop). A file
-/// over `maxFileBytes` is skipped unread.
+/// Every regular file whose name ends in `.txt` (in any case) below the folder is read,
+/// recursively, in byte-wise order of its path relative to the folder, which is also its id
+/// (``id(ofRelativePath:)``). Symbolic links to files are followed; symbolic links to folders are
+/// not (so link cycles cannot loop). A `.txt` name that is not a regular file (a FIFO, a socket,
+/// a device, a link to a folder) is rejected as unreadable without being opened; any other file
+/// is counted in ``LoadedInput/skippedFiles``. A file
+/// over ``InputOptions/maxDocumentBytes`` is skipped unread; one over
+/// ``InputOptions/maxRecordBytes`` stops loading unread.
 package struct TextFolderReader {
     let chunkSize: Int
     /// The largest file read; a larger one is skipped and reported as too large.
     let maxFileBytes: Int
+    /// The longest file that may be held while read: a larger one stops loading.
+    let maxRecordBytes: Int
+
+    /// Creates a reader of files in chunks of `chunkSize`, within the limits of `options`.
+    init(chunkSize: Int, options: InputOptions) {
+        self.chunkSize = chunkSize
+        maxFileBytes = options.maxDocumentBytes
+        maxRecordBytes = options.maxRecordBytes ?? .max
+    }
 
     /// One thing found while walking the folder, named by its path relative to the root.
     private enum Entry {
         case file(relativePath: [UInt8], byteCount: Int)
         case unreadableFolder(relativePath: [UInt8], reason: OSReason)
+        /// A name ending in `.txt` that is not a regular file (a FIFO, a socket, a device, a link
+        /// to a folder): rejected, never opened.
+        case notRegularFile(relativePath: [UInt8])
+        /// A file whose name does not end in `.txt`: counted, not read.
+        case notText(relativePath: [UInt8])
 
         var relativePath: [UInt8] {
             switch self {
-            case .file(let path, _), .unreadableFolder(let path, _): return path
+            case .file(let path, _), .unreadableFolder(let path, _), .notRegularFile(let path), .notText(let path):
+                return path
             }
         }
     }
@@ -48,23 +67,40 @@ package struct TextFolderReader {
         for entry in entries {
             let fullPath = prefix + entry.relativePath
             let displayName = String(decoding: fullPath, as: UTF8.self)
-            session.countRecord()
             switch entry {
+            case .notText:
+                session.countSkippedFile()
+                continue
+            default:
+                session.countRecord()
+            }
+            switch entry {
+            case .notText:
+                continue
             case .unreadableFolder(_, let reason):
                 try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
+            case .notRegularFile:
+                try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable("not a regular file")))
             case .file(_, let byteCount) where byteCount > maxFileBytes:
-                session.skip(
+                try session.skip(
                     InputIssue(
                         file: displayName, line: nil, problem: .tooLarge(byteCount: byteCount, limit: maxFileBytes)))
-            case .file(let relativePath, _):
-                switch FileDescriptorReader.readAll(fullPath, chunkSize: chunkSize) {
+            case .file(_, let byteCount) where byteCount > maxRecordBytes:
+                throw .recordTooLarge(limit: maxRecordBytes, location: displayName)
+            case .file(let relativePath, let byteCount):
+                // A file that grew since it was listed is read no further than the limit.
+                let limit = min(maxFileBytes, maxRecordBytes)
+                switch FileDescriptorReader.readAll(fullPath, chunkSize: chunkSize, limit: limit) {
                 case .failure(let reason):
                     try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
+                case .success(let bytes) where bytes.count > limit:
+                    let problem = InputIssue.Problem.tooLarge(byteCount: max(byteCount, bytes.count), limit: limit)
+                    try session.skip(InputIssue(file: displayName, line: nil, problem: problem))
                 case .success(let bytes):
                     let (text, repaired) = bytes.withUnsafeBytes {
                         UTF8Repair.decode(UTF8Repair.droppingByteOrderMark($0))
                     }
-                    let id = String(decoding: relativePath, as: UTF8.self)
+                    let id = Self.id(ofRelativePath: relativePath)
                     try session.add(
                         Document(id: id, text: text), file: displayName, line: nil, hadInvalidUTF8: repaired)
                 }
@@ -128,7 +164,7 @@ package struct TextFolderReader {
             let relativePath = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
             var entryStatus = stat()
             guard status(of: path, &entryStatus, followingLinks: false) else { continue }
-            let isTextName = name.count >= 4 && name.suffix(4).elementsEqual(".txt".utf8)
+            let isTextName = hasTextExtension(name)
             switch entryStatus.st_mode & S_IFMT {
             case S_IFDIR:
                 if let reason = collect(path, relative: relativePath, into: &entries, visited: &visited) {
@@ -141,12 +177,52 @@ package struct TextFolderReader {
                 var target = stat()
                 if !status(of: path, &target, followingLinks: true) || target.st_mode & S_IFMT == S_IFREG {
                     entries.append(.file(relativePath: relativePath, byteCount: Int(target.st_size)))
+                } else {
+                    entries.append(.notRegularFile(relativePath: relativePath))
                 }
+            case _ where isTextName:
+                entries.append(.notRegularFile(relativePath: relativePath))
             default:
-                continue
+                entries.append(.notText(relativePath: relativePath))
             }
         }
         return nil
+    }
+
+    /// Whether `name` ends in `.txt`, in any case (`.TXT`, `.Txt`).
+    static func hasTextExtension(_ name: [UInt8]) -> Bool {
+        let lowercased = name.suffix(4).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return lowercased.elementsEqual(".txt".utf8)
+    }
+
+    /// The id of the file at `relativePath` (bytes, `/`-separated): the path as UTF-8, except that
+    /// `%` is written `%25` and each byte that is not part of valid UTF-8 is written `%XX` (two
+    /// upper-case hexadecimal digits), so that distinct names always give distinct ids, e.g.
+    /// `g%FF.txt` for the name `g` 0xFF `.txt`, and `100%25.txt` for `100%.txt`.
+    /// - Complexity: O(*n*) in the path's length.
+    static func id(ofRelativePath relativePath: [UInt8]) -> String {
+        relativePath.withUnsafeBytes { bytes in
+            if !bytes.contains(UInt8(ascii: "%")), UTF8Repair.isValid(bytes) {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            let hexDigits = Array("0123456789ABCDEF".utf8)
+            var escaped: [UInt8] = []
+            escaped.reserveCapacity(bytes.count + 8)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte != UInt8(ascii: "%"),
+                    let length = byte < 0x80 ? 1 : UTF8Repair.sequenceLength(in: bytes, at: index)
+                {
+                    escaped += bytes[index..<index + length]
+                    index += length
+                } else {
+                    escaped += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                    index += 1
+                }
+            }
+            return String(decoding: escaped, as: UTF8.self)
+        }
     }
 
     /// The names in `folder`, without `.` and `..`.

@@ -30,7 +30,7 @@ enum UTF8Repair {
 
     /// The length of the well-formed multi-byte sequence starting at `index`, or `nil` if there
     /// is none there.
-    private static func sequenceLength(in bytes: UnsafeRawBufferPointer, at index: Int) -> Int? {
+    static func sequenceLength(in bytes: UnsafeRawBufferPointer, at index: Int) -> Int? {
         let length: Int
         let second: ClosedRange<UInt8>
         switch bytes[index] {

@@ -2,7 +2,8 @@ import Foundation
 
 extension Document {
     /// Appends this document as one JSON Lines object with keys in the order id, source, published,
-    /// text (`source` and `published` left out when `nil`; `published` in whole UTC seconds).
+    /// text (`source` and `published` left out when `nil`; `published` in whole UTC seconds, or `null`
+    /// outside the years 0000 to 9999, see ``ISO8601Timestamp/representableSeconds``).
     func appendJSONLine(to buffer: inout [UInt8]) {
         buffer.append(contentsOf: #"{"id":"#.utf8)
         appendJSONString(id, to: &buffer)
@@ -11,9 +12,8 @@ extension Document {
             appendJSONString(source, to: &buffer)
         }
         if let published {
-            buffer.append(contentsOf: #","published":""#.utf8)
-            appendISO8601(seconds: Int64(published.timeIntervalSince1970.rounded(.down)), to: &buffer)
-            buffer.append(UInt8(ascii: "\""))
+            buffer.append(contentsOf: #","published":"#.utf8)
+            ISO8601Timestamp.appendJSONValue(published, to: &buffer)
         }
         buffer.append(contentsOf: #","text":"#.utf8)
         withTextUTF8 { appendJSONString(utf8: $0, to: &buffer) }

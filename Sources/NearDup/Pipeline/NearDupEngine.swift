@@ -68,8 +68,10 @@ public struct NearDupEngine: Sendable {
     }
 
     private func requireUniqueIDs(_ documents: [Document]) throws(NearDupError) {
-        var seen = Set<String>(minimumCapacity: documents.count)
-        for document in documents where !seen.insert(document.id).inserted { throw .duplicateID(document.id) }
+        var seen = Set<BytewiseID>(minimumCapacity: documents.count)
+        for document in documents where !seen.insert(BytewiseID(document.id)).inserted {
+            throw .duplicateID(document.id)
+        }
     }
 
     /// Runs the per-document stage (split, normalize, in-document boilerplate rules, shingle, sign,

@@ -38,16 +38,15 @@ package struct JSONObjectLine {
     /// Creates an empty object.
     package init() {}
 
-    /// Adds a time as an ISO 8601 UTC timestamp in whole seconds, or `null`.
+    /// Adds a time as an ISO 8601 UTC timestamp in whole seconds, or `null` (also for a time outside
+    /// ``ISO8601Timestamp/representableSeconds``).
     package mutating func add(_ name: String, time: Date?) {
         key(name)
         guard let time else {
             bytes.append(contentsOf: "null".utf8)
             return
         }
-        bytes.append(UInt8(ascii: "\""))
-        appendISO8601(seconds: Int64(time.timeIntervalSince1970.rounded(.down)), to: &bytes)
-        bytes.append(UInt8(ascii: "\""))
+        ISO8601Timestamp.appendJSONValue(time, to: &bytes)
     }
 
     /// Adds an array of objects.

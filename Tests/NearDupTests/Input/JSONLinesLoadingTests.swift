@@ -60,7 +60,7 @@ import Testing
         (#"{"text": "t"}"#, .missingField("id")),
         (#"{"id": "a", "text": null}"#, .fieldNotAString("text")),
         (#"{"id": "a", "text": 5}"#, .fieldNotAString("text")),
-        (#"{"id": 1.5, "text": "t"}"#, .fieldNotAString("id")),
+        (#"{"id": 1.5, "text": "t"}"#, .idNotAnInteger("id")),
         (#"{"id": true, "text": "t"}"#, .fieldNotAString("id")),
         (#"{"id": "a", "text": "t", "source": 3}"#, .fieldNotAString("source")),
         (#"["id", "text"]"#, .notAnObject),

@@ -22,6 +22,9 @@ import Testing
         (#""1970-01-01""#, 0),
         (#""2024-02-29T00:00:00Z""#, 1_709_164_800),
         (#""1969-12-31T23:59:59Z""#, -1),
+        (#""0000-01-01T00:00:00Z""#, -62_167_219_200),
+        (#""9999-12-31T23:59:59Z""#, 253_402_300_799),
+        (#"253402300799.5"#, 253_402_300_799.5),
     ])
     func acceptedTimes(json: String, seconds: Double) throws {
         let document = try Self.load(time: json)
@@ -45,6 +48,9 @@ import Testing
         #""yesterday""#, #""2025-04-28T04:39:00""#, #""2025-02-29""#, #""2025-13-01""#,
         #""2025-04-28T24:00:00Z""#, #""2025-04-28T04:39Z""#, #""2025-04-28T04:39:00.Z""#,
         #""2025-04-28T04:39:00+2""#, #""2025-04-28T04:39:00Z ""#, #""""#, "true", #"["2025-04-28"]"#,
+        // Times that cannot be written back as a four-digit ISO 8601 year, in any form.
+        "1e19", "-9.3e18", "9300000000000000000", "1e300", "-1e300", "253402300800", "-62167219201",
+        #""0000-01-01T00:00:00+01:00""#, #""9999-12-31T23:30:00-01:00""#,
     ])
     func rejectedTimes(json: String) throws {
         let options = InputOptions(timeField: "time")
@@ -58,6 +64,14 @@ import Testing
                 return
             }
             #expect(issue.description.hasPrefix("t.jsonl:1: invalid time "))
+        }
+    }
+
+    @Test func aTimeOutsideTheWritableYearsIsWrittenAsNull() {
+        for seconds in [1e19, -1e300, .nan, .infinity] {
+            var bytes: [UInt8] = []
+            Document(id: "a", text: "t", published: Date(timeIntervalSince1970: seconds)).appendJSONLine(to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == #"{"id":"a","published":null,"text":"t"}"# + "\n")
         }
     }
 
