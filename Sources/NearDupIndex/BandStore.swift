@@ -115,7 +115,9 @@ extension IndexStore {
             .sqliteStatement
         sqlite3_reset(handle)
         defer { sqlite3_reset(handle) }
-        guard sqlite3_step(handle) == SQLITE_ROW else {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            if code != SQLITE_DONE { throw error(code) }
             throw NearDupIndexError.corrupt(path: path, reason: "the state row is missing")
         }
         return (sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
@@ -196,22 +198,27 @@ extension IndexStore {
         try recentKeys(after: after, through: through, bands: bands, path: path) { recent.insert(document: $0) }
     }
 
-    /// The entries of `keys` (sorted) in the runs and recent articles of `view`.
-    func hits(keys: [Int64], view: BandView, bands: Int, path: String) throws -> [(key: Int64, reference: Int64)] {
-        var result: [(key: Int64, reference: Int64)] = []
-        guard !keys.isEmpty else { return result }
-        if let own = view.ownRecent {
-            own.hits(keys, into: &result)
-        } else if !view.cache.recentHits(keys, view: view, into: &result) {
-            var own = RecentKeys()
-            try loadRecent(into: &own, after: view.mergedThrough, through: view.lastDocument, bands: bands, path: path)
-            own.hits(keys, into: &result)
-        }
+    /// The entries of `keys` (sorted) in the runs and recent articles of `view`: for each key, those
+    /// of its first `limit` live articles (the earliest added, as article numbers grow with each add),
+    /// in number order. `isLive` says whether an article is still there (a removed one's run entries
+    /// stay until its run is merged); it is asked once per key and article, earliest first, and
+    /// never past the `limit + 1`th live one.
+    /// - Returns: The entries, and the keys that have more than `limit` live articles.
+    /// - Complexity: Per key, its entries up to the first `limit + 1` live articles (those of
+    ///   removed articles before them included), whatever the number of articles sharing it.
+    func hits(
+        keys: [Int64], view: BandView, bands: Int, limit: Int, path: String, isLive: (Int64) throws -> Bool
+    ) throws -> (hits: [(key: Int64, reference: Int64)], capped: [Int64]) {
+        var limiter = HitLimiter(keys: keys.count, limit: limit)
+        guard !keys.isEmpty else { return ([], []) }
+        // Runs first, oldest articles first (a run holds the articles between two merges), then the
+        // recent articles, all newer than the runs'.
         let handle = try db.cachedStatement(sql: "SELECT data FROM run_blocks WHERE id = ?").sqliteStatement
-        for (run, filter) in view.runs {
+        defer { sqlite3_reset(handle) }
+        for (run, filter) in view.runs.sorted(by: { $0.run.firstDocument < $1.run.firstDocument }) {
             var loaded: Int64 = -1
             var block: (pointer: UnsafeRawPointer?, count: Int) = (nil, 0)
-            for key in keys where filter.mayContain(key) {
+            for (index, key) in keys.enumerated() where !limiter.isFull(index) && filter.mayContain(key) {
                 let id = run.blockID(of: key)
                 if id != loaded {
                     sqlite3_reset(handle)
@@ -221,28 +228,43 @@ extension IndexStore {
                     if code == SQLITE_ROW {
                         block = (sqlite3_column_blob(handle, 0), Int(sqlite3_column_bytes(handle, 0)))
                         guard block.count % BandRun.entrySize == 0 else {
-                            sqlite3_reset(handle)
                             throw NearDupIndexError.corrupt(path: path, reason: "band key block \(id) is damaged")
                         }
                     } else if code == SQLITE_DONE {
                         block = (nil, 0)
                     } else {
-                        sqlite3_reset(handle)
                         throw error(code)
                     }
                 }
                 guard let pointer = block.pointer else { continue }
-                Self.search(pointer, count: block.count / BandRun.entrySize, key: key, into: &result)
+                try Self.search(pointer, count: block.count / BandRun.entrySize, key: key) { reference in
+                    try limiter.offer(index, key: key, reference: reference, isLive: isLive)
+                }
             }
             sqlite3_reset(handle)
         }
-        return result
+        var recent: [(key: Int64, reference: Int64)] = []
+        if let own = view.ownRecent {
+            own.hits(keys, into: &recent)
+        } else if !view.cache.recentHits(keys, view: view, into: &recent) {
+            var own = RecentKeys()
+            try loadRecent(into: &own, after: view.mergedThrough, through: view.lastDocument, bands: bands, path: path)
+            own.hits(keys, into: &recent)
+        }
+        recent.sort { $0.key != $1.key ? $0.key < $1.key : $0.reference < $1.reference }
+        var index = 0
+        for (key, reference) in recent {
+            while keys[index] != key { index += 1 }
+            try limiter.offer(index, key: key, reference: reference, isLive: isLive)
+        }
+        return (limiter.hits, limiter.capped)
     }
 
-    /// Appends the entries of a block (12-byte entries sorted by low key, then reference) whose low key is `key`'s.
+    /// Calls `body` with the reference of each entry of a block (12-byte entries sorted by low key,
+    /// then reference) whose low key is `key`'s, in order.
     private static func search(
-        _ pointer: UnsafeRawPointer, count: Int, key: Int64, into result: inout [(key: Int64, reference: Int64)]
-    ) {
+        _ pointer: UnsafeRawPointer, count: Int, key: Int64, _ body: (Int64) throws -> Void
+    ) rethrows {
         let low = UInt32(truncatingIfNeeded: key)
         func lowKey(_ index: Int) -> UInt32 {
             UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: index * BandRun.entrySize, as: UInt32.self))
@@ -255,9 +277,48 @@ extension IndexStore {
         while lower < count && lowKey(lower) == low {
             let reference = Int64(
                 littleEndian: pointer.loadUnaligned(fromByteOffset: lower * BandRun.entrySize + 4, as: Int64.self))
-            result.append((key, reference))
+            try body(reference)
             lower += 1
         }
+    }
+}
+
+/// Keeps, for each looked-up key, the entries of its first `limit` live articles, as they are
+/// offered in article-number order.
+private struct HitLimiter {
+    let limit: Int
+    private(set) var hits: [(key: Int64, reference: Int64)] = []
+    /// Keys with more than `limit` live articles.
+    private(set) var capped: [Int64] = []
+    /// Per key: live articles taken (`limit + 1` once capped), the last article offered, whether it is live.
+    private var taken: [Int]
+    private var last: [(number: Int64, isLive: Bool)]
+
+    init(keys: Int, limit: Int) {
+        self.limit = limit
+        taken = Array(repeating: 0, count: keys)
+        last = Array(repeating: (-1, false), count: keys)
+    }
+
+    func isFull(_ index: Int) -> Bool { taken[index] > limit }
+
+    /// Takes the entry `reference` of key `index` (`key`) if its article is live and among the first `limit`.
+    mutating func offer(_ index: Int, key: Int64, reference: Int64, isLive: (Int64) throws -> Bool) throws {
+        guard taken[index] <= limit else { return }
+        let number =
+            IndexSchema.isDocumentKey(key) ? reference : IndexSchema.split(paragraphReference: reference).document
+        if number != last[index].number {
+            let live = try isLive(number)
+            last[index] = (number, live)
+            if live {
+                taken[index] += 1
+                if taken[index] > limit {
+                    capped.append(key)
+                    return
+                }
+            }
+        }
+        if last[index].isLive { hits.append((key, reference)) }
     }
 }
 
