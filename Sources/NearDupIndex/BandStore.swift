@@ -45,7 +45,7 @@ final class BandCache: Sendable {
     func view(store: IndexStore) throws -> BandView {
         let (mergedThrough, generation) = try store.bandState(path: path)
         let lastDocument = try store.lastDocumentNumber()
-        let runs = try store.runs()
+        let runs = try store.runs(path: path)
         var filters: [Int64: BandFilter] = [:]
         var recentDocuments = 0
         let ownRecent = try state.withLock { state throws -> RecentKeys? in
@@ -120,22 +120,46 @@ extension IndexStore {
             if code != SQLITE_DONE { throw error(code) }
             throw NearDupIndexError.corrupt(path: path, reason: "the state row is missing")
         }
-        return (sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
+        let (mergedThrough, generation) = (sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
+        let last = try lastAssignedNumber()
+        guard mergedThrough >= 0, mergedThrough <= last, (0..<BandRun.maximumID).contains(generation) else {
+            throw NearDupIndexError.corrupt(path: path, reason: "the state row (\(mergedThrough), \(generation))")
+        }
+        return (mergedThrough, generation)
+    }
+
+    /// The highest article number ever given (removed articles' numbers are not given again).
+    func lastAssignedNumber() throws -> Int64 {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'documents'"))
+            ?? 0
     }
 
     func lastDocumentNumber() throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(number), 0) FROM documents")) ?? 0
     }
 
-    func runs() throws -> [BandRun] {
+    /// The runs, each row checked against what a merge writes.
+    /// - Throws: `NearDupIndexError.corrupt` for a damaged row.
+    func runs(path: String) throws -> [BandRun] {
         let sql = """
             SELECT run, entries, document_entries, paragraph_bits, document_bits, first_document, last_document
             FROM runs ORDER BY run
             """
+        let last = try lastAssignedNumber()
         return try Row.fetchAll(db.cachedStatement(sql: sql)).map { row in
-            BandRun(
-                id: row[0], entries: row[1], documentEntries: row[2], paragraphBits: row[3], documentBits: row[4],
-                firstDocument: row[5], lastDocument: row[6])
+            let values = (0..<7).map { row[$0] as Int64? ?? -1 }
+            let bits = 0...Int64(BandRun.maximumBits)
+            guard (1..<BandRun.maximumID).contains(values[0]), values[1] >= 0, (0...values[1]).contains(values[2]),
+                bits.contains(values[3]), bits.contains(values[4]), values[5] >= 1, values[5] <= values[6],
+                values[6] <= last
+            else {
+                throw NearDupIndexError.corrupt(path: path, reason: "the row of run \(values[0])")
+            }
+            return BandRun(
+                id: values[0], entries: Int(values[1]), documentEntries: Int(values[2]),
+                paragraphBits: Int(values[3]), documentBits: Int(values[4]), firstDocument: values[5],
+                lastDocument: values[6])
         }
     }
 

@@ -385,7 +385,7 @@ public final class NearDupIndex: Sendable {
                 statistics.newest = (row[5] as Double?).map { Date(timeIntervalSince1970: $0) }
                 let store = IndexStore(db: db)
                 let (mergedThrough, _) = try store.bandState(path: path)
-                let runs = try store.runs()
+                let runs = try store.runs(path: path)
                 statistics.runs = runs.count
                 statistics.runEntries = runs.reduce(0) { $0 + $1.entries }
                 statistics.recentDocuments =
@@ -467,7 +467,7 @@ public final class NearDupIndex: Sendable {
                     return true
                 }
                 checked.append("\(documents) articles' paragraph layouts and band keys")
-                let runs = try store.runs()
+                let runs = try store.runs(path: path)
                 var found = 0
                 var stale = 0
                 for run in runs {
