@@ -109,9 +109,8 @@ enum IndexFile {
     /// its columns, by name and declared type), or whose `state` row is missing.
     /// - Throws: `.corrupt`, naming the first difference.
     static func checkTables(_ db: Database, path: String) throws {
-        let expected = try DatabaseQueue().write { fresh in
-            for statement in IndexSchema.statements { try fresh.execute(sql: statement) }
-            return try columns(fresh)
+        guard let expected = expectedColumns else {
+            throw NearDupIndexError.storage(path: path, reason: "SQLite cannot make an index schema in memory")
         }
         let found = try columns(db)
         for (table, columns) in expected.sorted(by: { $0.key < $1.key }) {
@@ -126,6 +125,12 @@ enum IndexFile {
             }
         }
         _ = try IndexStore(db: db).bandState(path: path)
+    }
+
+    /// The tables `IndexSchema.statements` make, with their columns: made once, in memory.
+    private static let expectedColumns: [String: [String]]? = try? DatabaseQueue().write { fresh in
+        for statement in IndexSchema.statements { try fresh.execute(sql: statement) }
+        return try columns(fresh)
     }
 
     /// Each table of `db` with its columns, `name TYPE`.

@@ -50,13 +50,14 @@ public final class NearDupIndex: Sendable {
         /// bits per stored band key until the budget is reached, then fewer (more needless block
         /// reads, never a wrong answer).
         public var filterMebibytes = 64
-        /// The most matches an answer lists (its strongest), and the most articles sharing one band
-        /// key that an article is compared with (the earliest added). Past either, the answer is
-        /// marked `isTruncated`. This bounds the time and memory of an article that thousands of
-        /// indexed articles share text with (the same short text repeated, a shared passage), which
-        /// would otherwise grow with their number. For identical texts, the earliest is still the
-        /// `duplicateOf`.
-        public var maximumMatches = 100
+        /// The most matches an answer lists (its strongest); also the most articles sharing one
+        /// band key that an article is compared with (the earliest added), and a quarter of the
+        /// candidates verified for one article (those sharing the most paragraphs with it). Past any
+        /// of these, the answer is marked `isTruncated`. This bounds the time and memory of an
+        /// article that thousands of indexed articles share text with (the same short text
+        /// repeated, a shared passage), which would otherwise grow with their number. For identical
+        /// texts, the earliest is still the `duplicateOf`.
+        public var maximumMatches = 20
         /// Whether opening reads every page of the file first (SQLite's `quick_check`) and refuses a
         /// damaged index with `.corrupt`, even where the calls made would not look. Without it, damage
         /// is found in the pages a call reads (and by `checkIntegrity()`). It costs about half a
