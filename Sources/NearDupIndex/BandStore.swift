@@ -148,9 +148,11 @@ extension IndexStore {
             """
         let last = try lastAssignedNumber()
         return try Row.fetchAll(db.cachedStatement(sql: sql)).map { row in
-            let values = (0..<7).map { row[$0] as Int64? ?? -1 }
+            // A damaged row may hold text or blobs, which GRDB would not read as numbers.
+            let values = (0..<7).map { index in ((try? row.decode(Int64?.self, atIndex: index)) ?? nil) ?? -1 }
             let bits = 0...Int64(BandRun.maximumBits)
-            guard (1..<BandRun.maximumID).contains(values[0]), values[1] >= 0, (0...values[1]).contains(values[2]),
+            guard (1..<BandRun.maximumID).contains(values[0]), (0..<(1 << 48)).contains(values[1]),
+                (0...values[1]).contains(values[2]),
                 bits.contains(values[3]), bits.contains(values[4]), values[5] >= 1, values[5] <= values[6],
                 values[6] <= last
             else {
@@ -227,46 +229,16 @@ extension IndexStore {
     /// in number order. `isLive` says whether an article is still there (a removed one's run entries
     /// stay until its run is merged); it is asked once per key and article, earliest first, and
     /// never past the `limit + 1`th live one.
-    /// - Returns: The entries, and the keys that have more than `limit` live articles.
-    /// - Complexity: Per key, its entries up to the first `limit + 1` live articles (those of
-    ///   removed articles before them included), whatever the number of articles sharing it.
+    /// - Returns: The entries; for each key, how many live articles it gave (at most `limit`); and
+    ///   the keys that have more than `limit` live articles.
+    /// - Complexity: Per key, its entries up to the first `limit + 1` live articles in each run and
+    ///   among the recent articles, whatever the number of articles sharing it. Keys go in order,
+    ///   each run reading a block once for all the keys in it.
     func hits(
         keys: [Int64], view: BandView, bands: Int, limit: Int, path: String, isLive: (Int64) throws -> Bool
-    ) throws -> (hits: [(key: Int64, reference: Int64)], capped: [Int64]) {
-        var limiter = HitLimiter(keys: keys.count, limit: limit)
-        guard !keys.isEmpty else { return ([], []) }
-        // Runs first, oldest articles first (a run holds the articles between two merges), then the
-        // recent articles, all newer than the runs'.
-        let handle = try db.cachedStatement(sql: "SELECT data FROM run_blocks WHERE id = ?").sqliteStatement
-        defer { sqlite3_reset(handle) }
-        for (run, filter) in view.runs.sorted(by: { $0.run.firstDocument < $1.run.firstDocument }) {
-            var loaded: Int64 = -1
-            var block: (pointer: UnsafeRawPointer?, count: Int) = (nil, 0)
-            for (index, key) in keys.enumerated() where !limiter.isFull(index) && filter.mayContain(key) {
-                let id = run.blockID(of: key)
-                if id != loaded {
-                    sqlite3_reset(handle)
-                    sqlite3_bind_int64(handle, 1, id)
-                    let code = sqlite3_step(handle)
-                    loaded = id
-                    if code == SQLITE_ROW {
-                        block = (sqlite3_column_blob(handle, 0), Int(sqlite3_column_bytes(handle, 0)))
-                        guard block.count % BandRun.entrySize == 0 else {
-                            throw NearDupIndexError.corrupt(path: path, reason: "band key block \(id) is damaged")
-                        }
-                    } else if code == SQLITE_DONE {
-                        block = (nil, 0)
-                    } else {
-                        throw error(code)
-                    }
-                }
-                guard let pointer = block.pointer else { continue }
-                try Self.search(pointer, count: block.count / BandRun.entrySize, key: key) { reference in
-                    try limiter.offer(index, key: key, reference: reference, isLive: isLive)
-                }
-            }
-            sqlite3_reset(handle)
-        }
+    ) throws -> (hits: [(key: Int64, reference: Int64)], counts: [Int32], capped: [Int64]) {
+        guard !keys.isEmpty else { return ([], [], []) }
+        // The recent articles' entries, key by key in the order of `keys`, newest first.
         var recent: [(key: Int64, reference: Int64)] = []
         if let own = view.ownRecent {
             own.hits(keys, into: &recent)
@@ -275,18 +247,52 @@ extension IndexStore {
             try loadRecent(into: &own, after: view.mergedThrough, through: view.lastDocument, bands: bands, path: path)
             own.hits(keys, into: &recent)
         }
-        recent.sort { $0.key != $1.key ? $0.key < $1.key : $0.reference < $1.reference }
-        var index = 0
-        for (key, reference) in recent {
-            while keys[index] != key { index += 1 }
-            try limiter.offer(index, key: key, reference: reference, isLive: isLive)
+        // Runs oldest articles first (a run holds the articles between two merges), then the recent
+        // articles, all newer than the runs'.
+        var readers = try view.runs.sorted { $0.run.firstDocument < $1.run.firstDocument }.map { run, filter in
+            try RunBlockReader(run: run, filter: filter, statement: db.makeStatement(sql: RunBlockReader.sql))
         }
-        return (limiter.hits, limiter.capped)
+        var result: [(key: Int64, reference: Int64)] = []
+        var counts = [Int32](repeating: 0, count: keys.count)
+        var capped: [Int64] = []
+        var nextRecent = 0
+        for (index, key) in keys.enumerated() {
+            var taken = 0
+            var last: (number: Int64, isLive: Bool) = (-1, false)
+            var isFull = false
+            func offer(_ reference: Int64) throws {
+                guard !isFull else { return }
+                let number =
+                    IndexSchema.isDocumentKey(key)
+                    ? reference : IndexSchema.split(paragraphReference: reference).document
+                if number != last.number {
+                    last = (number, try isLive(number))
+                    if last.isLive {
+                        guard taken < limit else {
+                            capped.append(key)
+                            isFull = true
+                            return
+                        }
+                        taken += 1
+                    }
+                }
+                if last.isLive { result.append((key, reference)) }
+            }
+            for reader in readers.indices where !isFull {
+                try readers[reader].forEachReference(of: key, store: self, path: path, offer)
+            }
+            var end = nextRecent
+            while end < recent.count && recent[end].key == key { end += 1 }
+            for entry in recent[nextRecent..<end].reversed() { try offer(entry.reference) }
+            nextRecent = end
+            counts[index] = Int32(taken)
+        }
+        return (result, counts, capped)
     }
 
     /// Calls `body` with the reference of each entry of a block (12-byte entries sorted by low key,
     /// then reference) whose low key is `key`'s, in order.
-    private static func search(
+    fileprivate static func search(
         _ pointer: UnsafeRawPointer, count: Int, key: Int64, _ body: (Int64) throws -> Void
     ) rethrows {
         let low = UInt32(truncatingIfNeeded: key)
@@ -307,42 +313,48 @@ extension IndexStore {
     }
 }
 
-/// Keeps, for each looked-up key, the entries of its first `limit` live articles, as they are
-/// offered in article-number order.
-private struct HitLimiter {
-    let limit: Int
-    private(set) var hits: [(key: Int64, reference: Int64)] = []
-    /// Keys with more than `limit` live articles.
-    private(set) var capped: [Int64] = []
-    /// Per key: live articles taken (`limit + 1` once capped), the last article offered, whether it is live.
-    private var taken: [Int]
-    private var last: [(number: Int64, isLive: Bool)]
+/// One run's blocks, read one at a time as keys come in key order (a block holds keys next to each
+/// other, so each block is read at most once per lookup). Each run has its own statement: the
+/// block it read stays valid while the other runs read theirs.
+private struct RunBlockReader {
+    static let sql = "SELECT data FROM run_blocks WHERE id = ?"
+    let run: BandRun
+    let filter: BandFilter
+    let statement: Statement
+    private var loaded: Int64 = -1
+    private var block: (pointer: UnsafeRawPointer?, count: Int) = (nil, 0)
 
-    init(keys: Int, limit: Int) {
-        self.limit = limit
-        taken = Array(repeating: 0, count: keys)
-        last = Array(repeating: (-1, false), count: keys)
+    init(run: BandRun, filter: BandFilter, statement: Statement) {
+        self.run = run
+        self.filter = filter
+        self.statement = statement
     }
 
-    func isFull(_ index: Int) -> Bool { taken[index] > limit }
-
-    /// Takes the entry `reference` of key `index` (`key`) if its article is live and among the first `limit`.
-    mutating func offer(_ index: Int, key: Int64, reference: Int64, isLive: (Int64) throws -> Bool) throws {
-        guard taken[index] <= limit else { return }
-        let number =
-            IndexSchema.isDocumentKey(key) ? reference : IndexSchema.split(paragraphReference: reference).document
-        if number != last[index].number {
-            let live = try isLive(number)
-            last[index] = (number, live)
-            if live {
-                taken[index] += 1
-                if taken[index] > limit {
-                    capped.append(key)
-                    return
+    /// Calls `body` with the reference of each of the run's entries whose key is `key`, in order.
+    mutating func forEachReference(
+        of key: Int64, store: IndexStore, path: String, _ body: (Int64) throws -> Void
+    ) throws {
+        guard filter.mayContain(key) else { return }
+        let id = run.blockID(of: key)
+        if id != loaded {
+            let handle = statement.sqliteStatement
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, id)
+            let code = sqlite3_step(handle)
+            loaded = id
+            if code == SQLITE_ROW {
+                block = (sqlite3_column_blob(handle, 0), Int(sqlite3_column_bytes(handle, 0)))
+                guard block.count % BandRun.entrySize == 0 else {
+                    throw NearDupIndexError.corrupt(path: path, reason: "band key block \(id) is damaged")
                 }
+            } else if code == SQLITE_DONE {
+                block = (nil, 0)
+            } else {
+                throw store.error(code)
             }
         }
-        if last[index].isLive { hits.append((key, reference)) }
+        guard let pointer = block.pointer else { return }
+        try IndexStore.search(pointer, count: block.count / BandRun.entrySize, key: key, body)
     }
 }
 
@@ -368,6 +380,7 @@ enum StoredKeys {
         _ bytes: UnsafeRawBufferPointer, number: Int64, matchable: Int, signed: Bool, bands: Int,
         into entries: inout [BandEntry]
     ) -> Bool {
+        guard matchable >= 0, matchable <= bytes.count / 4 else { return false }
         let expected = matchable * (1 + bands) + (signed ? bands : 0)
         guard bytes.count == expected * 4 else { return false }
         func word(_ index: Int) -> UInt32 {

@@ -68,9 +68,10 @@ enum IndexFile {
                     throw NearDupIndexError.notAnIndex(
                         path: path, reason: "an SQLite database without NearDup's tables")
                 }
+                // Cast: a damaged row may hold numbers or blobs, which GRDB would not read as text.
                 let entries = try Dictionary(
-                    Row.fetchAll(db, sql: "SELECT name, value FROM meta").map { row -> (String, String) in
-                        (row[0] as String? ?? "", row[1] as String? ?? "")
+                    Row.fetchAll(db, sql: "SELECT CAST(name AS TEXT), CAST(value AS TEXT) FROM meta").map {
+                        row -> (String, String) in (row[0] as String? ?? "", row[1] as String? ?? "")
                     },
                     uniquingKeysWith: { first, _ in first })
                 let options = try StoredOptions.options(from: entries, path: path)
@@ -140,7 +141,8 @@ enum IndexFile {
         var columns: [String: [String]] = [:]
         for table in tables {
             columns[table] = try Row.fetchAll(
-                db, sql: "SELECT name, type FROM pragma_table_info(?) ORDER BY cid", arguments: [table]
+                db, sql: "SELECT CAST(name AS TEXT), CAST(type AS TEXT) FROM pragma_table_info(?) ORDER BY cid",
+                arguments: [table]
             ).map { "\($0[0] as String? ?? "") \($0[1] as String? ?? "")" }
         }
         return columns

@@ -110,8 +110,9 @@ struct MatchWorkspace: Sendable {
         let probes = BatchProbes(
             corpus: corpus, paragraphs: (0..<batchCount).flatMap(matchableParagraphs).map(Int32.init),
             documents: (0..<batchCount).filter { corpus.documentHasSignature[$0] }.map(Int32.init), threads: threads)
-        let (hits, capped) = try store.hits(
-            keys: probes.distinctKeys, view: view, bands: corpus.bandCount, limit: limit, path: path
+        let keys = probes.distinctKeys
+        let (hits, counts, capped) = try store.hits(
+            keys: keys, view: view, bands: corpus.bandCount, limit: limit, path: path
         ) { number in try workspaceDocument(number: number, store: store) != nil }
         var truncated = Array(repeating: false, count: batchCount)
         for key in capped {
@@ -119,18 +120,11 @@ struct MatchWorkspace: Sendable {
                 truncated[IndexSchema.isDocumentKey(key) ? member : Int(corpus.paragraphDocuments[member])] = true
             }
         }
-        // Live indexed articles per key: the batch's earlier articles fill the rest of each key's `limit`.
-        var indexed: [Int64: Int] = [:]
-        var previous: (key: Int64, number: Int64) = (-1, -1)
         var pairs = CandidateLists(documents: batchCount)
         var links = CandidateLists(documents: batchCount)
         for (key, reference) in hits {
             let isDocument = IndexSchema.isDocumentKey(key)
             let (number, ordinal) = isDocument ? (reference, 0) : IndexSchema.split(paragraphReference: reference)
-            if (key, number) != previous {
-                indexed[key, default: 0] += 1
-                previous = (key, number)
-            }
             guard let other = try workspaceDocument(number: number, store: store) else { continue }
             let paragraphs = corpus.paragraphs(ofDocument: other)
             guard ordinal < paragraphs.count else {
@@ -152,7 +146,15 @@ struct MatchWorkspace: Sendable {
         if amongBatch {
             let among = probes.pairsAmongBatch(
                 documentOf: corpus.paragraphDocuments, documents: batchCount, threads: threads
-            ) { [indexed] key in max(0, limit - (indexed[key] ?? 0)) }
+            ) { [keys, counts] key in
+                // The batch's earlier articles fill what the index left of the key's `limit`.
+                var (lower, upper) = (0, keys.count)
+                while lower < upper {
+                    let middle = (lower + upper) / 2
+                    if keys[middle] < key { lower = middle + 1 } else { upper = middle }
+                }
+                return lower < keys.count && keys[lower] == key ? limit - Int(counts[lower]) : limit
+            }
             pairs.append(contentsOf: among.paragraphs)
             links.append(contentsOf: among.documents)
             for document in among.truncated { truncated[document] = true }

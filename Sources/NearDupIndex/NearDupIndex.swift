@@ -373,15 +373,18 @@ public final class NearDupIndex: Sendable {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT count(*), total(length(layout)), total(matchable), total(signed), min(time), max(time)
+                        SELECT count(*), total(length(layout)), total(matchable), total(signed),
+                            CAST(min(time) AS REAL), CAST(max(time) AS REAL)
                         FROM documents
                         """)!
                 let bandCount = engine.bandLayout.bandCount
+                // Sums of a damaged index can be anything: clamped, never a trap.
+                func count(_ total: Double) -> Int { total.isFinite ? Int(max(0, min(total, 1e15))) : 0 }
                 statistics.documents = row[0]
-                statistics.paragraphs = Int((row[1] as Double) / Double(StoredParagraph.encodedSize))
-                statistics.matchableParagraphs = Int(row[2] as Double)
+                statistics.paragraphs = count((row[1] as Double) / Double(StoredParagraph.encodedSize))
+                statistics.matchableParagraphs = count(row[2] as Double)
                 statistics.paragraphBandKeys = statistics.matchableParagraphs * bandCount
-                statistics.documentBandKeys = Int(row[3] as Double) * bandCount
+                statistics.documentBandKeys = count(row[3] as Double) * bandCount
                 statistics.oldest = (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }
                 statistics.newest = (row[5] as Double?).map { Date(timeIntervalSince1970: $0) }
                 let store = IndexStore(db: db)

@@ -77,6 +77,8 @@ import Testing
             "table documents has columns (number INTEGER, id TEXT, published REAL, added"
         ),
         ("DELETE FROM state", "the state row is missing"),
+        // Found by FuzzIndexFile: a meta row whose name is a number made GRDB stop the process.
+        ("UPDATE meta SET name = 3477251 WHERE name = 'threshold'", "option threshold is missing"),
     ])
     func anIndexWithoutItsTablesIsDamaged(change: String, reason: String) throws {
         let folder = try ScratchFolder()
