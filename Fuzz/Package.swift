@@ -15,6 +15,7 @@ let rootPackage: String = {
 }()
 
 let nearDup: Target.Dependency = .product(name: "NearDup", package: rootPackage)
+let nearDupIndex: Target.Dependency = .product(name: "NearDupIndex", package: rootPackage)
 
 let package = Package(
     name: "NearDupFuzz",
@@ -29,5 +30,7 @@ let package = Package(
         .executableTarget(name: "FuzzJSONLines", dependencies: [nearDup, "FuzzSupport"]),
         .executableTarget(name: "FuzzText", dependencies: [nearDup, "FuzzSupport"]),
         .executableTarget(name: "FuzzScan", dependencies: [nearDup, "FuzzSupport"]),
+        .executableTarget(name: "FuzzIndex", dependencies: [nearDup, nearDupIndex, "FuzzSupport"]),
+        .executableTarget(name: "FuzzIndexFile", dependencies: [nearDup, nearDupIndex, "FuzzSupport"]),
     ]
 )

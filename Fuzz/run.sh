@@ -12,6 +12,10 @@
 #   FuzzText       bytes → String → ParagraphSplitter → TextNormalizer (fast and Unicode paths)
 #                  → Shingler (word and character shingles)
 #   FuzzScan       bytes cut into up to 8 documents → NearDupEngine.scan → every renderer
+#   FuzzIndex      bytes cut into up to 16 articles → two fresh NearDupIndexes (one batch, one by
+#                  one, merging into runs, small match limits) → add, check, remove, checkIntegrity
+#   FuzzIndexFile  patches to the bytes of a small valid index file (and its log) → open,
+#                  statistics, check, add, remove, evict, checkIntegrity: errors, never a crash
 # Default: every target, 10 minutes each, one after another (the machine has 2 cores).
 #
 # Each target gets WORK/NAME/ (default WORK: Fuzz/.work, not committed): `corpus/` keeps what
@@ -57,7 +61,7 @@ while (($#)); do
     *) echo "run.sh: unknown argument $1 (see --help)" >&2; exit 64 ;;
     esac
 done
-((${#targets[@]})) || targets=(FuzzJSONLines FuzzText FuzzScan)
+((${#targets[@]})) || targets=(FuzzJSONLines FuzzText FuzzScan FuzzIndex FuzzIndexFile)
 
 if ((build)); then
     echo "== building the fuzzers"
@@ -97,6 +101,34 @@ make_seeds() {
             [[ -n $original ]] || original=$(ls "$root"/fixtures/seeds/*.txt | head -n 1)
             { printf '\010\000\004\000\001'; cat "$original"; printf '\377'; cat "$file"; } >"$dir/$name"
         done
+        ;;
+    FuzzIndex)
+        # shingle, matching, layout (merge every 2, at most 2 matches); articles separated by 0xFF:
+        # a seed, its derived copies, and the seed again
+        local original
+        for original in "$root"/fixtures/seeds/*.txt; do
+            name=$(basename "$original" .txt)
+            {
+                printf '\010\000\012'
+                cat "$original"
+                for file in "$root"/fixtures/derived/*_"${name%%_*}"*.txt; do
+                    [[ -f $file ]] && { printf '\377'; head -c 2000 "$file"; }
+                done
+                printf '\377'
+                cat "$original"
+            } >"$dir/$name"
+        done
+        ;;
+    FuzzIndexFile)
+        # mode (1 read-only, 2 cut at the first patch, 4 no log), then patches: 24-bit offset,
+        # length, bytes
+        printf '\000' >"$dir/intact"
+        printf '\001' >"$dir/intact-read-only"
+        printf '\004' >"$dir/no-log"
+        printf '\000\000\000\034\004\377\377\377\377' >"$dir/page-count"
+        printf '\002\000\100\000\000' >"$dir/cut-at-16k"
+        printf '\000\000\100\000\010\015\000\000\000\000\000\000\000' >"$dir/page-2-header"
+        printf '\000\000\200\010\004\336\255\276\357' >"$dir/page-3-cells"
         ;;
     esac
     if [[ -d $fuzz/seeds/$target ]]; then cp "$fuzz/seeds/$target"/* "$dir/"; fi

@@ -58,12 +58,21 @@ struct IndexLocation: ParsableArguments {
             inputs: input.feeds)
     }
 
-    func open(readOnly: Bool, durability: NearDupIndex.Durability = .full, mergeEvery: Int? = nil) throws
-        -> NearDupIndex
-    {
+    @Flag(
+        help: """
+            Read every page of the index first (SQLite's quick_check, about 0.5 s per GB from the page cache) \
+            and refuse a damaged index, even where this command would not look.
+            """)
+    var verify = false
+
+    func open(
+        readOnly: Bool, durability: NearDupIndex.Durability = .full, mergeEvery: Int? = nil, maximumMatches: Int? = nil
+    ) throws -> NearDupIndex {
         var configuration = NearDupIndex.Configuration()
         if let mergeEvery { configuration.mergeThreshold = mergeEvery }
+        if let maximumMatches { configuration.maximumMatches = maximumMatches }
         configuration.cacheMebibytes = cacheMib
+        configuration.verifiesPagesOnOpen = verify
         configuration.readOnly = readOnly
         configuration.lockTimeout = .milliseconds(Int(lockTimeout * 1000))
         configuration.durability = durability
@@ -136,7 +145,8 @@ struct IndexAddCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let index = try location.open(readOnly: false, durability: durability, mergeEvery: mergeEvery)
+            let index = try location.open(
+                readOnly: false, durability: durability, mergeEvery: mergeEvery, maximumMatches: batching.maxMatches)
             try streamAnswers(index: index, input: input, adding: true, batchSize: batching.batchSize)
         }
     }
@@ -158,13 +168,13 @@ struct IndexCheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let index = try location.open(readOnly: true)
+            let index = try location.open(readOnly: true, maximumMatches: batching.maxMatches)
             try streamAnswers(index: index, input: input, adding: false, batchSize: batching.batchSize)
         }
     }
 }
 
-/// How many articles go to the index at once.
+/// How many articles go to the index at once, and how many matches each answer lists.
 struct IndexBatching: ParsableArguments {
     @Option(
         help: """
@@ -173,8 +183,17 @@ struct IndexBatching: ParsableArguments {
             """)
     var batchSize = 8192
 
+    @Option(
+        help: """
+            List at most this many matches per article (its strongest), and compare it with at most this \
+            many indexed articles per shared band key (the earliest added); past either, its line says \
+            "truncated": true.
+            """)
+    var maxMatches = NearDupIndex.Configuration().maximumMatches
+
     func validate() throws {
         if batchSize < 1 { throw ValidationError("--batch-size must be at least 1.") }
+        if maxMatches < 1 { throw ValidationError("--max-matches must be at least 1.") }
     }
 }
 
@@ -251,6 +270,7 @@ enum IndexAnswerLine {
         object.add("duplicate_of", answer.duplicateOf?.id)
         object.add("paragraphs", answer.paragraphCount)
         object.add("content_words", answer.contentWords)
+        object.add("truncated", answer.isTruncated)
         object.add(
             "matches",
             objects: answer.matches.map { match in

@@ -26,7 +26,7 @@ struct RunMerger {
         let (mergedThrough, _) = try store.bandState(path: path)
         var recent = try entries(after: mergedThrough, through: batch.lowerBound - 1)
         batchKeys(&recent)
-        let runs = try store.runs()
+        let runs = try store.runs(path: path)
         var size = recent.count
         var first = runs.count
         while first > 0 && runs[first - 1].entries < 2 * size {
@@ -41,7 +41,7 @@ struct RunMerger {
         let (mergedThrough, _) = try store.bandState(path: path)
         let last = try store.lastDocumentNumber()
         let recent = try entries(after: mergedThrough, through: last)
-        let runs = try store.runs()
+        let runs = try store.runs(path: path)
         if runs.isEmpty && recent.count == 0 {
             try store.db.execute(sql: "UPDATE state SET merged_through = ? WHERE id = 1", arguments: [last])
             return

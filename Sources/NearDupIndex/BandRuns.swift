@@ -37,11 +37,15 @@ struct BandRun: Sendable, Hashable {
     static let entrySize = 12
     static let idShift: Int64 = 40
     private static let kindShift: Int64 = 39
+    /// Run ids are below this (a block's rowid `run << 40 | …` must be positive).
+    static let maximumID: Int64 = 1 << 23
+    /// Bucket bits are at most this.
+    static let maximumBits = 22
 
     /// Bucket bits that give blocks of about `targetBlockEntries` for `entries` spread over `bands` bands.
     static func bits(entries: Int, bands: Int) -> Int {
         let perBand = Double(entries) / Double(max(1, bands)) / Double(targetBlockEntries)
-        return perBand < 1.5 ? 0 : min(22, Int(log2(perBand).rounded()))
+        return perBand < 1.5 ? 0 : min(maximumBits, Int(log2(perBand).rounded()))
     }
 
     /// The `run_blocks` rowid of the block that holds `key`.

@@ -45,7 +45,7 @@ final class BandCache: Sendable {
     func view(store: IndexStore) throws -> BandView {
         let (mergedThrough, generation) = try store.bandState(path: path)
         let lastDocument = try store.lastDocumentNumber()
-        let runs = try store.runs()
+        let runs = try store.runs(path: path)
         var filters: [Int64: BandFilter] = [:]
         var recentDocuments = 0
         let ownRecent = try state.withLock { state throws -> RecentKeys? in
@@ -115,25 +115,53 @@ extension IndexStore {
             .sqliteStatement
         sqlite3_reset(handle)
         defer { sqlite3_reset(handle) }
-        guard sqlite3_step(handle) == SQLITE_ROW else {
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else {
+            if code != SQLITE_DONE { throw error(code) }
             throw NearDupIndexError.corrupt(path: path, reason: "the state row is missing")
         }
-        return (sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
+        let (mergedThrough, generation) = (sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1))
+        let last = try lastAssignedNumber()
+        guard mergedThrough >= 0, mergedThrough <= last, (0..<BandRun.maximumID).contains(generation) else {
+            throw NearDupIndexError.corrupt(path: path, reason: "the state row (\(mergedThrough), \(generation))")
+        }
+        return (mergedThrough, generation)
+    }
+
+    /// The highest article number ever given (removed articles' numbers are not given again).
+    func lastAssignedNumber() throws -> Int64 {
+        try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'documents'"))
+            ?? 0
     }
 
     func lastDocumentNumber() throws -> Int64 {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT coalesce(max(number), 0) FROM documents")) ?? 0
     }
 
-    func runs() throws -> [BandRun] {
+    /// The runs, each row checked against what a merge writes.
+    /// - Throws: `NearDupIndexError.corrupt` for a damaged row.
+    func runs(path: String) throws -> [BandRun] {
         let sql = """
             SELECT run, entries, document_entries, paragraph_bits, document_bits, first_document, last_document
             FROM runs ORDER BY run
             """
+        let last = try lastAssignedNumber()
         return try Row.fetchAll(db.cachedStatement(sql: sql)).map { row in
-            BandRun(
-                id: row[0], entries: row[1], documentEntries: row[2], paragraphBits: row[3], documentBits: row[4],
-                firstDocument: row[5], lastDocument: row[6])
+            // A damaged row may hold text or blobs, which GRDB would not read as numbers.
+            let values = (0..<7).map { index in ((try? row.decode(Int64?.self, atIndex: index)) ?? nil) ?? -1 }
+            let bits = 0...Int64(BandRun.maximumBits)
+            guard (1..<BandRun.maximumID).contains(values[0]), (0..<(1 << 48)).contains(values[1]),
+                (0...values[1]).contains(values[2]),
+                bits.contains(values[3]), bits.contains(values[4]), values[5] >= 1, values[5] <= values[6],
+                values[6] <= last
+            else {
+                throw NearDupIndexError.corrupt(path: path, reason: "the row of run \(values[0])")
+            }
+            return BandRun(
+                id: values[0], entries: Int(values[1]), documentEntries: Int(values[2]),
+                paragraphBits: Int(values[3]), documentBits: Int(values[4]), firstDocument: values[5],
+                lastDocument: values[6])
         }
     }
 
@@ -196,53 +224,77 @@ extension IndexStore {
         try recentKeys(after: after, through: through, bands: bands, path: path) { recent.insert(document: $0) }
     }
 
-    /// The entries of `keys` (sorted) in the runs and recent articles of `view`.
-    func hits(keys: [Int64], view: BandView, bands: Int, path: String) throws -> [(key: Int64, reference: Int64)] {
-        var result: [(key: Int64, reference: Int64)] = []
-        guard !keys.isEmpty else { return result }
+    /// The entries of `keys` (sorted) in the runs and recent articles of `view`: for each key, those
+    /// of its first `limit` live articles (the earliest added, as article numbers grow with each add),
+    /// in number order. `isLive` says whether an article is still there (a removed one's run entries
+    /// stay until its run is merged); it is asked once per key and article, earliest first, and
+    /// never past the `limit + 1`th live one.
+    /// - Returns: The entries; for each key, how many live articles it gave (at most `limit`); and
+    ///   the keys that have more than `limit` live articles.
+    /// - Complexity: Per key, its entries up to the first `limit + 1` live articles in each run and
+    ///   among the recent articles, whatever the number of articles sharing it. Keys go in order,
+    ///   each run reading a block once for all the keys in it.
+    func hits(
+        keys: [Int64], view: BandView, bands: Int, limit: Int, path: String, isLive: (Int64) throws -> Bool
+    ) throws -> (hits: [(key: Int64, reference: Int64)], counts: [Int32], capped: [Int64]) {
+        guard !keys.isEmpty else { return ([], [], []) }
+        // The recent articles' entries, key by key in the order of `keys`, newest first.
+        var recent: [(key: Int64, reference: Int64)] = []
         if let own = view.ownRecent {
-            own.hits(keys, into: &result)
-        } else if !view.cache.recentHits(keys, view: view, into: &result) {
+            own.hits(keys, into: &recent)
+        } else if !view.cache.recentHits(keys, view: view, into: &recent) {
             var own = RecentKeys()
             try loadRecent(into: &own, after: view.mergedThrough, through: view.lastDocument, bands: bands, path: path)
-            own.hits(keys, into: &result)
+            own.hits(keys, into: &recent)
         }
-        let handle = try db.cachedStatement(sql: "SELECT data FROM run_blocks WHERE id = ?").sqliteStatement
-        for (run, filter) in view.runs {
-            var loaded: Int64 = -1
-            var block: (pointer: UnsafeRawPointer?, count: Int) = (nil, 0)
-            for key in keys where filter.mayContain(key) {
-                let id = run.blockID(of: key)
-                if id != loaded {
-                    sqlite3_reset(handle)
-                    sqlite3_bind_int64(handle, 1, id)
-                    let code = sqlite3_step(handle)
-                    loaded = id
-                    if code == SQLITE_ROW {
-                        block = (sqlite3_column_blob(handle, 0), Int(sqlite3_column_bytes(handle, 0)))
-                        guard block.count % BandRun.entrySize == 0 else {
-                            sqlite3_reset(handle)
-                            throw NearDupIndexError.corrupt(path: path, reason: "band key block \(id) is damaged")
+        // Runs oldest articles first (a run holds the articles between two merges), then the recent
+        // articles, all newer than the runs'.
+        var readers = try view.runs.sorted { $0.run.firstDocument < $1.run.firstDocument }.map { run, filter in
+            try RunBlockReader(run: run, filter: filter, statement: db.makeStatement(sql: RunBlockReader.sql))
+        }
+        var result: [(key: Int64, reference: Int64)] = []
+        var counts = [Int32](repeating: 0, count: keys.count)
+        var capped: [Int64] = []
+        var nextRecent = 0
+        for (index, key) in keys.enumerated() {
+            var taken = 0
+            var last: (number: Int64, isLive: Bool) = (-1, false)
+            var isFull = false
+            func offer(_ reference: Int64) throws {
+                guard !isFull else { return }
+                let number =
+                    IndexSchema.isDocumentKey(key)
+                    ? reference : IndexSchema.split(paragraphReference: reference).document
+                if number != last.number {
+                    last = (number, try isLive(number))
+                    if last.isLive {
+                        guard taken < limit else {
+                            capped.append(key)
+                            isFull = true
+                            return
                         }
-                    } else if code == SQLITE_DONE {
-                        block = (nil, 0)
-                    } else {
-                        sqlite3_reset(handle)
-                        throw error(code)
+                        taken += 1
                     }
                 }
-                guard let pointer = block.pointer else { continue }
-                Self.search(pointer, count: block.count / BandRun.entrySize, key: key, into: &result)
+                if last.isLive { result.append((key, reference)) }
             }
-            sqlite3_reset(handle)
+            for reader in readers.indices where !isFull {
+                try readers[reader].forEachReference(of: key, store: self, path: path, offer)
+            }
+            var end = nextRecent
+            while end < recent.count && recent[end].key == key { end += 1 }
+            for entry in recent[nextRecent..<end].reversed() { try offer(entry.reference) }
+            nextRecent = end
+            counts[index] = Int32(taken)
         }
-        return result
+        return (result, counts, capped)
     }
 
-    /// Appends the entries of a block (12-byte entries sorted by low key, then reference) whose low key is `key`'s.
-    private static func search(
-        _ pointer: UnsafeRawPointer, count: Int, key: Int64, into result: inout [(key: Int64, reference: Int64)]
-    ) {
+    /// Calls `body` with the reference of each entry of a block (12-byte entries sorted by low key,
+    /// then reference) whose low key is `key`'s, in order.
+    fileprivate static func search(
+        _ pointer: UnsafeRawPointer, count: Int, key: Int64, _ body: (Int64) throws -> Void
+    ) rethrows {
         let low = UInt32(truncatingIfNeeded: key)
         func lowKey(_ index: Int) -> UInt32 {
             UInt32(littleEndian: pointer.loadUnaligned(fromByteOffset: index * BandRun.entrySize, as: UInt32.self))
@@ -255,9 +307,54 @@ extension IndexStore {
         while lower < count && lowKey(lower) == low {
             let reference = Int64(
                 littleEndian: pointer.loadUnaligned(fromByteOffset: lower * BandRun.entrySize + 4, as: Int64.self))
-            result.append((key, reference))
+            try body(reference)
             lower += 1
         }
+    }
+}
+
+/// One run's blocks, read one at a time as keys come in key order (a block holds keys next to each
+/// other, so each block is read at most once per lookup). Each run has its own statement: the
+/// block it read stays valid while the other runs read theirs.
+private struct RunBlockReader {
+    static let sql = "SELECT data FROM run_blocks WHERE id = ?"
+    let run: BandRun
+    let filter: BandFilter
+    let statement: Statement
+    private var loaded: Int64 = -1
+    private var block: (pointer: UnsafeRawPointer?, count: Int) = (nil, 0)
+
+    init(run: BandRun, filter: BandFilter, statement: Statement) {
+        self.run = run
+        self.filter = filter
+        self.statement = statement
+    }
+
+    /// Calls `body` with the reference of each of the run's entries whose key is `key`, in order.
+    mutating func forEachReference(
+        of key: Int64, store: IndexStore, path: String, _ body: (Int64) throws -> Void
+    ) throws {
+        guard filter.mayContain(key) else { return }
+        let id = run.blockID(of: key)
+        if id != loaded {
+            let handle = statement.sqliteStatement
+            sqlite3_reset(handle)
+            sqlite3_bind_int64(handle, 1, id)
+            let code = sqlite3_step(handle)
+            loaded = id
+            if code == SQLITE_ROW {
+                block = (sqlite3_column_blob(handle, 0), Int(sqlite3_column_bytes(handle, 0)))
+                guard block.count % BandRun.entrySize == 0 else {
+                    throw NearDupIndexError.corrupt(path: path, reason: "band key block \(id) is damaged")
+                }
+            } else if code == SQLITE_DONE {
+                block = (nil, 0)
+            } else {
+                throw store.error(code)
+            }
+        }
+        guard let pointer = block.pointer else { return }
+        try IndexStore.search(pointer, count: block.count / BandRun.entrySize, key: key, body)
     }
 }
 
@@ -283,6 +380,7 @@ enum StoredKeys {
         _ bytes: UnsafeRawBufferPointer, number: Int64, matchable: Int, signed: Bool, bands: Int,
         into entries: inout [BandEntry]
     ) -> Bool {
+        guard matchable >= 0, matchable <= bytes.count / 4 else { return false }
         let expected = matchable * (1 + bands) + (signed ? bands : 0)
         guard bytes.count == expected * 4 else { return false }
         func word(_ index: Int) -> UInt32 {

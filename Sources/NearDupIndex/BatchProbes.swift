@@ -74,43 +74,69 @@ struct BatchProbes {
     }
 
     /// The candidates among the batch: for every two paragraphs (and every two articles) that share
-    /// a band key, the later article's one paired with the earlier's, listed under the later article.
+    /// a band key, the later article's one paired with the earlier's, listed under the later article;
+    /// for each key, with the first `allowance(key)` earlier articles only (`IndexSchema` keys).
     /// - Parameter documentOf: The batch article of a batch paragraph.
-    func pairsAmongBatch(documentOf: [Int32], documents: Int, threads: Int) -> (
-        paragraphs: CandidateLists, documents: CandidateLists
-    ) {
+    /// - Returns: The pairs, and the articles that had more earlier articles for a key than its allowance.
+    func pairsAmongBatch(
+        documentOf: [Int32], documents: Int, threads: Int, allowance: @Sendable (Int64) -> Int
+    ) -> (paragraphs: CandidateLists, documents: CandidateLists, truncated: Set<Int>) {
         let found = parallelChunks(count: bandCount, threads: threads, chunksPerThread: 2) { bands in
             var paragraphs = CandidateLists(documents: documents)
             var wholeTexts = CandidateLists(documents: documents)
+            var truncated = Set<Int>()
             for band in bands {
-                Self.appendPairs(paragraphEntries[band], documentOf: { Int(documentOf[$0]) }, to: &paragraphs)
-                Self.appendPairs(documentEntries[band], documentOf: { $0 }, to: &wholeTexts)
+                Self.appendPairs(
+                    paragraphEntries[band], key: { IndexSchema.paragraphKey(band: band, key: $0) },
+                    allowance: allowance,
+                    documentOf: { Int(documentOf[$0]) }, to: &paragraphs, truncated: &truncated)
+                Self.appendPairs(
+                    documentEntries[band], key: { IndexSchema.documentKey(band: band, key: $0) }, allowance: allowance,
+                    documentOf: { $0 }, to: &wholeTexts, truncated: &truncated)
             }
-            return (paragraphs, wholeTexts)
+            return (paragraphs, wholeTexts, truncated)
         }
         var (paragraphs, wholeTexts) = (CandidateLists(documents: documents), CandidateLists(documents: documents))
-        for (someParagraphs, someWholeTexts) in found {
+        var truncated = Set<Int>()
+        for (someParagraphs, someWholeTexts, someTruncated) in found {
             paragraphs.append(contentsOf: someParagraphs)
             wholeTexts.append(contentsOf: someWholeTexts)
+            truncated.formUnion(someTruncated)
         }
-        return (paragraphs, wholeTexts)
+        return (paragraphs, wholeTexts, truncated)
     }
 
-    /// Appends `later << 32 | earlier` for every two members of each run of equal keys in `entries`
-    /// that belong to different articles, under the later one's article.
-    private static func appendPairs(_ entries: [UInt64], documentOf: (Int) -> Int, to pairs: inout CandidateLists) {
+    /// Appends `later << 32 | earlier` for members of each run of equal keys in `entries` that
+    /// belong to different articles, under the later one's article: each later member with the
+    /// members of the first `allowance` earlier articles (an article's members are next to each
+    /// other). A later member's article with more earlier articles than that goes into `truncated`.
+    private static func appendPairs(
+        _ entries: [UInt64], key: (UInt32) -> Int64, allowance: (Int64) -> Int, documentOf: (Int) -> Int,
+        to pairs: inout CandidateLists, truncated: inout Set<Int>
+    ) {
         var start = 0
         while start < entries.count {
-            let key = entries[start] >> 32
+            let value = entries[start] >> 32
             var end = start + 1
-            while end < entries.count && entries[end] >> 32 == key { end += 1 }
+            while end < entries.count && entries[end] >> 32 == value { end += 1 }
             if end - start > 1 {
+                let allowed = allowance(key(UInt32(value)))
                 for later in (start + 1)..<end {
                     let member = entries[later] & 0xFFFF_FFFF
                     let document = documentOf(Int(member))
+                    var (taken, last) = (0, -1)
                     for earlier in start..<later {
                         let other = entries[earlier] & 0xFFFF_FFFF
-                        if documentOf(Int(other)) != document { pairs.append(member << 32 | other, to: document) }
+                        let otherDocument = documentOf(Int(other))
+                        if otherDocument == document { continue }
+                        if otherDocument != last {
+                            if taken == allowed {
+                                truncated.insert(document)
+                                break
+                            }
+                            (taken, last) = (taken + 1, otherDocument)
+                        }
+                        pairs.append(member << 32 | other, to: document)
                     }
                 }
             }

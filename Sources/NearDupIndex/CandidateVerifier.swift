@@ -23,8 +23,11 @@ struct CandidateVerifier {
 
     /// The answer for batch article `document`, from its paragraph candidates `pairs` (sorted,
     /// `paragraph << 32 | workspace paragraph`) and whole-text candidates `links` (sorted,
-    /// `document << 32 | workspace document`).
-    mutating func answer(for document: Int, pairs: [UInt64], links: [UInt64]) -> IndexAnswer {
+    /// `document << 32 | workspace document`), keeping the `limit` strongest matches.
+    /// - Parameter truncated: Whether candidates were left out (the answer says so).
+    mutating func answer(for document: Int, pairs: [UInt64], links: [UInt64], limit: Int, truncated: Bool)
+        -> IndexAnswer
+    {
         let corpus = workspace.corpus
         let threshold = workspace.engine.options.threshold
         var linkedDocuments = Set(links.map { Int($0 & 0xFFFF_FFFF) })
@@ -47,18 +50,24 @@ struct CandidateVerifier {
             best[otherDocument, default: [:]][paragraph] = (other, overlap)
         }
 
-        var matches: [IndexMatch] = []
+        var matches: [(match: IndexMatch, order: Int64)] = []
         for other in linkedDocuments.sorted() {
             let evidence = best[other] ?? [:]
             let jaccard = SetOverlap(sorted: documentSet(document), documentSet(other)).jaccard
             if evidence.isEmpty && jaccard < threshold { continue }
+            // Stored articles in the order they were added, then the batch's earlier ones.
+            let order = workspace.stored[other]?.number ?? (1 << 62) + Int64(other)
             matches.append(
-                match(document, other, evidence: evidence, covered: coveredOther[other] ?? [], jaccard: jaccard))
+                (
+                    match(document, other, evidence: evidence, covered: coveredOther[other] ?? [], jaccard: jaccard),
+                    order
+                ))
         }
         matches.sort(by: Self.isStronger)
         return IndexAnswer(
             id: workspace.documents[document].id, paragraphCount: corpus.paragraphs(ofDocument: document).count,
-            contentWords: workspace.contentWords[document], matches: matches, isAdded: false)
+            contentWords: workspace.contentWords[document], matches: matches.prefix(limit).map(\.match),
+            isAdded: false, isTruncated: truncated || matches.count > limit)
     }
 
     private func match(
@@ -88,14 +97,16 @@ struct CandidateVerifier {
             coverage: coverage, storedCoverage: storedCoverage, jaccard: jaccard, paragraphs: paragraphs)
     }
 
-    /// `duplicate` before `copy` before `partial`; then the larger of coverage and Jaccard; then oldest.
-    private static func isStronger(_ a: IndexMatch, _ b: IndexMatch) -> Bool {
-        let order: [Relation: Int] = [.duplicate: 0, .copy: 1, .partial: 2]
-        if a.relation != b.relation { return order[a.relation]! < order[b.relation]! }
-        let (scoreA, scoreB) = (max(a.coverage, a.jaccard), max(b.coverage, b.jaccard))
+    /// `duplicate` before `copy` before `partial`; then the larger of coverage and Jaccard; then the
+    /// one added first (`order`).
+    private static func isStronger(_ a: (match: IndexMatch, order: Int64), _ b: (match: IndexMatch, order: Int64))
+        -> Bool
+    {
+        let rank: [Relation: Int] = [.duplicate: 0, .copy: 1, .partial: 2]
+        if a.match.relation != b.match.relation { return rank[a.match.relation]! < rank[b.match.relation]! }
+        let (scoreA, scoreB) = (max(a.match.coverage, a.match.jaccard), max(b.match.coverage, b.match.jaccard))
         if scoreA != scoreB { return scoreA > scoreB }
-        if a.added != b.added { return a.added < b.added }
-        return BytewiseID.precedes(a.id, b.id)
+        return a.order < b.order
     }
 
     /// The sorted, distinct shingle hashes of a paragraph.

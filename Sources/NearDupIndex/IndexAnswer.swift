@@ -11,17 +11,24 @@ public struct IndexAnswer: Sendable, Hashable {
     /// Words of its matchable paragraphs: the text its coverage is measured on.
     public let contentWords: Int
     /// The indexed articles linked to it, strongest first: `duplicate`, then `copy`, then `partial`;
-    /// within a relation by the larger of its coverage and the whole-text Jaccard, then oldest first.
+    /// within a relation by the larger of its coverage and the whole-text Jaccard, then the earliest added first.
+    /// At most `NearDupIndex.Configuration.maximumMatches`.
     public let matches: [IndexMatch]
     /// Whether `add` stored it (always `false` for `check`).
     public let isAdded: Bool
+    /// Whether `matches` may leave out linked articles: there were more than
+    /// `NearDupIndex.Configuration.maximumMatches`, or one of its band keys is shared by more
+    /// articles than that (only the earliest added were compared).
+    public let isTruncated: Bool
 
     /// The strongest match whose relation is `duplicate` or `copy`: what the article is a copy of.
     public var duplicateOf: IndexMatch? { matches.first { $0.relation != .partial } }
 
     /// This answer, marked as stored by `add`.
     var added: IndexAnswer {
-        IndexAnswer(id: id, paragraphCount: paragraphCount, contentWords: contentWords, matches: matches, isAdded: true)
+        IndexAnswer(
+            id: id, paragraphCount: paragraphCount, contentWords: contentWords, matches: matches, isAdded: true,
+            isTruncated: isTruncated)
     }
 }
 

@@ -97,24 +97,42 @@ struct MatchWorkspace: Sendable {
 
     /// Compares every batch article with the index (through `store`, as `view` shows it) and, when
     /// `amongBatch`, with the batch's articles before it.
+    ///
+    /// Each band key brings in at most `limit` candidate articles, the earliest added: those of the
+    /// index first, then the batch's earlier ones, which is what adding the articles one by one
+    /// would look up. An article one of whose keys had more is marked truncated, as is one whose
+    /// verified matches are more than `limit` (its answer keeps the `limit` strongest).
     /// - Parameter excluding: For each batch article, a stored article never to report (the article
     ///   itself, when checking an article that is already indexed).
-    mutating func answers(store: IndexStore, view: BandView, excluding: [Int64?], amongBatch: Bool) throws
+    mutating func answers(store: IndexStore, view: BandView, excluding: [Int64?], amongBatch: Bool, limit: Int) throws
         -> [IndexAnswer]
     {
         let probes = BatchProbes(
             corpus: corpus, paragraphs: (0..<batchCount).flatMap(matchableParagraphs).map(Int32.init),
             documents: (0..<batchCount).filter { corpus.documentHasSignature[$0] }.map(Int32.init), threads: threads)
-        var (pairs, links) =
-            amongBatch
-            ? probes.pairsAmongBatch(documentOf: corpus.paragraphDocuments, documents: batchCount, threads: threads)
-            : (CandidateLists(documents: batchCount), CandidateLists(documents: batchCount))
-        let hits = try store.hits(keys: probes.distinctKeys, view: view, bands: corpus.bandCount, path: path)
+        let keys = probes.distinctKeys
+        let (hits, counts, capped) = try store.hits(
+            keys: keys, view: view, bands: corpus.bandCount, limit: limit, path: path
+        ) { number in try workspaceDocument(number: number, store: store) != nil }
+        var truncated = Array(repeating: false, count: batchCount)
+        for key in capped {
+            probes.forEachMember(of: key) { [corpus] member in
+                truncated[IndexSchema.isDocumentKey(key) ? member : Int(corpus.paragraphDocuments[member])] = true
+            }
+        }
+        var pairs = CandidateLists(documents: batchCount)
+        var links = CandidateLists(documents: batchCount)
         for (key, reference) in hits {
             let isDocument = IndexSchema.isDocumentKey(key)
             let (number, ordinal) = isDocument ? (reference, 0) : IndexSchema.split(paragraphReference: reference)
             guard let other = try workspaceDocument(number: number, store: store) else { continue }
-            let target = UInt64(isDocument ? other : corpus.paragraphs(ofDocument: other).lowerBound + ordinal)
+            let paragraphs = corpus.paragraphs(ofDocument: other)
+            guard ordinal < paragraphs.count else {
+                throw NearDupIndexError.corrupt(
+                    path: path,
+                    reason: "a band key of article \(number) names its paragraph \(ordinal) of \(paragraphs.count)")
+            }
+            let target = UInt64(isDocument ? other : paragraphs.lowerBound + ordinal)
             probes.forEachMember(of: key) { [corpus] member in
                 let document = isDocument ? member : Int(corpus.paragraphDocuments[member])
                 guard excluding[document] != number else { return }
@@ -125,11 +143,29 @@ struct MatchWorkspace: Sendable {
                 }
             }
         }
+        if amongBatch {
+            let among = probes.pairsAmongBatch(
+                documentOf: corpus.paragraphDocuments, documents: batchCount, threads: threads
+            ) { [keys, counts] key in
+                // The batch's earlier articles fill what the index left of the key's `limit`.
+                var (lower, upper) = (0, keys.count)
+                while lower < upper {
+                    let middle = (lower + upper) / 2
+                    if keys[middle] < key { lower = middle + 1 } else { upper = middle }
+                }
+                return lower < keys.count && keys[lower] == key ? limit - Int(counts[lower]) : limit
+            }
+            pairs.append(contentsOf: among.paragraphs)
+            links.append(contentsOf: among.documents)
+            for document in among.truncated { truncated[document] = true }
+        }
         let workspace = self
-        return parallelChunks(count: batchCount, threads: threads) { [pairs, links] documents in
+        return parallelChunks(count: batchCount, threads: threads) { [pairs, links, truncated] documents in
             var verifier = CandidateVerifier(workspace: workspace)
             return documents.map { document in
-                verifier.answer(for: document, pairs: pairs.sorted(of: document), links: links.sorted(of: document))
+                verifier.answer(
+                    for: document, pairs: pairs.sorted(of: document), links: links.sorted(of: document), limit: limit,
+                    truncated: truncated[document])
             }
         }.flatMap { $0 }
     }

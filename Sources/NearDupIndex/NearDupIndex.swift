@@ -50,6 +50,19 @@ public final class NearDupIndex: Sendable {
         /// bits per stored band key until the budget is reached, then fewer (more needless block
         /// reads, never a wrong answer).
         public var filterMebibytes = 64
+        /// The most matches an answer lists (its strongest); also the most articles sharing one
+        /// band key that an article is compared with (the earliest added), and a quarter of the
+        /// candidates verified for one article (those sharing the most paragraphs with it). Past any
+        /// of these, the answer is marked `isTruncated`. This bounds the time and memory of an
+        /// article that thousands of indexed articles share text with (the same short text
+        /// repeated, a shared passage), which would otherwise grow with their number. For identical
+        /// texts, the earliest is still the `duplicateOf`.
+        public var maximumMatches = 20
+        /// Whether opening reads every page of the file first (SQLite's `quick_check`) and refuses a
+        /// damaged index with `.corrupt`, even where the calls made would not look. Without it, damage
+        /// is found in the pages a call reads (and by `checkIntegrity()`). It costs about half a
+        /// second per GB of index from the page cache, several times that from disk.
+        public var verifiesPagesOnOpen = false
 
         /// Creates the default configuration: read-write, fail at once when locked, fully durable.
         public init() {}
@@ -95,50 +108,51 @@ public final class NearDupIndex: Sendable {
         if configuration.filterMebibytes < 1 {
             throw .invalidOption(.invalidOption(name: "filterMebibytes", expected: "at least 1"))
         }
+        if configuration.maximumMatches < 1 {
+            throw .invalidOption(.invalidOption(name: "maximumMatches", expected: "at least 1"))
+        }
         let exists = FileManager.default.fileExists(atPath: path)
         if configuration.readOnly && !exists { throw .missing(path: path) }
         lock = configuration.readOnly ? nil : try IndexLock(indexPath: path, timeout: configuration.lockTimeout)
-        if exists { try Self.checkHeader(path: path) }
+        // An existing file is looked at through a read-only connection first: opening it for writing
+        // puts it in WAL mode and writes to it (GRDB makes sure the log is not empty), which must not
+        // happen to a file that is not a sound index.
+        let found = exists ? try IndexFile.inspect(path: path, configuration: configuration) : nil
         var sqlite = GRDB.Configuration()
         sqlite.readonly = configuration.readOnly
         sqlite.busyMode = .timeout(10)
         sqlite.maximumReaderCount = 4
-        let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
         let cache = configuration.cacheMebibytes * 1024
         sqlite.prepareDatabase { db in
             try db.execute(sql: "PRAGMA cache_size = -\(cache)")
+            // Check each B-tree page's cells as it is read: a damaged page fails with SQLITE_CORRUPT
+            // (`.corrupt`) instead of being read on or written into.
+            try db.execute(sql: "PRAGMA cell_size_check = ON")
             if !db.configuration.readonly {
                 // Only takes effect on a new file: 16 KB pages, a quarter of the system calls per merged byte.
                 try db.execute(sql: "PRAGMA page_size = 16384")
-                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
                 // A merge writes a whole run through the log; give the space back after it.
                 try db.execute(sql: "PRAGMA journal_size_limit = \(64 << 20)")
             }
         }
-        do {
-            pool = try DatabasePool(path: path, configuration: sqlite)
-        } catch {
-            throw Self.indexError(error, path: path)
-        }
         let stored: NearDupOptions
         do {
-            let entries = try pool.read { db -> [String: String]? in
-                guard try db.tableExists("meta") else { return nil }
-                return try Dictionary(
-                    Row.fetchAll(db, sql: "SELECT name, value FROM meta").map { ($0[0], $0[1]) },
-                    uniquingKeysWith: { first, _ in first })
+            pool = try DatabasePool(path: path, configuration: sqlite)
+            if !configuration.readOnly {
+                // After the pool is open: putting the writer in WAL mode sets `synchronous = NORMAL`.
+                let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
+                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
             }
-            if let entries {
-                stored = try StoredOptions.options(from: entries, path: path)
-                if !configuration.readOnly && entries["schema_version"] != String(IndexSchema.version) {
+            if let found {
+                stored = found
+                if !configuration.readOnly {
+                    // A version 2 index is marked as version 3 before this NearDup writes to it.
                     try pool.write { db in
                         try db.execute(
-                            sql: "UPDATE meta SET value = ? WHERE name = 'schema_version'",
-                            arguments: [String(IndexSchema.version)])
+                            sql: "UPDATE meta SET value = ? WHERE name = 'schema_version' AND value != ?",
+                            arguments: [String(IndexSchema.version), String(IndexSchema.version)])
                     }
                 }
-            } else if try exists && Self.hasTables(pool) {
-                throw NearDupIndexError.corrupt(path: path, reason: "an SQLite database without NearDup's tables")
             } else {
                 let fresh = options ?? NearDupOptions()
                 do throws(NearDupError) { try fresh.validate() } catch { throw NearDupIndexError.invalidOption(error) }
@@ -151,7 +165,7 @@ public final class NearDupIndex: Sendable {
                 stored = fresh
             }
         } catch {
-            throw Self.indexError(error, path: path)
+            throw IndexFile.explainOpening(Self.indexError(error, path: path), path: path)
         }
         if let options {
             let differences = StoredOptions.differences(stored: stored, asked: options)
@@ -188,11 +202,10 @@ public final class NearDupIndex: Sendable {
                 let store = IndexStore(db: db)
                 let view = try bands.view(store: store)
                 var workspace = makeWorkspace(documents)
-                let itself = try documents.map { document in
-                    try Int64.fetchOne(
-                        db.cachedStatement(sql: "SELECT number FROM documents WHERE id = ?"), arguments: [document.id])
-                }
-                return try workspace.answers(store: store, view: view, excluding: itself, amongBatch: false)
+                let itself = try documents.map { try store.number(ofID: $0.id) }
+                return try workspace.answers(
+                    store: store, view: view, excluding: itself, amongBatch: false,
+                    limit: configuration.maximumMatches)
             }
         }
     }
@@ -230,8 +243,9 @@ public final class NearDupIndex: Sendable {
                 let view = try bands.view(store: store)
                 var workspace = makeWorkspace(documents)
                 let answers = try workspace.answers(
-                    store: store, view: view, excluding: Array(repeating: nil, count: documents.count), amongBatch: true
-                )
+                    store: store, view: view, excluding: Array(repeating: nil, count: documents.count),
+                    amongBatch: true,
+                    limit: configuration.maximumMatches)
                 // Reaching the merge threshold, the batch goes into a run at once, and its keys are
                 // not stored in `keys` (which only recent articles need).
                 let merges = view.recentDocuments + documents.count >= configuration.mergeThreshold
@@ -275,13 +289,19 @@ public final class NearDupIndex: Sendable {
                 keys, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
-        try db.cachedStatement(sql: sql).execute(
-            arguments: [
-                document.id, published, document.source, added, published ?? added, workspace.contentWords[index],
-                workspace.matchableParagraphs(of: index).count, corpus.documentHasSignature[index],
-                StoredParagraph.encode(paragraphs, of: corpus), storingKeys ? workspace.storedKeys(of: index) : Data(),
-                document.text,
-            ])
+        try IndexStore(db: db).execute(sql) { parameters in
+            parameters.bind(document.id)
+            parameters.bind(published)
+            parameters.bind(document.source)
+            parameters.bind(added)
+            parameters.bind(published ?? added)
+            parameters.bind(workspace.contentWords[index])
+            parameters.bind(workspace.matchableParagraphs(of: index).count)
+            parameters.bind(corpus.documentHasSignature[index] ? 1 : 0)
+            parameters.bind(StoredParagraph.encode(paragraphs, of: corpus))
+            parameters.bind(storingKeys ? workspace.storedKeys(of: index) : Data())
+            parameters.bind(document.text)
+        }
         return db.lastInsertedRowID
     }
 
@@ -310,7 +330,7 @@ public final class NearDupIndex: Sendable {
         if configuration.readOnly { throw .readOnly(path: path) }
         return try run { [self] in
             try pool.write { db in
-                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+                try IndexStore(db: db).execute("DELETE FROM documents WHERE id = ?") { $0.bind(id) }
                 return db.changesCount > 0
             }
         }
@@ -355,20 +375,23 @@ public final class NearDupIndex: Sendable {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT count(*), total(length(layout)), total(matchable), total(signed), min(time), max(time)
+                        SELECT count(*), total(length(layout)), total(matchable), total(signed),
+                            CAST(min(time) AS REAL), CAST(max(time) AS REAL)
                         FROM documents
                         """)!
                 let bandCount = engine.bandLayout.bandCount
+                // Sums of a damaged index can be anything: clamped, never a trap.
+                func count(_ total: Double) -> Int { total.isFinite ? Int(max(0, min(total, 1e15))) : 0 }
                 statistics.documents = row[0]
-                statistics.paragraphs = Int((row[1] as Double) / Double(StoredParagraph.encodedSize))
-                statistics.matchableParagraphs = Int(row[2] as Double)
+                statistics.paragraphs = count((row[1] as Double) / Double(StoredParagraph.encodedSize))
+                statistics.matchableParagraphs = count(row[2] as Double)
                 statistics.paragraphBandKeys = statistics.matchableParagraphs * bandCount
-                statistics.documentBandKeys = Int(row[3] as Double) * bandCount
+                statistics.documentBandKeys = count(row[3] as Double) * bandCount
                 statistics.oldest = (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }
                 statistics.newest = (row[5] as Double?).map { Date(timeIntervalSince1970: $0) }
                 let store = IndexStore(db: db)
                 let (mergedThrough, _) = try store.bandState(path: path)
-                let runs = try store.runs()
+                let runs = try store.runs(path: path)
                 statistics.runs = runs.count
                 statistics.runEntries = runs.reduce(0) { $0 + $1.entries }
                 statistics.recentDocuments =
@@ -422,17 +445,18 @@ public final class NearDupIndex: Sendable {
                 var needed = 0
                 var documents = 0
                 var live = Set<Int64>()
-                let rows = try Row.fetchCursor(
-                    db, sql: "SELECT number, id, matchable, signed, layout, keys, text FROM documents")
-                while let row = try rows.next() {
+                let sql = "SELECT number, id, matchable, signed, layout, keys, text FROM documents"
+                try store.forEachRow(sql, { _ in }) { row in
                     documents += 1
-                    let (number, id, matchable, signed): (Int64, String, Int, Bool) = (row[0], row[1], row[2], row[3])
-                    let text: String = row[6]
-                    if StoredParagraph.decode(row[4], textLength: text.utf8.count) == nil {
+                    let (number, id, matchable, signed) = (
+                        row.integer(0), row.text(1) ?? "", Int(row.integer(2)), row.integer(3) != 0
+                    )
+                    let text = row.text(6) ?? ""
+                    if StoredParagraph.decode(row.blob(4), textLength: text.utf8.count) == nil {
                         problems.append("article \"\(id)\": damaged paragraph layout")
                     }
                     var entries: [BandEntry] = []
-                    let keys = row[5] as Data
+                    let keys = row.blob(5)
                     // Articles merged in the transaction that added them have no stored keys.
                     let keysFit =
                         keys.isEmpty && number <= mergedThrough
@@ -446,9 +470,10 @@ public final class NearDupIndex: Sendable {
                         live.insert(number)
                         needed += (matchable + (signed ? 1 : 0)) * bandCount
                     }
+                    return true
                 }
                 checked.append("\(documents) articles' paragraph layouts and band keys")
-                let runs = try store.runs()
+                let runs = try store.runs(path: path)
                 var found = 0
                 var stale = 0
                 for run in runs {
@@ -480,7 +505,7 @@ public final class NearDupIndex: Sendable {
         }
     }
 
-    private static func indexError(_ error: any Error, path: String) -> NearDupIndexError {
+    static func indexError(_ error: any Error, path: String) -> NearDupIndexError {
         if let error = error as? NearDupIndexError { return error }
         if let error = error as? DatabaseError {
             switch error.resultCode {
@@ -493,30 +518,5 @@ public final class NearDupIndex: Sendable {
             }
         }
         return .storage(path: path, reason: "\(error)")
-    }
-
-    private static func hasTables(_ pool: DatabasePool) throws -> Bool {
-        try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0 } > 0
-    }
-
-    /// Refuses a file that is not an SQLite database, or is shorter than its header says.
-    private static func checkHeader(path: String) throws(NearDupIndexError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .storage(path: path, reason: "cannot read the file")
-        }
-        defer { try? handle.close() }
-        let header = [UInt8]((try? handle.read(upToCount: 100)) ?? Data())
-        let size = (try? handle.seekToEnd()).map(Int.init) ?? 0
-        if size == 0 { return }  // created but never written: SQLite initialises it
-        guard header.count == 100, Array(header[0..<16]) == Array("SQLite format 3\0".utf8) else {
-            throw .corrupt(path: path, reason: "not an SQLite database (bad header)")
-        }
-        let rawPageSize = Int(header[16]) << 8 | Int(header[17])
-        let pageSize = rawPageSize == 1 ? 65_536 : rawPageSize
-        let pages = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
-        if pageSize > 0 && size % pageSize != 0 || pages * pageSize > size {
-            throw .corrupt(
-                path: path, reason: "truncated: \(size) bytes, the header says \(pages) pages of \(pageSize) bytes")
-        }
     }
 }

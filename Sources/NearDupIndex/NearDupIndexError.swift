@@ -9,8 +9,12 @@ public enum NearDupIndexError: Error, Sendable, Hashable, CustomStringConvertibl
     case optionsMismatch(path: String, differences: [String])
     /// The index was written with another signature format or schema version.
     case versionMismatch(path: String, what: String, stored: String, expected: String)
-    /// The file is not a NearDup index, or it is damaged (truncated, overwritten).
+    /// The index is damaged: SQLite found a malformed page, or its tables do not agree (truncated,
+    /// overwritten). `neardup index check-integrity` lists the problems; rebuild it from its feeds.
     case corrupt(path: String, reason: String)
+    /// The file is not a NearDup index: empty, not an SQLite database, or an SQLite database
+    /// without NearDup's tables.
+    case notAnIndex(path: String, reason: String)
     /// The index does not exist and was opened read-only (or `index create` found one already).
     case missing(path: String)
     /// `index create` found an index already at the path.
@@ -33,10 +37,17 @@ public enum NearDupIndexError: Error, Sendable, Hashable, CustomStringConvertibl
             "index \(path) was built with other options: \(differences.joined(separator: "; "))"
                 + " (open it with its own options, or build a new index)"
         case .versionMismatch(let path, let what, let stored, let expected):
-            "index \(path) has \(what) \(stored), this NearDup writes \(expected) (rebuild the index from its feeds)"
+            if let stored = Int(stored), let expected = Int(expected), stored > expected {
+                "index \(path) has \(what) \(stored), written by a newer NearDup; this one reads up to \(expected)"
+                    + " (use the newer NearDup)"
+            } else {
+                "index \(path) has \(what) \(stored), this NearDup writes \(expected) (rebuild the index from its feeds)"
+            }
         case .corrupt(let path, let reason):
-            "index \(path) is damaged or not a NearDup index: \(reason)"
-                + " (run `neardup index check-integrity`; rebuild it from its feeds)"
+            "index \(path) is damaged: \(reason)"
+                + " (run `neardup index check-integrity` to list the problems; rebuild it from its feeds)"
+        case .notAnIndex(let path, let reason):
+            "\(path) is not a NearDup index (\(reason))"
         case .missing(let path):
             "no index at \(path) (create it with `neardup index create`)"
         case .alreadyExists(let path):

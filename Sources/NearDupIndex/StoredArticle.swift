@@ -43,7 +43,8 @@ struct StoredParagraph: Hashable, Sendable {
         return Data(bytes)
     }
 
-    /// Reads a `layout` blob back; `nil` if it is damaged (wrong length, ranges outside `textLength`).
+    /// Reads a `layout` blob back; `nil` if it is damaged (wrong length, ranges outside `textLength`,
+    /// more words than bytes).
     static func decode(_ data: Data, textLength: Int) -> [StoredParagraph]? {
         guard data.count % encodedSize == 0 else { return nil }
         let bytes = [UInt8](data)
@@ -53,11 +54,10 @@ struct StoredParagraph: Hashable, Sendable {
         var paragraphs: [StoredParagraph] = []
         paragraphs.reserveCapacity(bytes.count / encodedSize)
         for offset in stride(from: 0, to: bytes.count, by: encodedSize) {
-            let (start, end, code) = (word(offset), word(offset + 4), Int(bytes[offset + 12]))
-            guard start <= end, end <= textLength, code <= reasons.count else { return nil }
+            let (start, end, words, code) = (word(offset), word(offset + 4), word(offset + 8), Int(bytes[offset + 12]))
+            guard start <= end, end <= textLength, words <= end - start, code <= reasons.count else { return nil }
             paragraphs.append(
-                StoredParagraph(
-                    byteRange: start..<end, wordCount: word(offset + 8), reason: code == 0 ? nil : reasons[code - 1]))
+                StoredParagraph(byteRange: start..<end, wordCount: words, reason: code == 0 ? nil : reasons[code - 1]))
         }
         return paragraphs
     }

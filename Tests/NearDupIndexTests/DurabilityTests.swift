@@ -14,12 +14,8 @@ import Testing
 @Suite struct DurabilityTests {
     static let corpus = CorpusGenerator(configuration: .init(documentCount: 160, seed: 77)).generate()
 
-    static func feedLines() -> [String] {
-        corpus.documents.map { document in
-            let text = String(decoding: try! JSONEncoder().encode(document.text), as: UTF8.self)
-            let id = String(decoding: try! JSONEncoder().encode(document.id), as: UTF8.self)
-            return "{\"id\":\(id),\"text\":\(text)}\n"
-        }
+    static func feedLines() throws -> [String] {
+        try corpus.documents.map { try IndexFixtures.jsonLines([$0]) }
     }
 
     @Test func writerKilledMidStreamLosesNoAcknowledgedArticle() throws {
@@ -48,7 +44,7 @@ import Testing
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let lines = Self.feedLines()
+        let lines = try Self.feedLines()
         let writer = stdin.fileHandleForWriting
         let feeding = Thread {
             for line in lines {
@@ -94,6 +90,30 @@ import Testing
         return index
     }
 
+    /// `--durability full` syncs the write-ahead log at every commit (SQLite's `synchronous = FULL`,
+    /// which GRDB's switch to WAL mode once turned back to `NORMAL`); `process` leaves the syncs to
+    /// checkpoints. `strace` counts them while five articles are added one per transaction.
+    @Test func fullDurabilitySyncsEveryCommit() throws {
+        let folder = try ScratchFolder()
+        let feed = try folder.file("five.jsonl", IndexFixtures.jsonLines(Self.corpus.documents.prefix(5)))
+        let neardup = try CommandRunner.executable().path
+        var syncs: [NearDupIndex.Durability: Int] = [:]
+        for durability in NearDupIndex.Durability.allCases {
+            let path = folder.path("\(durability).neardup")
+            let trace = folder.path("\(durability).trace")
+            try InterruptedCheckpointTests.build(path, with: [])
+            let traced = try InterruptedCheckpointTests.run(
+                "/usr/bin/strace",
+                [
+                    "-f", "-qq", "-o", trace, "-e", "trace=fsync,fdatasync", neardup, "index", "add", path, feed,
+                    "--batch-size", "1", "--durability", durability.rawValue,
+                ])
+            #expect(traced.status == 0)
+            syncs[durability] = try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").count
+        }
+        #expect(try #require(syncs[.full]) >= #require(syncs[.process]) + 5, "\(syncs)")
+    }
+
     /// Builds a small index and closes it, so its write-ahead log is checkpointed into the file.
     static func builtIndex(in folder: ScratchFolder) throws -> String {
         let path = folder.path("built.neardup")
@@ -115,7 +135,7 @@ import Testing
         }
         let (status, _, errors) = try CommandRunner.run(["index", "check-integrity", path]).parts
         #expect(status == 1)
-        #expect(errors.contains("damaged or not a NearDup index"))
+        #expect(errors.contains("is damaged: truncated"))
     }
 
     @Test func overwrittenPagesAreFoundByTheIntegrityCheck() throws {
@@ -135,7 +155,7 @@ import Testing
         let folder = try ScratchFolder()
         let path = folder.path("notes.txt")
         try Data(String(repeating: "not an index\n", count: 500).utf8).write(to: URL(fileURLWithPath: path))
-        #expect(throws: NearDupIndexError.corrupt(path: path, reason: "not an SQLite database (bad header)")) {
+        #expect(throws: NearDupIndexError.notAnIndex(path: path, reason: "not an SQLite database")) {
             _ = try NearDupIndex(path: path)
         }
     }

@@ -16,6 +16,16 @@ enum IndexFixtures {
             .load([path("fixtures/feed.jsonl")]).documents
     }
 
+    /// `documents` as a JSON Lines feed (`id` and `text`).
+    static func jsonLines(_ documents: some Sequence<Document>) throws -> String {
+        try documents.map { document in
+            let encoder = JSONEncoder()
+            let id = String(decoding: try encoder.encode(document.id), as: UTF8.self)
+            let text = String(decoding: try encoder.encode(document.text), as: UTF8.self)
+            return "{\"id\":\(id),\"text\":\(text)}\n"
+        }.joined()
+    }
+
     /// A configuration for tests: no fsync per write (process-crash durability is enough here).
     static var fast: NearDupIndex.Configuration {
         var configuration = NearDupIndex.Configuration()
