@@ -8,7 +8,8 @@ import FuzzSupport
 /// Two option bytes pick the shingle lengths. Invariants:
 /// - paragraph spans are non-empty, in order, disjoint, inside the text, on scalar boundaries,
 ///   trimmed of ASCII white space, and (in `lines` mode) hold no line break;
-/// - the normalized text is words of letters, marks and numbers joined by single spaces, with
+/// - the normalized text is words of letters, marks and numbers joined by single spaces (two words
+///   of a script written without spaces, each one character and its marks, are joined as written), with
 ///   word offsets that agree with the bytes;
 /// - the ASCII fast path, whenever it is taken, gives exactly what the Unicode path gives;
 /// - word and character shingling give one hash per n-gram (one for shorter, non-empty text).
@@ -70,11 +71,23 @@ private func checkNormalized(_ normalizer: TextNormalizer) {
     let ends = normalizer.wordEnds.map(Int.init)
     check(starts.count == ends.count, "\(starts.count) word starts, \(ends.count) word ends")
     check(bytes.isEmpty == starts.isEmpty, "\(bytes.count) bytes of \(starts.count) words")
+    var previousWord = ""
     for (index, (start, end)) in zip(starts, ends).enumerated() {
-        let expectedStart = index == 0 ? 0 : ends[index - 1] + 1
-        check(start == expectedStart && start < end && end <= bytes.count, "word \(index) at \(start)..<\(end)")
-        if index > 0 { check(bytes[start - 1] == 0x20, "word \(index) is not preceded by one space") }
+        check(start < end && end <= bytes.count, "word \(index) at \(start)..<\(end)")
         let word = String(decoding: bytes[start..<end], as: UTF8.self)
+        // Two words of a script written without spaces are joined as written; others by one space.
+        let isJoined =
+            index > 0 && start == ends[index - 1]
+            && [previousWord.unicodeScalars.first, word.unicodeScalars.first].allSatisfy {
+                $0.map(TextNormalizer.isUnsegmentedScalar) ?? false
+            }
+        if index > 0 && !isJoined {
+            check(start == ends[index - 1] + 1, "word \(index) at \(start)..<\(end)")
+            check(bytes[start - 1] == 0x20, "word \(index) is not preceded by one space")
+        } else if index == 0 {
+            check(start == 0, "word 0 at \(start)..<\(end)")
+        }
+        previousWord = word
         check(Array(word.utf8) == Array(bytes[start..<end]), "word \(index) is not valid UTF-8")
         check(word.unicodeScalars.allSatisfy(TextNormalizer.isWordScalar), "word \(index) holds a separator")
     }
