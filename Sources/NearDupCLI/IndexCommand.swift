@@ -65,9 +65,16 @@ struct IndexLocation: ParsableArguments {
             """)
     var verify = false
 
+    /// Opens the index. A writer creates a missing one with the default options only when
+    /// `creatingIfMissing` (`index add`); the maintenance commands refuse a missing path rather than
+    /// leave an empty index behind.
     func open(
-        readOnly: Bool, durability: NearDupIndex.Durability = .full, mergeEvery: Int? = nil, maximumMatches: Int? = nil
+        readOnly: Bool, creatingIfMissing: Bool = false, durability: NearDupIndex.Durability = .full,
+        mergeEvery: Int? = nil, maximumMatches: Int? = nil
     ) throws -> NearDupIndex {
+        if !creatingIfMissing && !FileManager.default.fileExists(atPath: path) {
+            throw CLIError.index(.missing(path: path))
+        }
         var configuration = NearDupIndex.Configuration()
         if let mergeEvery { configuration.mergeThreshold = mergeEvery }
         if let maximumMatches { configuration.maximumMatches = maximumMatches }
@@ -124,7 +131,8 @@ struct IndexAddCommand: ParsableCommand {
             is printed once it is on disk. A batch is matched as a whole; the batch that brings the \
             articles waiting for a merge to --merge-every writes them into a sorted run in the same \
             transaction. An id already in the index stops the run with exit 65 (with --skip-invalid it \
-            is skipped and reported).
+            is skipped and reported). A missing index is created with the default matching options \
+            (`neardup index create` sets others); the other index commands refuse a missing path.
             """)
 
     @OptionGroup var location: IndexLocation
@@ -146,7 +154,8 @@ struct IndexAddCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let index = try location.open(
-                readOnly: false, durability: durability, mergeEvery: mergeEvery, maximumMatches: batching.maxMatches)
+                readOnly: false, creatingIfMissing: true, durability: durability, mergeEvery: mergeEvery,
+                maximumMatches: batching.maxMatches)
             try streamAnswers(index: index, input: input, adding: true, batchSize: batching.batchSize)
         }
     }

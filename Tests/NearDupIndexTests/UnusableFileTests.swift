@@ -26,6 +26,18 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    @Test func aMissingIndexIsCreatedOnlyByAdd() throws {
+        let folder = try ScratchFolder()
+        let path = folder.path("missing.neardup")
+        for command in Self.commands where command[0] != "add" {
+            let (status, _, errors) = try CommandRunner.run(["index", command[0], path] + command.dropFirst()).parts
+            #expect(status == 1 && errors.contains("no index at \(path)"), "\(command[0]): \(errors)")
+            #expect(!FileManager.default.fileExists(atPath: path), "\(command[0]) created \(path)")
+        }
+        #expect(try CommandRunner.run(["index", "add", path, "fixtures/feed.jsonl"]).status == 0)
+        #expect(try CommandRunner.run(["index", "stats", path]).status == 0)
+    }
+
     @Test func anEmptyFileIsNotAnIndex() throws {
         let folder = try ScratchFolder()
         let path = try folder.file("empty.neardup", "")
