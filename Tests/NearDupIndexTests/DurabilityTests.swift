@@ -174,7 +174,7 @@ import Testing
         try queue.write { try $0.execute(sql: "UPDATE meta SET value = '1' WHERE name = 'signature_version'") }
         #expect(
             throws: NearDupIndexError.versionMismatch(
-                path: path, what: "signature format version", stored: "1", expected: "2")
+                path: path, what: "signature format version", stored: "1", expected: "3")
         ) {
             _ = try NearDupIndex(path: path)
         }

@@ -23,7 +23,7 @@ import Testing
         let signature = MinHasher(permutationCount: 128).signature(of: shingles)
         #expect(signature.count == 128)
         #expect(Array(signature.prefix(8)) == Self.goldenPrefix)
-        #expect(SignatureFormat.version == 2)
+        #expect(SignatureFormat.version == 3)
     }
 
     /// The signature as `SignatureFormat` describes it, written plainly: parameters drawn as
