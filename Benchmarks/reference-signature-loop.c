@@ -71,7 +71,7 @@ static uint64_t signAll(const char *text, size_t length, char *normalized, uint3
             for (size_t s = 0; s < shingles; s++) {
                 size_t from = s == 0 ? 0 : wordEnds[s - 1] + 1;
                 size_t to = wordEnds[words >= shingleWords ? s + shingleWords - 1 : words - 1];
-                // The slot function of NearDup's signature format 2: 32-bit affine maps of the
+                // The slot function of NearDup's signature formats 2 and 3: 32-bit affine maps of the
                 // hash's high 32 bits.
                 uint32_t key = (uint32_t)(XXH3_64bits_withSeed(normalized + from, to - from, 0) >> 32);
                 for (int k = 0; k < slots; k++) {

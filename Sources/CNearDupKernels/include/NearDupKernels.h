@@ -5,7 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/// Computes a MinHash signature (signature format version 2).
+/// Computes a MinHash signature (the slot function of signature formats 2 and 3).
 ///
 /// Slot `i` is the minimum, over the shingle hashes `h`, of
 /// `(uint32_t)(multipliers[i] * (uint32_t)(h >> 32) + increments[i])` (arithmetic mod 2^32);
