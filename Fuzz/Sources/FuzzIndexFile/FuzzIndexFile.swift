@@ -34,8 +34,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 
     let folder = FuzzFolder.shared.fresh()
     let path = folder + "/damaged.neardup"
-    FileManager.default.createFile(atPath: path, contents: file)
-    if mode & 4 == 0 { FileManager.default.createFile(atPath: path + "-wal", contents: Data(BaseIndex.shared.log)) }
+    check(FileManager.default.createFile(atPath: path, contents: file), "cannot write \(path)")
+    if mode & 4 == 0 {
+        let log = path + "-wal"
+        check(FileManager.default.createFile(atPath: log, contents: Data(BaseIndex.shared.log)), "cannot write \(log)")
+    }
     var configuration = NearDupIndex.Configuration()
     configuration.readOnly = mode & 1 != 0
     configuration.durability = .process
