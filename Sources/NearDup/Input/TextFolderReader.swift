@@ -67,16 +67,14 @@ package struct TextFolderReader {
         for entry in entries {
             let fullPath = prefix + entry.relativePath
             let displayName = String(decoding: fullPath, as: UTF8.self)
-            switch entry {
-            case .notText:
+            if case .notText = entry {
                 session.countSkippedFile()
                 continue
-            default:
-                session.countRecord()
             }
+            session.countRecord()
             switch entry {
             case .notText:
-                continue
+                break  // counted above, never read
             case .unreadableFolder(_, let reason):
                 try session.reject(InputIssue(file: displayName, line: nil, problem: .unreadable(reason.message)))
             case .notRegularFile:
