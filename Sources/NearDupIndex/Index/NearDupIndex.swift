@@ -30,63 +30,16 @@ import NearDup
 /// `Configuration.mergeThreshold` merges them into a run in the same transaction; a large batch
 /// does so at once, and its keys are written sequentially, never one B-tree insert per key.
 public final class NearDupIndex: Sendable {
-    /// How an index is opened.
-    public struct Configuration: Sendable {
-        /// Open without writing: no lock is taken, and the index must exist.
-        public var readOnly = false
-        /// How long a writer waits for another writer's lock before failing with `.locked`.
-        public var lockTimeout: Duration = .zero
-        /// What a returned write survives.
-        public var durability: Durability = .full
-        /// SQLite's page cache per connection, in MiB: the memory the index uses beyond one batch.
-        public var cacheMebibytes = 64
-        /// Threads that prepare the articles of `add(contentsOf:)`/`check(contentsOf:)`; `nil` for every core.
-        public var threadCount: Int?
-        /// Recent articles (whose band keys each index keeps in memory, 20 to 40 KB per article)
-        /// that make a writer merge them into a sorted run, in the add that reaches the number.
-        /// Larger: fewer, larger merges and more memory.
-        public var mergeThreshold = 1024
-        /// Memory for the runs' Bloom filters, in MiB, shared by the index's connections: about 10
-        /// bits per stored band key until the budget is reached, then fewer (more needless block
-        /// reads, never a wrong answer).
-        public var filterMebibytes = 64
-        /// The most matches an answer lists (its strongest); also the most articles sharing one
-        /// band key that an article is compared with (the earliest added), and a quarter of the
-        /// candidates verified for one article (those sharing the most paragraphs with it). Past any
-        /// of these, the answer is marked `isTruncated`. This bounds the time and memory of an
-        /// article that thousands of indexed articles share text with (the same short text
-        /// repeated, a shared passage), which would otherwise grow with their number. For identical
-        /// texts, the earliest is still the `duplicateOf`.
-        public var maximumMatches = 20
-        /// Whether opening reads every page of the file first (SQLite's `quick_check`) and refuses a
-        /// damaged index with `.corrupt`, even where the calls made would not look. Without it, damage
-        /// is found in the pages a call reads (and by `checkIntegrity()`). It costs about half a
-        /// second per GB of index from the page cache, several times that from disk.
-        public var verifiesPagesOnOpen = false
-
-        /// Creates the default configuration: read-write, fail at once when locked, fully durable.
-        public init() {}
-    }
-
-    /// What a write survives once it returns.
-    public enum Durability: String, Sendable, Hashable, CaseIterable {
-        /// A crash of the process or of the machine (`PRAGMA synchronous = FULL`).
-        case full
-        /// A crash of the process; the last writes may be lost if the machine loses power
-        /// (`PRAGMA synchronous = NORMAL`, faster).
-        case process
-    }
-
     /// The index file.
     public let path: String
     /// The options the index was built with (stored in it).
     public let options: NearDupOptions
     /// How it was opened.
     public let configuration: Configuration
-    private let engine: NearDupEngine
-    private let pool: DatabasePool
+    let engine: NearDupEngine
+    let pool: DatabasePool
     private let lock: IndexLock?
-    private let bands: BandCache
+    let bands: BandCache
 
     /// Opens the index at `path`, creating it if it is missing (unless read-only).
     /// - Parameters:
@@ -102,15 +55,7 @@ public final class NearDupIndex: Sendable {
     ) throws(NearDupIndexError) {
         self.path = path
         self.configuration = configuration
-        if configuration.mergeThreshold < 1 {
-            throw .invalidOption(.invalidOption(name: "mergeThreshold", expected: "at least 1"))
-        }
-        if configuration.filterMebibytes < 1 {
-            throw .invalidOption(.invalidOption(name: "filterMebibytes", expected: "at least 1"))
-        }
-        if configuration.maximumMatches < 1 {
-            throw .invalidOption(.invalidOption(name: "maximumMatches", expected: "at least 1"))
-        }
+        try configuration.validate()
         let exists = FileManager.default.fileExists(atPath: path)
         if configuration.readOnly && !exists { throw .missing(path: path) }
         lock = configuration.readOnly ? nil : try IndexLock(indexPath: path, timeout: configuration.lockTimeout)
@@ -118,52 +63,10 @@ public final class NearDupIndex: Sendable {
         // puts it in WAL mode and writes to it (GRDB makes sure the log is not empty), which must not
         // happen to a file that is not a sound index.
         let found = exists ? try IndexFile.inspect(path: path, configuration: configuration) : nil
-        var sqlite = GRDB.Configuration()
-        sqlite.readonly = configuration.readOnly
-        sqlite.busyMode = .timeout(10)
-        sqlite.maximumReaderCount = 4
-        let cache = configuration.cacheMebibytes * 1024
-        sqlite.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA cache_size = -\(cache)")
-            // Check each B-tree page's cells as it is read: a damaged page fails with SQLITE_CORRUPT
-            // (`.corrupt`) instead of being read on or written into.
-            try db.execute(sql: "PRAGMA cell_size_check = ON")
-            if !db.configuration.readonly {
-                // Only takes effect on a new file: 16 KB pages, a quarter of the system calls per merged byte.
-                try db.execute(sql: "PRAGMA page_size = 16384")
-                // A merge writes a whole run through the log; give the space back after it.
-                try db.execute(sql: "PRAGMA journal_size_limit = \(64 << 20)")
-            }
-        }
         let stored: NearDupOptions
         do {
-            pool = try DatabasePool(path: path, configuration: sqlite)
-            if !configuration.readOnly {
-                // After the pool is open: putting the writer in WAL mode sets `synchronous = NORMAL`.
-                let synchronous = configuration.durability == .full ? "FULL" : "NORMAL"
-                try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = \(synchronous)") }
-            }
-            if let found {
-                stored = found
-                if !configuration.readOnly {
-                    // A version 2 index is marked as version 3 before this NearDup writes to it.
-                    try pool.write { db in
-                        try db.execute(
-                            sql: "UPDATE meta SET value = ? WHERE name = 'schema_version' AND value != ?",
-                            arguments: [String(IndexSchema.version), String(IndexSchema.version)])
-                    }
-                }
-            } else {
-                let fresh = options ?? NearDupOptions()
-                do throws(NearDupError) { try fresh.validate() } catch { throw NearDupIndexError.invalidOption(error) }
-                try pool.write { db in
-                    for statement in IndexSchema.statements { try db.execute(sql: statement) }
-                    for (name, value) in StoredOptions.entries(of: fresh) {
-                        try db.execute(sql: "INSERT INTO meta (name, value) VALUES (?, ?)", arguments: [name, value])
-                    }
-                }
-                stored = fresh
-            }
+            pool = try Self.openPool(path: path, configuration: configuration)
+            stored = try Self.storedOptions(in: pool, found: found, creatingWith: options, configuration: configuration)
         } catch {
             throw IndexFile.explainOpening(Self.indexError(error, path: path), path: path)
         }
@@ -174,12 +77,53 @@ public final class NearDupIndex: Sendable {
         var effective = stored
         effective.threadCount = configuration.threadCount
         self.options = effective
+        engine = try Self.makeEngine(options: effective)
+        bands = BandCache(bandCount: engine.bandLayout.bandCount, path: path)
+    }
+
+    /// Opens the connections to `path`, each set up by `IndexStore.configureConnection`, the
+    /// writer with the durability asked for.
+    private static func openPool(path: String, configuration: Configuration) throws -> DatabasePool {
+        var sqlite = GRDB.Configuration()
+        sqlite.readonly = configuration.readOnly
+        sqlite.busyMode = .timeout(10)
+        sqlite.maximumReaderCount = 4
+        let cacheKibibytes = configuration.cacheMebibytes * 1024
+        sqlite.prepareDatabase { db in try IndexStore(db: db).configureConnection(cacheKibibytes: cacheKibibytes) }
+        let pool = try DatabasePool(path: path, configuration: sqlite)
+        if !configuration.readOnly {
+            // After the pool is open: putting the writer in WAL mode sets `synchronous = NORMAL`.
+            try pool.writeWithoutTransaction { db in try IndexStore(db: db).setDurability(configuration.durability) }
+        }
+        return pool
+    }
+
+    /// The options of the index: `found` (those of an existing index, which a writer marks as of
+    /// this schema version), or those of a new index made with `asked` or the defaults.
+    private static func storedOptions(
+        in pool: DatabasePool, found: NearDupOptions?, creatingWith asked: NearDupOptions?,
+        configuration: Configuration
+    ) throws -> NearDupOptions {
+        if let found {
+            if !configuration.readOnly {
+                // A version 2 index is marked as version 3 before this NearDup writes to it.
+                try pool.write { db in try IndexStore(db: db).markSchemaVersionCurrent() }
+            }
+            return found
+        }
+        let fresh = asked ?? NearDupOptions()
+        do throws(NearDupError) { try fresh.validate() } catch { throw NearDupIndexError.invalidOption(error) }
+        try pool.write { db in try IndexStore(db: db).createIndex(options: fresh) }
+        return fresh
+    }
+
+    /// The engine that prepares and verifies articles with `options`.
+    private static func makeEngine(options: NearDupOptions) throws(NearDupIndexError) -> NearDupEngine {
         do throws(NearDupError) {
-            engine = try NearDupEngine(options: effective)
+            return try NearDupEngine(options: options)
         } catch {
             throw .invalidOption(error)
         }
-        bands = BandCache(bandCount: engine.bandLayout.bandCount, path: path)
     }
 
     // MARK: - Checking and adding
@@ -249,9 +193,11 @@ public final class NearDupIndex: Sendable {
                 // Reaching the merge threshold, the batch goes into a run at once, and its keys are
                 // not stored in `keys` (which only recent articles need).
                 let merges = view.recentDocuments + documents.count >= configuration.mergeThreshold
-                let numbers = try documents.indices.map { try insert($0, of: workspace, storingKeys: !merges, db: db) }
+                let numbers = try documents.indices.map {
+                    try insert($0, of: workspace, storingKeys: !merges, store: store)
+                }
                 if merges {
-                    try merger(db).mergeRecent(batch: numbers.first!...numbers.last!) { buckets in
+                    try merger(store).mergeRecent(batch: numbers.first!...numbers.last!) { buckets in
                         for (index, number) in zip(documents.indices, numbers) {
                             workspace.appendEntries(of: index, number: number, to: &buckets)
                         }
@@ -262,10 +208,10 @@ public final class NearDupIndex: Sendable {
         }
     }
 
-    private func merger(_ db: Database) -> RunMerger {
+    func merger(_ store: IndexStore) -> RunMerger {
         RunMerger(
-            store: IndexStore(db: db), bands: engine.bandLayout.bandCount, path: path,
-            filterBudget: configuration.filterMebibytes << 20)
+            store: store, bands: engine.bandLayout.bandCount, path: path,
+            filterBytes: configuration.filterMebibytes << 20)
     }
 
     /// Read once: `activeProcessorCount` reads the cgroup files each time (a dozen system calls).
@@ -278,31 +224,15 @@ public final class NearDupIndex: Sendable {
     }
 
     /// Inserts batch article `index` and returns its number.
-    private func insert(_ index: Int, of workspace: MatchWorkspace, storingKeys: Bool, db: Database) throws -> Int64 {
-        let document = workspace.documents[index]
+    private func insert(_ index: Int, of workspace: MatchWorkspace, storingKeys: Bool, store: IndexStore) throws
+        -> Int64
+    {
         let corpus = workspace.corpus
-        let paragraphs = corpus.paragraphs(ofDocument: index)
-        let added = workspace.now.timeIntervalSince1970
-        let published = document.published?.timeIntervalSince1970
-        let sql = """
-            INSERT INTO documents (id, published, source, added, time, content_words, matchable, signed, layout,
-                keys, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        try IndexStore(db: db).execute(sql) { parameters in
-            parameters.bind(document.id)
-            parameters.bind(published)
-            parameters.bind(document.source)
-            parameters.bind(added)
-            parameters.bind(published ?? added)
-            parameters.bind(workspace.contentWords[index])
-            parameters.bind(workspace.matchableParagraphs(of: index).count)
-            parameters.bind(corpus.documentHasSignature[index] ? 1 : 0)
-            parameters.bind(StoredParagraph.encode(paragraphs, of: corpus))
-            parameters.bind(storingKeys ? workspace.storedKeys(of: index) : Data())
-            parameters.bind(document.text)
-        }
-        return db.lastInsertedRowID
+        return try store.insertArticle(
+            workspace.documents[index], added: workspace.now, contentWords: workspace.contentWords[index],
+            matchable: workspace.matchableParagraphs(of: index).count, signed: corpus.documentHasSignature[index],
+            layout: StoredParagraph.encode(corpus.paragraphs(ofDocument: index), of: corpus),
+            keys: storingKeys ? workspace.storedKeys(of: index) : Data())
     }
 
     /// Whether an article with id `id` is indexed.
@@ -329,10 +259,7 @@ public final class NearDupIndex: Sendable {
     public func remove(id: String) throws(NearDupIndexError) -> Bool {
         if configuration.readOnly { throw .readOnly(path: path) }
         return try run { [self] in
-            try pool.write { db in
-                try IndexStore(db: db).execute("DELETE FROM documents WHERE id = ?") { $0.bind(id) }
-                return db.changesCount > 0
-            }
+            try pool.write { db in try IndexStore(db: db).removeArticle(id: id) }
         }
     }
 
@@ -346,158 +273,13 @@ public final class NearDupIndex: Sendable {
     public func evict(olderThan cutoff: Date) throws(NearDupIndexError) -> Int {
         if configuration.readOnly { throw .readOnly(path: path) }
         return try run { [self] in
-            try pool.write { db in
-                try db.execute(
-                    sql: "DELETE FROM documents WHERE time < ?", arguments: [cutoff.timeIntervalSince1970])
-                return db.changesCount
-            }
-        }
-    }
-
-    // MARK: - Facts and maintenance
-
-    /// The number of indexed articles.
-    /// - Throws: `.corrupt` or `.storage`.
-    public var count: Int {
-        get throws(NearDupIndexError) {
-            try run { [self] in try pool.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM documents") ?? 0 }
-            }
-        }
-    }
-
-    /// Counts and sizes.
-    /// - Throws: `.corrupt` or `.storage`.
-    /// - Complexity: Linear in the number of articles (it sums their rows).
-    public func statistics() throws(NearDupIndexError) -> IndexStatistics {
-        try run { [self] in
-            try pool.read { db in
-                var statistics = IndexStatistics()
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*), total(length(layout)), total(matchable), total(signed),
-                            CAST(min(time) AS REAL), CAST(max(time) AS REAL)
-                        FROM documents
-                        """)!
-                let bandCount = engine.bandLayout.bandCount
-                // Sums of a damaged index can be anything: clamped, never a trap.
-                func count(_ total: Double) -> Int { total.isFinite ? Int(max(0, min(total, 1e15))) : 0 }
-                statistics.documents = row[0]
-                statistics.paragraphs = count((row[1] as Double) / Double(StoredParagraph.encodedSize))
-                statistics.matchableParagraphs = count(row[2] as Double)
-                statistics.paragraphBandKeys = statistics.matchableParagraphs * bandCount
-                statistics.documentBandKeys = count(row[3] as Double) * bandCount
-                statistics.oldest = (row[4] as Double?).map { Date(timeIntervalSince1970: $0) }
-                statistics.newest = (row[5] as Double?).map { Date(timeIntervalSince1970: $0) }
-                let store = IndexStore(db: db)
-                let (mergedThrough, _) = try store.bandState(path: path)
-                let runs = try store.runs(path: path)
-                statistics.runs = runs.count
-                statistics.runEntries = runs.reduce(0) { $0 + $1.entries }
-                statistics.recentDocuments =
-                    try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM documents WHERE number > ?", arguments: [mergedThrough])
-                    ?? 0
-                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
-                statistics.fileBytes = (try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0) * pageSize
-                statistics.freeBytes = (try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0) * pageSize
-                let wal = try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
-                statistics.walBytes = wal ?? 0
-                return statistics
-            }
-        }
-    }
-
-    /// Merges every run and the recent articles into one run (dropping the band keys of removed
-    /// articles), checkpoints the write-ahead log into the file and rebuilds the file without free
-    /// pages (`VACUUM`), giving back the space of removed articles.
-    /// - Throws: `.readOnly`; `.storage` (e.g. too little disk for the copy VACUUM makes).
-    public func compact() throws(NearDupIndexError) {
-        if configuration.readOnly { throw .readOnly(path: path) }
-        try run { [self] in
-            try pool.write { db in
-                try merger(db).mergeAll()
-            }
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "VACUUM")
-                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
-            }
-        }
-    }
-
-    /// Checks the file (SQLite's `integrity_check`: every page, every B-tree, every index), every
-    /// article's layout and band keys, and that the runs hold exactly the keys the merged articles
-    /// need, each in its filter.
-    /// - Returns: What is wrong, if anything.
-    /// - Throws: `.corrupt` when the file cannot be read at all.
-    /// - Complexity: Linear in the size of the index.
-    public func checkIntegrity() throws(NearDupIndexError) -> IntegrityReport {
-        try run { [self] in
-            try pool.read { db in
-                var problems: [String] = []
-                var checked: [String] = []
-                let messages = try String.fetchAll(db, sql: "PRAGMA integrity_check")
-                if messages != ["ok"] { problems += messages.map { "sqlite: \($0)" } }
-                checked.append("SQLite integrity_check (pages, B-trees, indexes)")
-                let store = IndexStore(db: db)
-                let (mergedThrough, _) = try store.bandState(path: path)
-                let bandCount = engine.bandLayout.bandCount
-                var needed = 0
-                var documents = 0
-                var live = Set<Int64>()
-                let sql = "SELECT number, id, matchable, signed, layout, keys, text FROM documents"
-                try store.forEachRow(sql, { _ in }) { row in
-                    documents += 1
-                    let (number, id, matchable, signed) = (
-                        row.integer(0), row.text(1) ?? "", Int(row.integer(2)), row.integer(3) != 0
-                    )
-                    let text = row.text(6) ?? ""
-                    if StoredParagraph.decode(row.blob(4), textLength: text.utf8.count) == nil {
-                        problems.append("article \"\(id)\": damaged paragraph layout")
-                    }
-                    var entries: [BandEntry] = []
-                    let keys = row.blob(5)
-                    // Articles merged in the transaction that added them have no stored keys.
-                    let keysFit =
-                        keys.isEmpty && number <= mergedThrough
-                        || keys.withUnsafeBytes {
-                            StoredKeys.decode(
-                                $0, number: number, matchable: matchable, signed: signed, bands: bandCount,
-                                into: &entries)
-                        }
-                    if !keysFit { problems.append("article \"\(id)\": damaged band keys") }
-                    if number <= mergedThrough {
-                        live.insert(number)
-                        needed += (matchable + (signed ? 1 : 0)) * bandCount
-                    }
-                    return true
-                }
-                checked.append("\(documents) articles' paragraph layouts and band keys")
-                let runs = try store.runs(path: path)
-                var found = 0
-                var stale = 0
-                for run in runs {
-                    let report = try RunChecker(store: store, run: run, bands: bandCount, path: path).check { number in
-                        live.contains(number)
-                    }
-                    found += report.live
-                    stale += report.stale
-                    problems += report.problems
-                }
-                if found != needed {
-                    problems.append("the runs hold \(found) band keys of merged articles, the articles need \(needed)")
-                }
-                checked.append(
-                    "\(runs.count) runs: \(found) band keys in order, in their blocks and filters (\(stale) of removed "
-                        + "articles, dropped by the next merge)")
-                return IntegrityReport(problems: problems, checked: checked)
-            }
+            try pool.write { db in try IndexStore(db: db).removeArticles(before: cutoff) }
         }
     }
 
     // MARK: - Errors
 
-    private func run<T>(_ body: () throws -> T) throws(NearDupIndexError) -> T {
+    func run<T>(_ body: () throws -> T) throws(NearDupIndexError) -> T {
         do {
             return try body()
         } catch {

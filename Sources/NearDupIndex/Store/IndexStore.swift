@@ -1,11 +1,18 @@
 import Foundation
 internal import GRDB
 internal import GRDBSQLite
-import NearDup
 
-/// The SQL the index runs, on one connection inside one transaction. The hot statements (band
-/// block reads and writes, in `BandStore.swift` and `BandMerge.swift`) bind and step through the
-/// SQLite C API on GRDB's statements, which costs a fraction of building GRDB arguments per row.
+/// Every statement the index runs, on one connection (inside the caller's transaction, where
+/// there is one). Its methods are named for what they do, grouped by concern:
+/// `IndexStore+Connection.swift` (pragmas, checkpoints, whole-file checks),
+/// `IndexStore+Schema.swift` (tables and `meta`), `IndexStore+Articles.swift` (the `documents`
+/// table), `IndexStore+RecentKeys.swift` (the recent articles' band keys), `IndexStore+Runs.swift`
+/// (the `state`, `runs` and `run_blocks` tables) and `IndexStore+Lookup.swift` (finding the
+/// articles that share band keys). The statements that step once per block of a run are
+/// `RunBlockLookup`, `RunBlockScan` and `RunBlockWriter`, made here.
+///
+/// The hot statements (band block reads and writes, recent keys) bind and step through the SQLite
+/// C API on GRDB's statements, which costs a fraction of building GRDB arguments per row.
 ///
 /// Every statement that binds or reads text (ids, sources, article texts) goes through the C API
 /// too, with the text's byte length (`SQLParameters`, `SQLRow`): GRDB binds a `String` as a C
@@ -13,38 +20,9 @@ import NearDup
 struct IndexStore {
     let db: Database
 
-    /// Reads one stored article, or `nil` if there is none with that number.
-    /// - Throws: `NearDupIndexError.corrupt` if its layout is damaged.
-    func article(number: Int64, path: String) throws -> StoredArticle? {
-        let sql = """
-            SELECT id, published, source, added, content_words, layout, text FROM documents WHERE number = ?
-            """
-        return try firstRow(sql, { $0.bind(number) }) { row in
-            let text = row.text(6) ?? ""
-            let document = Document(
-                id: row.text(0) ?? "", text: text, published: row.double(1).map { Date(timeIntervalSince1970: $0) },
-                source: row.text(2))
-            guard let layout = StoredParagraph.decode(row.blob(5), textLength: text.utf8.count) else {
-                throw NearDupIndexError.corrupt(
-                    path: path, reason: "the paragraph layout of article \"\(document.id)\"")
-            }
-            return StoredArticle(
-                number: number, document: document, added: Date(timeIntervalSince1970: row.double(3) ?? 0),
-                contentWords: Int(row.integer(4)), layout: layout)
-        }
-    }
-
-    /// The ids among `ids` that are indexed.
-    func indexedIDs(among ids: some Sequence<String>) throws -> [String] {
-        try ids.filter { try number(ofID: $0) != nil }
-    }
-
-    /// The number of the article with id `id`, if it is indexed.
-    func number(ofID id: String) throws -> Int64? {
-        try firstRow("SELECT number FROM documents WHERE id = ?", { $0.bind(id) }) { $0.integer(0) }
-    }
-
+    /// The error SQLite reported for result code `code` on this connection.
     func error(_ code: Int32) -> DatabaseError {
+        // Safety: `sqliteConnection` is this open connection's handle; the message is copied at once.
         DatabaseError(
             resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
     }
@@ -68,6 +46,8 @@ struct IndexStore {
 
     /// Calls `body` with each row of `sql` (with the parameters `bind` sets) while it returns `true`.
     func forEachRow(_ sql: String, _ bind: (inout SQLParameters) -> Void, _ body: (SQLRow) throws -> Bool) throws {
+        // Safety: the handle belongs to GRDB's cached statement, alive as long as `db`; it is reset
+        // before and after use, so no row or binding outlives this call.
         let handle = try db.cachedStatement(sql: sql).sqliteStatement
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)

@@ -29,6 +29,7 @@ struct SQLParameters {
     mutating func bind(_ text: String?) {
         next { statement, index in
             guard var text else { return sqlite3_bind_null(statement, index) }
+            // Safety: SQLITE_TRANSIENT makes SQLite copy the bytes before `withUTF8` returns.
             return text.withUTF8 { bytes in
                 // An empty buffer may have no address, which SQLite would take for NULL.
                 guard let start = bytes.baseAddress, !bytes.isEmpty else {
@@ -43,6 +44,7 @@ struct SQLParameters {
 
     mutating func bind(_ data: Data) {
         next { statement, index in
+            // Safety: SQLITE_TRANSIENT makes SQLite copy the bytes before `withUnsafeBytes` returns.
             data.withUnsafeBytes { bytes in
                 guard let start = bytes.baseAddress, !bytes.isEmpty else {
                     return sqlite3_bind_zeroblob(statement, index, 0)
@@ -53,5 +55,6 @@ struct SQLParameters {
     }
 
     /// SQLite's `SQLITE_TRANSIENT`: it copies the value before the call returns.
+    // Safety: SQLite defines it as the destructor pointer -1, which it compares and never calls.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

@@ -14,6 +14,7 @@ struct SQLRow {
     /// The column's text with all its bytes (U+0000 included); `nil` for NULL.
     func text(_ column: Int32) -> String? {
         guard sqlite3_column_type(statement, column) != SQLITE_NULL else { return nil }
+        // Safety: the text is SQLite's buffer for the current row, copied into the `String` at once.
         // The text first, then its length (the order SQLite asks for).
         guard let start = sqlite3_column_text(statement, column) else { return "" }
         let count = Int(sqlite3_column_bytes(statement, column))
@@ -22,6 +23,7 @@ struct SQLRow {
 
     /// The column's bytes (empty for NULL).
     func blob(_ column: Int32) -> Data {
+        // Safety: the blob is SQLite's buffer for the current row, copied into the `Data` at once.
         guard let start = sqlite3_column_blob(statement, column) else { return Data() }
         return Data(bytes: start, count: Int(sqlite3_column_bytes(statement, column)))
     }
