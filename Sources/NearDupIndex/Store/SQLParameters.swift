@@ -4,6 +4,8 @@ internal import GRDBSQLite
 /// Binds a statement's parameters in order through the SQLite C API, texts with their byte length;
 /// `code` keeps the first failure (a text or blob over SQLite's size limit).
 struct SQLParameters {
+    // Safety: made only by `IndexStore.forEachRow` for the statement handle it holds, and used
+    // before that call returns.
     private let statement: OpaquePointer
     private var index: Int32 = 0
     private(set) var code = SQLITE_OK

@@ -3,6 +3,8 @@ internal import GRDBSQLite
 
 /// The current row of a statement stepped through the C API; valid until the next step.
 struct SQLRow {
+    // Safety: made only by `IndexStore.forEachRow` for the statement handle it holds, and read
+    // before it steps again.
     let statement: OpaquePointer
 
     func integer(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
