@@ -36,9 +36,13 @@ public final class NearDupIndex: Sendable {
     public let options: NearDupOptions
     /// How it was opened.
     public let configuration: Configuration
+    /// Prepares (splits, shingles, signs) and verifies articles with `options`.
     let engine: NearDupEngine
+    /// The writer connection and the readers.
     let pool: DatabasePool
+    /// The writer's lock, held while the index is open; `nil` when read-only.
     private let lock: IndexLock?
+    /// The runs' filters and the recent articles' keys, shared by every transaction.
     let bands: BandCache
 
     /// Opens the index at `path`, creating it if it is missing (unless read-only).
@@ -208,6 +212,7 @@ public final class NearDupIndex: Sendable {
         }
     }
 
+    /// The merger of the runs of the transaction running on `store`'s connection.
     func merger(_ store: IndexStore) -> RunMerger {
         RunMerger(
             store: store, bands: engine.bandLayout.bandCount, path: path,
@@ -279,6 +284,7 @@ public final class NearDupIndex: Sendable {
 
     // MARK: - Errors
 
+    /// Runs `body`, turning what it throws into a `NearDupIndexError`.
     func run<T>(_ body: () throws -> T) throws(NearDupIndexError) -> T {
         do {
             return try body()
@@ -287,6 +293,8 @@ public final class NearDupIndex: Sendable {
         }
     }
 
+    /// `error` as a `NearDupIndexError` of the index at `path`: SQLite's corruption and busy codes
+    /// become `.corrupt` and `.locked`, anything else `.storage`.
     static func indexError(_ error: any Error, path: String) -> NearDupIndexError {
         if let error = error as? NearDupIndexError { return error }
         if let error = error as? DatabaseError {
