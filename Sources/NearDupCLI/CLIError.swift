@@ -29,9 +29,19 @@ enum CLIError: Error, CustomStringConvertible {
                 + "read); raise --memory-limit, or lower --max-document-bytes to skip such records"
         case .input(let error): "\(error)"
         case .engine(let error): "\(error)"
-        case .index(let error): "\(error)"
+        case .index(let error): "\(error)" + Self.remedy(for: error)
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .message(let text): text
+        }
+    }
+
+    /// The `neardup` commands that help with an index error, in the words the message ends with
+    /// (the library's errors state the fault only).
+    private static func remedy(for error: NearDupIndexError) -> String {
+        switch error {
+        case .corrupt: " (run `neardup index check-integrity` to list the problems; rebuild it from its feeds)"
+        case .missing: " (create it with `neardup index create`)"
+        default: ""
         }
     }
 

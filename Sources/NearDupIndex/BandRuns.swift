@@ -177,8 +177,6 @@ struct RecentKeys: Sendable {
     /// Articles whose keys are here.
     private(set) var documents = 0
 
-    var entries: Int { references.count }
-
     private func slot(of key: Int64) -> Int {
         let shift = UInt64(64 - slots.count.trailingZeroBitCount)
         var slot = Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> shift)

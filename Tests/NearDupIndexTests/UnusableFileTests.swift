@@ -38,6 +38,32 @@ import Testing
         #expect(try CommandRunner.run(["index", "stats", path]).status == 0)
     }
 
+    @Test func theLibraryStatesTheFaultAndTheCommandLineAddsTheCommandToRun() throws {
+        let faults: [NearDupIndexError] = [
+            .locked(path: "p"), .optionsMismatch(path: "p", differences: ["threshold: index 0.5, asked 0.6"]),
+            .versionMismatch(path: "p", what: "schema version", stored: "9", expected: "3"),
+            .versionMismatch(path: "p", what: "schema version", stored: "1", expected: "3"),
+            .corrupt(path: "p", reason: "r"), .notAnIndex(path: "p", reason: "r"), .missing(path: "p"),
+            .alreadyExists(path: "p"), .duplicateID("x"), .readOnly(path: "p"), .storage(path: "p", reason: "r"),
+        ]
+        for fault in faults { #expect(!"\(fault)".contains("neardup "), "\(fault)") }
+        #expect("\(NearDupIndexError.missing(path: "p"))" == "no index at p")
+        #expect("\(NearDupIndexError.corrupt(path: "p", reason: "r"))" == "index p is damaged: r")
+
+        let folder = try ScratchFolder()
+        let missing = folder.path("missing.neardup")
+        let (_, _, missingErrors) = try CommandRunner.run(["index", "stats", missing]).parts
+        #expect(missingErrors == "neardup: no index at \(missing) (create it with `neardup index create`)\n")
+        let truncated = try folder.file(
+            "truncated.neardup", Array("SQLite format 3\0".utf8) + Array(repeating: 1, count: 200))
+        let (_, _, damagedErrors) = try CommandRunner.run(["index", "stats", truncated]).parts
+        #expect(damagedErrors.hasPrefix("neardup: index \(truncated) is damaged: truncated"), "\(damagedErrors)")
+        #expect(
+            damagedErrors.hasSuffix(
+                " (run `neardup index check-integrity` to list the problems; rebuild it from its feeds)\n"),
+            "\(damagedErrors)")
+    }
+
     @Test func anEmptyFileIsNotAnIndex() throws {
         let folder = try ScratchFolder()
         let path = try folder.file("empty.neardup", "")

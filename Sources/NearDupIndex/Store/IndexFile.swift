@@ -62,22 +62,16 @@ enum IndexFile {
         sqlite.busyMode = .timeout(10)
         do {
             return try DatabaseQueue(path: path, configuration: sqlite).read { db -> NearDupOptions? in
-                guard try db.tableExists("meta") else {
-                    let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-                    if tables == 0 && !configuration.readOnly { return nil }
+                let store = IndexStore(db: db)
+                guard try store.hasMetaTable() else {
+                    if try store.schemaObjectCount() == 0 && !configuration.readOnly { return nil }
                     throw NearDupIndexError.notAnIndex(
                         path: path, reason: "an SQLite database without NearDup's tables")
                 }
-                // Cast: a damaged row may hold numbers or blobs, which GRDB would not read as text.
-                let entries = try Dictionary(
-                    Row.fetchAll(db, sql: "SELECT CAST(name AS TEXT), CAST(value AS TEXT) FROM meta").map {
-                        row -> (String, String) in (row[0] as String? ?? "", row[1] as String? ?? "")
-                    },
-                    uniquingKeysWith: { first, _ in first })
-                let options = try StoredOptions.options(from: entries, path: path)
-                try checkTables(db, path: path)
+                let options = try StoredOptions.options(from: store.metaEntries(), path: path)
+                try checkTables(store, path: path)
                 if configuration.verifiesPagesOnOpen {
-                    let messages = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                    let messages = try store.quickCheck()
                     if messages != ["ok"] {
                         throw NearDupIndexError.corrupt(path: path, reason: "SQLite's quick_check: \(messages[0])")
                     }
@@ -109,11 +103,11 @@ enum IndexFile {
     /// Refuses an index whose tables are not those `IndexSchema.statements` create (each table with
     /// its columns, by name and declared type), or whose `state` row is missing.
     /// - Throws: `.corrupt`, naming the first difference.
-    static func checkTables(_ db: Database, path: String) throws {
+    static func checkTables(_ store: IndexStore, path: String) throws {
         guard let expected = expectedColumns else {
             throw NearDupIndexError.storage(path: path, reason: "SQLite cannot make an index schema in memory")
         }
-        let found = try columns(db)
+        let found = try store.columnsByTable()
         for (table, columns) in expected.sorted(by: { $0.key < $1.key }) {
             guard let present = found[table] else {
                 throw NearDupIndexError.corrupt(path: path, reason: "no table \(table)")
@@ -125,26 +119,13 @@ enum IndexFile {
                         + "expected (\(columns.joined(separator: ", ")))")
             }
         }
-        _ = try IndexStore(db: db).bandState(path: path)
+        _ = try store.bandState(path: path)
     }
 
     /// The tables `IndexSchema.statements` make, with their columns: made once, in memory.
     private static let expectedColumns: [String: [String]]? = try? DatabaseQueue().write { fresh in
-        for statement in IndexSchema.statements { try fresh.execute(sql: statement) }
-        return try columns(fresh)
-    }
-
-    /// Each table of `db` with its columns, `name TYPE`.
-    private static func columns(_ db: Database) throws -> [String: [String]] {
-        let tables = try String.fetchAll(
-            db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        var columns: [String: [String]] = [:]
-        for table in tables {
-            columns[table] = try Row.fetchAll(
-                db, sql: "SELECT CAST(name AS TEXT), CAST(type AS TEXT) FROM pragma_table_info(?) ORDER BY cid",
-                arguments: [table]
-            ).map { "\($0[0] as String? ?? "") \($0[1] as String? ?? "")" }
-        }
-        return columns
+        let store = IndexStore(db: fresh)
+        try store.createTables()
+        return try store.columnsByTable()
     }
 }

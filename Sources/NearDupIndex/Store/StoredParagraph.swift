@@ -1,16 +1,6 @@
 import Foundation
 import NearDup
 
-/// An indexed article read back for verification: its text and the paragraph layout the engine
-/// computed when it was added.
-struct StoredArticle: Sendable {
-    let number: Int64
-    let document: Document
-    let added: Date
-    let contentWords: Int
-    let layout: [StoredParagraph]
-}
-
 /// One paragraph's place in its article's text, its length and its in-document boilerplate reason.
 struct StoredParagraph: Hashable, Sendable {
     var byteRange: Range<Int>

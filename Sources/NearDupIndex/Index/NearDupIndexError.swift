@@ -1,6 +1,7 @@
 import NearDup
 
-/// An error from a ``NearDupIndex``. Each says what is wrong and what to do about it.
+/// An error from a ``NearDupIndex``. Each states what is wrong (and, where the library alone can
+/// say it, what to do about it); a tool on top adds its own commands as remedies.
 public enum NearDupIndexError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Another process (or another open index in this process) is writing to the index.
     case locked(path: String)
@@ -10,14 +11,15 @@ public enum NearDupIndexError: Error, Sendable, Hashable, CustomStringConvertibl
     /// The index was written with another signature format or schema version.
     case versionMismatch(path: String, what: String, stored: String, expected: String)
     /// The index is damaged: SQLite found a malformed page, or its tables do not agree (truncated,
-    /// overwritten). `neardup index check-integrity` lists the problems; rebuild it from its feeds.
+    /// overwritten). `NearDupIndex.checkIntegrity()` lists the problems; rebuild it from its feeds.
     case corrupt(path: String, reason: String)
     /// The file is not a NearDup index: empty, not an SQLite database, or an SQLite database
     /// without NearDup's tables.
     case notAnIndex(path: String, reason: String)
-    /// The index does not exist and was opened read-only (or `index create` found one already).
+    /// There is no index at the path where one must exist (`NearDupIndex` throws it when opened
+    /// read-only; otherwise it creates a missing index).
     case missing(path: String)
-    /// `index create` found an index already at the path.
+    /// An index already exists where a new one was to be created.
     case alreadyExists(path: String)
     /// An article with this id is already in the index (or twice in one batch).
     case duplicateID(String)
@@ -45,11 +47,10 @@ public enum NearDupIndexError: Error, Sendable, Hashable, CustomStringConvertibl
             }
         case .corrupt(let path, let reason):
             "index \(path) is damaged: \(reason)"
-                + " (run `neardup index check-integrity` to list the problems; rebuild it from its feeds)"
         case .notAnIndex(let path, let reason):
             "\(path) is not a NearDup index (\(reason))"
         case .missing(let path):
-            "no index at \(path) (create it with `neardup index create`)"
+            "no index at \(path)"
         case .alreadyExists(let path):
             "an index already exists at \(path)"
         case .duplicateID(let id):

@@ -1,0 +1,46 @@
+import NearDup
+
+/// Band entries gathered by (kind, band), given back sorted by key one bucket at a time.
+///
+/// The entries must come in reference order within each bucket (as `StoredKeys` gives an article's
+/// keys, articles in number order). Each entry is packed as `key << 32 | position` (its 32-bit key
+/// and its place in the bucket), and a bucket's packed values sort in linear time (uniform hashes
+/// on top) into the `(key, reference)` order of `BandEntry`. 16 bytes per entry while gathered.
+struct EntryBuckets {
+    private let bands: Int
+    private var packed: [[UInt64]]
+    private var references: [[Int64]]
+    /// Entries gathered.
+    private(set) var count = 0
+    /// Of which whole-text keys.
+    private(set) var documentCount = 0
+
+    init(bands: Int) {
+        self.bands = max(1, bands)
+        packed = Array(repeating: [], count: 2 * self.bands)
+        references = Array(repeating: [], count: 2 * self.bands)
+    }
+
+    /// Buckets in key order: the paragraph keys' bands, then the whole-text keys' bands.
+    var bucketCount: Int { packed.count }
+
+    mutating func append(_ entry: BandEntry) {
+        let isDocument = IndexSchema.isDocumentKey(entry.key)
+        let band = min(Int((entry.key >> 32) & IndexSchema.bandMask), bands - 1)
+        let bucket = (isDocument ? bands : 0) + band
+        packed[bucket].append(UInt64(UInt32(truncatingIfNeeded: entry.key)) << 32 | UInt64(references[bucket].count))
+        references[bucket].append(entry.reference)
+        count += 1
+        if isDocument { documentCount += 1 }
+    }
+
+    /// The entries of bucket `bucket`, sorted by key, then reference.
+    func sortedEntries(ofBucket bucket: Int) -> [BandEntry] {
+        var values = packed[bucket]
+        _ = sortAndUnique(&values, from: 0)
+        let high = Int64(bucket >= bands ? 1 : 0) << IndexSchema.kindShift | Int64(bucket % bands) << 32
+        return values.map { value in
+            BandEntry(key: high | Int64(value >> 32), reference: references[bucket][Int(value & 0xFFFF_FFFF)])
+        }
+    }
+}
