@@ -268,10 +268,8 @@ public final class NearDupIndex: Sendable {
             filterBudget: configuration.filterMebibytes << 20)
     }
 
-    /// Read once: `activeProcessorCount` reads the cgroup files each time (a dozen system calls).
-    private static let processorCount = ProcessInfo.processInfo.activeProcessorCount
-
-    private var threadCount: Int { max(1, configuration.threadCount ?? Self.processorCount) }
+    /// The engine's options hold `configuration.threadCount`.
+    private var threadCount: Int { engine.options.resolvedThreadCount }
 
     private func makeWorkspace(_ documents: [Document]) -> MatchWorkspace {
         MatchWorkspace(engine: engine, batch: documents, threads: threadCount, path: path, now: Date())
@@ -297,7 +295,7 @@ public final class NearDupIndex: Sendable {
             parameters.bind(published ?? added)
             parameters.bind(workspace.contentWords[index])
             parameters.bind(workspace.matchableParagraphs(of: index).count)
-            parameters.bind(corpus.documentHasSignature[index] ? 1 : 0)
+            parameters.bind(corpus.hasSignature(document: index) ? 1 : 0)
             parameters.bind(StoredParagraph.encode(paragraphs, of: corpus))
             parameters.bind(storingKeys ? workspace.storedKeys(of: index) : Data())
             parameters.bind(document.text)
