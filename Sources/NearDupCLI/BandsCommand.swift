@@ -41,7 +41,11 @@ struct BandsCommand: ParsableCommand {
             let output = try OutputFile(path: "-")
             let rejects = try input.rejectsSink()
             let nearDup: NearDupEngine
-            do throws(NearDupError) { nearDup = try NearDupEngine(options: options) } catch {
+            do throws(NearDupError) {
+                var made = try NearDupEngine(options: options)
+                made.releasesFreeMemoryBetweenStages = true
+                nearDup = made
+            } catch {
                 throw CLIError.engine(error)
             }
             var loader = DocumentLoader(options: input.inputOptions)
@@ -62,7 +66,7 @@ struct BandsCommand: ParsableCommand {
                     }
                 ) { documents, locations in
                     let corpus = nearDup.preparedCorpus(
-                        of: documents, threads: options.threadCount ?? ProcessInfo.processInfo.activeProcessorCount)
+                        of: documents, threads: options.resolvedThreadCount)
                     var lines: [UInt8] = []
                     for (index, (document, location)) in zip(documents, locations).enumerated() {
                         BandKeyLines.appendDocument(

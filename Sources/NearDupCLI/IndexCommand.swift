@@ -83,6 +83,7 @@ struct IndexLocation: ParsableArguments {
         configuration.readOnly = readOnly
         configuration.lockTimeout = .milliseconds(Int(lockTimeout * 1000))
         configuration.durability = durability
+        configuration.releasesFreeMemoryBetweenStages = true
         do throws(NearDupIndexError) {
             return try NearDupIndex(path: path, configuration: configuration)
         } catch {

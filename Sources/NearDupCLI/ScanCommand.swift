@@ -69,6 +69,7 @@ struct ScanRun {
         defer { progress?.finish() }
         do throws(NearDupError) {
             var engine = try NearDupEngine(options: options)
+            engine.releasesFreeMemoryBetweenStages = true
             if case .bytes(let limit) = input.memoryLimit { engine.memoryLimit = limit.bytes }
             let callback: (@Sendable (ScanProgress) -> Void)?
             if let progress { callback = { progress.update($0) } } else { callback = nil }

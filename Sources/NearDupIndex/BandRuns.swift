@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// One stored band key: `key` is `IndexSchema.paragraphKey` or `IndexSchema.documentKey`, and
 /// `reference` the paragraph reference or the article number it points at.
@@ -50,19 +51,18 @@ struct BandRun: Sendable, Hashable {
 
     /// The `run_blocks` rowid of the block that holds `key`.
     func blockID(of key: Int64) -> Int64 {
-        let kind = key >> IndexSchema.kindShift
-        let bits = Int64(kind == 0 ? paragraphBits : documentBits)
-        let band = (key >> 32) & IndexSchema.bandMask
-        let prefix = bits == 0 ? 0 : Int64(UInt32(truncatingIfNeeded: key) >> UInt32(32 - bits))
-        return id << Self.idShift | kind << Self.kindShift | band << bits | prefix
+        let bandKey = BandKey(indexValue: key)
+        let bits = Int64(bandKey.kind == .paragraph ? paragraphBits : documentBits)
+        let prefix = bits == 0 ? 0 : Int64(bandKey.value >> UInt32(32 - bits))
+        return id << Self.idShift | bandKey.kind.rawValue << Self.kindShift | Int64(bandKey.band) << bits | prefix
     }
 
     /// The full key of an entry stored in block `blockID` with 32-bit key `low`.
     func key(blockID: Int64, low: UInt32) -> Int64 {
-        let kind = (blockID >> Self.kindShift) & 1
-        let bits = Int64(kind == 0 ? paragraphBits : documentBits)
+        let kind: BandKey.Kind = (blockID >> Self.kindShift) & 1 == 0 ? .paragraph : .wholeText
+        let bits = Int64(kind == .paragraph ? paragraphBits : documentBits)
         let band = (blockID & ((1 << Self.kindShift) - 1)) >> bits
-        return kind << IndexSchema.kindShift | band << 32 | Int64(low)
+        return BandKey(band: Int(band), kind: kind, value: low).indexValue
     }
 
     /// The first rowid of run `run` and the first one past it.
@@ -142,8 +142,9 @@ struct BandFilter: Sendable {
 
     private func position(_ key: Int64) -> (word: Int, mask: UInt64) {
         let low = UInt64(UInt32(truncatingIfNeeded: key))
-        let band = UInt64(min(Int((key >> 32) & IndexSchema.bandMask), bands - 1))
-        let document = IndexSchema.isDocumentKey(key)
+        let bandKey = BandKey(indexValue: key)
+        let band = UInt64(min(bandKey.band, bands - 1))
+        let document = bandKey.kind == .wholeText
         let (base, span) = document ? (paragraphWords, words.count - paragraphWords) : (0, paragraphWords)
         let word = base + Int((band * UInt64(span) + (low * UInt64(span)) >> 32) / UInt64(bands))
         var hash = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15

@@ -1,49 +1,50 @@
 import Foundation
 import NearDup
 
-/// Verifies the LSH candidates of batch articles exactly and turns them into answers, with the
-/// batch engine's rules (`DocumentLinker`) pair by pair: a paragraph pair is evidence when its
-/// exact Jaccard reaches the threshold; each matched paragraph keeps its best partner (highest
-/// Jaccard, then earliest paragraph); coverage is matched words over content words, both ways; a
-/// document pair is linked when it has evidence, or shares a whole-text band key and its exact
-/// whole-text Jaccard reaches the threshold; `Relation`'s rule names the relation.
+/// Verifies the LSH candidates of batch articles exactly and turns them into answers, pair by
+/// pair, with the engine's `MatchRules` (paragraph match, best partner, coverage both ways,
+/// whole-text fallback for a pair that shares a whole-text band key, relation) in their
+/// `.inDocument` scope: the index never applies the cross-document `recurring` rule.
 ///
-/// One verifier per thread: it caches the shingle sets it computes.
+/// One verifier per thread: it caches the shingle sets it computes, lazily, one article at a time
+/// (the engine's `ShingleSets` builds a known list of sets at once).
 struct CandidateVerifier {
     private let workspace: MatchWorkspace
+    private let rules: MatchRules
     private var shingler: ParagraphShingler
     private var paragraphSets: [Int: [UInt64]] = [:]
     private var documentSets: [Int: [UInt64]] = [:]
 
     init(workspace: MatchWorkspace) {
         self.workspace = workspace
+        rules = MatchRules(options: workspace.engine.options, boilerplate: .inDocument)
         shingler = ParagraphShingler(
             documents: workspace.documents, corpus: workspace.corpus, kind: workspace.engine.options.shingle)
     }
 
-    /// The answer for batch article `document`, from its paragraph candidates `pairs` (sorted,
-    /// `paragraph << 32 | workspace paragraph`) and whole-text candidates `links` (sorted,
-    /// `document << 32 | workspace document`), keeping the `limit` strongest matches.
+    /// The answer for batch article `document`, from its paragraph candidates `pairs` (sorted
+    /// ``CandidatePair``s: batch paragraph → workspace paragraph) and whole-text candidates `links`
+    /// (sorted ``CandidatePair``s: batch article → workspace article), keeping the `limit`
+    /// strongest matches.
     /// - Parameter truncated: Whether candidates were left out (the answer says so).
     mutating func answer(for document: Int, pairs: [UInt64], links: [UInt64], limit: Int, truncated: Bool)
         -> IndexAnswer
     {
         let corpus = workspace.corpus
-        let threshold = workspace.engine.options.threshold
-        var linkedDocuments = Set(links.map { Int($0 & 0xFFFF_FFFF) })
+        var linkedDocuments = Set(links.map(CandidatePair.workspace))
         // Per other document, each paragraph's best partner and the other's covered paragraphs.
         var best: [Int: [Int: (partner: Int, overlap: SetOverlap)]] = [:]
         var coveredOther: [Int: Set<Int>] = [:]
         for pair in pairs {
-            let (paragraph, other) = (Int(pair >> 32), Int(pair & 0xFFFF_FFFF))
+            let (paragraph, other) = (CandidatePair.batch(pair), CandidatePair.workspace(pair))
             let overlap = SetOverlap(sorted: paragraphSet(paragraph), paragraphSet(other))
-            guard overlap.jaccard >= threshold else { continue }
-            let otherDocument = Int(corpus.paragraphDocuments[other])
+            guard rules.isMatch(overlap) else { continue }
+            let otherDocument = corpus.document(ofParagraph: other)
             linkedDocuments.insert(otherDocument)
             coveredOther[otherDocument, default: []].insert(other)
             if let current = best[otherDocument]?[paragraph],
-                current.overlap.jaccard > overlap.jaccard
-                    || (current.overlap.jaccard == overlap.jaccard && current.partner < other)
+                !MatchRules.isBetterPartner(
+                    jaccard: overlap.jaccard, paragraph: other, than: (current.overlap.jaccard, current.partner))
             {
                 continue
             }
@@ -54,7 +55,7 @@ struct CandidateVerifier {
         for other in linkedDocuments.sorted() {
             let evidence = best[other] ?? [:]
             let jaccard = SetOverlap(sorted: documentSet(document), documentSet(other)).jaccard
-            if evidence.isEmpty && jaccard < threshold { continue }
+            guard rules.isLinked(hasEvidence: !evidence.isEmpty, wholeTextJaccard: jaccard) else { continue }
             // Stored articles in the order they were added, then the batch's earlier ones.
             let order = workspace.stored[other]?.number ?? (1 << 62) + Int64(other)
             matches.append(
@@ -75,10 +76,10 @@ struct CandidateVerifier {
         jaccard: Double
     ) -> IndexMatch {
         let corpus = workspace.corpus
-        let coveredWords = evidence.keys.reduce(0) { $0 + Int(corpus.wordCounts[$1]) }
-        let otherWords = covered.reduce(0) { $0 + Int(corpus.wordCounts[$1]) }
-        let coverage = Relation.share(coveredWords, of: workspace.contentWords[document])
-        let storedCoverage = Relation.share(otherWords, of: workspace.contentWords[other])
+        let coveredWords = evidence.keys.reduce(0) { $0 + corpus.wordCount(ofParagraph: $1) }
+        let otherWords = covered.reduce(0) { $0 + corpus.wordCount(ofParagraph: $1) }
+        let coverage = MatchRules.coverage(matchedWords: coveredWords, contentWords: workspace.contentWords[document])
+        let storedCoverage = MatchRules.coverage(matchedWords: otherWords, contentWords: workspace.contentWords[other])
         let start = corpus.paragraphs(ofDocument: document).lowerBound
         let otherStart = corpus.paragraphs(ofDocument: other).lowerBound
         let paragraphs = evidence.keys.sorted().map { paragraph in
@@ -91,9 +92,7 @@ struct CandidateVerifier {
         return IndexMatch(
             id: source.id, published: source.published, added: workspace.stored[other]?.added ?? workspace.now,
             source: source.source,
-            relation: Relation(
-                copyCoverage: coverage, sourceCoverage: storedCoverage, jaccard: jaccard,
-                thresholds: workspace.engine.options.relations),
+            relation: rules.relation(copyCoverage: coverage, sourceCoverage: storedCoverage, jaccard: jaccard),
             coverage: coverage, storedCoverage: storedCoverage, jaccard: jaccard, paragraphs: paragraphs)
     }
 
@@ -119,14 +118,16 @@ struct CandidateVerifier {
         return set
     }
 
-    /// The whole-text set of a document: its paragraphs that are not boilerplate, like the batch
-    /// engine's `inDocumentSet` (the index never applies the cross-document `recurring` rule).
-    /// Shingles do not cross paragraphs, so the paragraphs already verified give theirs.
+    /// The whole-text set of a document: its paragraphs that `rules` keep in it (no recurring
+    /// boilerplate is known here). Shingles do not cross paragraphs, so the paragraphs already
+    /// verified give theirs.
     private mutating func documentSet(_ document: Int) -> [UInt64] {
         if let set = documentSets[document] { return set }
         var set: [UInt64] = []
         for paragraph in workspace.corpus.paragraphs(ofDocument: document)
-        where workspace.corpus.patternReasons[paragraph] == nil {
+        where rules.isInWholeText(
+            patternReason: workspace.corpus.patternReason(ofParagraph: paragraph), isRecurring: false)
+        {
             if let known = paragraphSets[paragraph] {
                 set += known
             } else {

@@ -65,9 +65,9 @@ enum IndexSchema {
     static let ordinalBits = 20
     /// Paragraphs past this ordinal are stored but not matched on their own.
     static let maximumOrdinal = (1 << ordinalBits) - 1
-    /// Where a band key's kind (0 paragraph, 1 whole text) starts.
-    static let kindShift: Int64 = 48
-    static let bandMask: Int64 = 0xFFFF
+    /// Where a band key's kind (0 paragraph, 1 whole text) starts (``BandKey/indexKindShift``).
+    static let kindShift = BandKey.indexKindShift
+    static let bandMask = BandKey.indexBandMask
 
     static let statements = [
         "CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID",
@@ -108,17 +108,18 @@ enum IndexSchema {
         (reference >> Int64(ordinalBits), Int(reference & Int64(maximumOrdinal)))
     }
 
-    /// The key of a paragraph's band `band` whose 32-bit LSH key is `key`.
+    /// The stored key (``BandKey/indexValue``) of a paragraph's band `band` whose 32-bit LSH key is `key`.
     static func paragraphKey(band: Int, key: UInt32) -> Int64 {
-        Int64(band) << 32 | Int64(key)
+        BandKey(band: band, kind: .paragraph, value: key).indexValue
     }
 
-    /// The key of a whole text's band `band` whose 32-bit LSH key is `key`.
+    /// The stored key (``BandKey/indexValue``) of a whole text's band `band` whose 32-bit LSH key is `key`.
     static func documentKey(band: Int, key: UInt32) -> Int64 {
-        1 << kindShift | Int64(band) << 32 | Int64(key)
+        BandKey(band: band, kind: .wholeText, value: key).indexValue
     }
 
-    static func isDocumentKey(_ key: Int64) -> Bool { key >> kindShift != 0 }
+    /// Whether a stored key is a whole text's.
+    static func isDocumentKey(_ key: Int64) -> Bool { BandKey.isWholeText(indexValue: key) }
 }
 
 // MARK: -

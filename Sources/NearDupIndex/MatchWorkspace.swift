@@ -45,7 +45,7 @@ struct MatchWorkspace: Sendable {
         let minimum = engine.options.minimumParagraphTokens
         contentWords = (0..<batch.count).map { [corpus] document in
             corpus.paragraphs(ofDocument: document).reduce(0) {
-                $0 + (corpus.isMatchable($1, minimumWords: minimum) ? Int(corpus.wordCounts[$1]) : 0)
+                $0 + (corpus.isMatchable($1, minimumWords: minimum) ? corpus.wordCount(ofParagraph: $1) : 0)
             }
         }
     }
@@ -68,11 +68,8 @@ struct MatchWorkspace: Sendable {
         let paragraphs = matchableParagraphs(of: document).map { paragraph in
             (paragraph - start, Array(corpus.bandKeys(ofParagraph: paragraph)))
         }
-        let bands = corpus.bandCount
-        let whole =
-            corpus.documentHasSignature[document]
-            ? Array(corpus.documentBandKeys[(document * bands)..<((document + 1) * bands)]) : []
-        return StoredKeys.encode(paragraphs: paragraphs, document: whole)
+        return StoredKeys.encode(
+            paragraphs: paragraphs, document: corpus.bandKeys(ofDocument: document).map(Array.init) ?? [])
     }
 
     /// Appends the band entries of batch article `document`, indexed as number `number`, in the
@@ -82,14 +79,14 @@ struct MatchWorkspace: Sendable {
         for paragraph in matchableParagraphs(of: document) {
             let reference = IndexSchema.paragraphReference(document: number, ordinal: paragraph - start)
             for (band, key) in corpus.bandKeys(ofParagraph: paragraph).enumerated() {
-                buckets.append(BandEntry(key: IndexSchema.paragraphKey(band: band, key: key), reference: reference))
+                let bandKey = BandKey(band: band, kind: .paragraph, value: key)
+                buckets.append(BandEntry(key: bandKey.indexValue, reference: reference))
             }
         }
-        guard corpus.documentHasSignature[document] else { return }
-        let bands = corpus.bandCount
-        for band in 0..<bands {
-            let key = corpus.documentBandKeys[document * bands + band]
-            buckets.append(BandEntry(key: IndexSchema.documentKey(band: band, key: key), reference: number))
+        guard let keys = corpus.bandKeys(ofDocument: document) else { return }
+        for (band, key) in keys.enumerated() {
+            buckets.append(
+                BandEntry(key: BandKey(band: band, kind: .wholeText, value: key).indexValue, reference: number))
         }
     }
 
@@ -109,7 +106,7 @@ struct MatchWorkspace: Sendable {
     {
         let probes = BatchProbes(
             corpus: corpus, paragraphs: (0..<batchCount).flatMap(matchableParagraphs).map(Int32.init),
-            documents: (0..<batchCount).filter { corpus.documentHasSignature[$0] }.map(Int32.init), threads: threads)
+            documents: (0..<batchCount).filter { corpus.hasSignature(document: $0) }.map(Int32.init), threads: threads)
         let keys = probes.distinctKeys
         let (hits, counts, capped) = try store.hits(
             keys: keys, view: view, bands: corpus.bandCount, limit: limit, path: path
@@ -117,13 +114,13 @@ struct MatchWorkspace: Sendable {
         var truncated = Array(repeating: false, count: batchCount)
         for key in capped {
             probes.forEachMember(of: key) { [corpus] member in
-                truncated[IndexSchema.isDocumentKey(key) ? member : Int(corpus.paragraphDocuments[member])] = true
+                truncated[BandKey.isWholeText(indexValue: key) ? member : corpus.document(ofParagraph: member)] = true
             }
         }
         var pairs = CandidateLists(documents: batchCount)
         var links = CandidateLists(documents: batchCount)
         for (key, reference) in hits {
-            let isDocument = IndexSchema.isDocumentKey(key)
+            let isDocument = BandKey.isWholeText(indexValue: key)
             let (number, ordinal) = isDocument ? (reference, 0) : IndexSchema.split(paragraphReference: reference)
             guard let other = try workspaceDocument(number: number, store: store) else { continue }
             let paragraphs = corpus.paragraphs(ofDocument: other)
@@ -132,20 +129,21 @@ struct MatchWorkspace: Sendable {
                     path: path,
                     reason: "a band key of article \(number) names its paragraph \(ordinal) of \(paragraphs.count)")
             }
-            let target = UInt64(isDocument ? other : paragraphs.lowerBound + ordinal)
+            let target = isDocument ? other : paragraphs.lowerBound + ordinal
             probes.forEachMember(of: key) { [corpus] member in
-                let document = isDocument ? member : Int(corpus.paragraphDocuments[member])
+                let document = isDocument ? member : corpus.document(ofParagraph: member)
                 guard excluding[document] != number else { return }
+                let pair = CandidatePair.pack(batch: member, workspace: target)
                 if isDocument {
-                    links.append(UInt64(member) << 32 | target, to: document)
+                    links.append(pair, to: document)
                 } else {
-                    pairs.append(UInt64(member) << 32 | target, to: document)
+                    pairs.append(pair, to: document)
                 }
             }
         }
         if amongBatch {
             let among = probes.pairsAmongBatch(
-                documentOf: corpus.paragraphDocuments, documents: batchCount, threads: threads
+                corpus: corpus, documents: batchCount, threads: threads
             ) { [keys, counts] key in
                 // The batch's earlier articles fill what the index left of the key's `limit`.
                 var (lower, upper) = (0, keys.count)
@@ -184,15 +182,7 @@ struct MatchWorkspace: Sendable {
         documents.append(article.document)
         stored.append(article)
         contentWords.append(article.contentWords)
-        for paragraph in article.layout {
-            corpus.paragraphDocuments.append(Int32(index))
-            corpus.byteRanges.append(paragraph.byteRange)
-            corpus.wordCounts.append(Int32(paragraph.wordCount))
-            corpus.textHashes.append(0)
-            corpus.patternReasons.append(paragraph.reason)
-            corpus.keyRows.append(-1)
-        }
-        corpus.documentParagraphStarts.append(corpus.paragraphCount)
+        corpus.appendStored(paragraphs: article.layout.lazy.map { ($0.byteRange, $0.wordCount, $0.reason) })
         workspaceOfNumber[number] = index
         return index
     }

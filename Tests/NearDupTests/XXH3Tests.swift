@@ -26,7 +26,7 @@ import Testing
 
     @Test(arguments: vectors)
     func matchesPythonXXHash(vector: Vector) {
-        #expect(XXH3.hash(vector.input, seed: vector.seed) == vector.expected)
+        #expect(Kernel.xxh3(vector.input, seed: vector.seed) == vector.expected)
     }
 
     @Test(arguments: vectors)
@@ -40,8 +40,8 @@ import Testing
 
     @Test func shingleSeedSpellsNEARDUP1() {
         #expect(SignatureFormat.shingleSeed == 0x4E45_4152_4455_5031)
-        #expect(XXH3.hash("kim jong un", seed: SignatureFormat.shingleSeed) == 0xE122_081F_6E03_7225)
-        #expect(XXH3.hash("kim jong un", seed: 0) != 0xE122_081F_6E03_7225)
+        #expect(Kernel.xxh3("kim jong un", seed: SignatureFormat.shingleSeed) == 0xE122_081F_6E03_7225)
+        #expect(Kernel.xxh3("kim jong un", seed: 0) != 0xE122_081F_6E03_7225)
     }
 }
 

@@ -47,6 +47,15 @@ struct BoilerplateRules: Sendable {
     }
 
     /// One paragraph as the rules see it.
+    /// Whether the raw paragraph `text` (its UTF-8 bytes, before normalization) opens like a list
+    /// item: `-`, `*`, `•` (E2 80 A2), `–` (E2 80 93) or `—` (E2 80 94).
+    static func isListItem(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = text.first else { return false }
+        if first == 0x2D || first == 0x2A { return true }
+        guard text.count >= 3, first == 0xE2, text[1] == 0x80 else { return false }
+        return [0xA2, 0x93, 0x94].contains(text[2])
+    }
+
     struct Line {
         /// The normalized words; empty when no rule can apply (see `mayApply(toWordCount:normalized:)`).
         var words: [Substring]

@@ -19,13 +19,15 @@ struct Deduplicator: Sendable {
             for other in others.sorted(by: { rank[$0] < rank[$1] }) { visit(other) }
         }
         var linkBetween: [UInt64: Int] = [:]
-        for (index, link) in links.enumerated() { linkBetween[pack(Int32(link.source), Int32(link.copy))] = index }
+        for (index, link) in links.enumerated() {
+            linkBetween[UnorderedPair.pack(Int32(link.source), Int32(link.copy))] = index
+        }
         return (0..<documentCount).map { document in
             let kept = Int(center[document])
             guard kept != document else {
                 return DedupDecision(document: document, duplicateOf: nil, relation: nil, score: nil)
             }
-            let link = links[linkBetween[pack(Int32(kept), Int32(document))]!]
+            let link = links[linkBetween[UnorderedPair.pack(Int32(kept), Int32(document))]!]
             let coverage = link.copy == document ? link.copyCoverage : link.sourceCoverage
             return DedupDecision(
                 document: document, duplicateOf: kept, relation: link.relation, score: max(coverage, link.jaccard))

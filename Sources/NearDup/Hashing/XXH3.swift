@@ -15,10 +15,4 @@ enum XXH3 {
     static func hash(_ buffer: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
         XXH3_64bits_withSeed(buffer.baseAddress, buffer.count, seed)
     }
-
-    /// Hashes the UTF-8 bytes of `string` with `seed`.
-    static func hash(_ string: String, seed: UInt64) -> UInt64 {
-        var copy = string
-        return copy.withUTF8 { hash(UnsafeRawBufferPointer($0), seed: seed) }
-    }
 }

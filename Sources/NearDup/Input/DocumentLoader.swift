@@ -157,7 +157,8 @@ public struct DocumentLoader: Sendable {
 
     private var jsonLinesReader: JSONLinesReader {
         JSONLinesReader(
-            options: options, chunkSize: chunkSize, batchSize: batchSize, threads: resolvedThreadCount(threadCount))
+            options: options, chunkSize: chunkSize, batchSize: batchSize,
+            threads: NearDupOptions.resolvedThreadCount(threadCount))
     }
 
     private func load(_ path: String, into session: inout LoadSession) throws(InputError) {

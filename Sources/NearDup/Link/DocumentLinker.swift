@@ -5,6 +5,8 @@ import CNearDupKernels
 /// whole-text Jaccard, and the relation.
 struct DocumentLinker: Sendable {
     let options: NearDupOptions
+    /// The match rules: the whole-text fallback, the best partner, coverage and relation.
+    let rules: MatchRules
     let layout: BandLayout
     let threads: Int
     /// The memory the run may use (`--memory-limit`), or `nil` for no limit.
@@ -36,7 +38,7 @@ struct DocumentLinker: Sendable {
 
     /// The best source paragraph found for a copy paragraph.
     private struct Coverage: Comparable {
-        var pair: UInt64  // covering document << 32 | covered document
+        var pair: UInt64  // a `DirectedPair`: covering document → covered document
         var paragraph: Int32
         var score: Double
         var source: Int32
@@ -45,8 +47,8 @@ struct DocumentLinker: Sendable {
         static func < (lhs: Coverage, rhs: Coverage) -> Bool {
             if lhs.pair != rhs.pair { return lhs.pair < rhs.pair }
             if lhs.paragraph != rhs.paragraph { return lhs.paragraph < rhs.paragraph }
-            if lhs.score != rhs.score { return lhs.score > rhs.score }
-            return lhs.source < rhs.source
+            return MatchRules.isBetterPartner(
+                jaccard: lhs.score, paragraph: Int(lhs.source), than: (rhs.score, Int(rhs.source)))
         }
     }
 
@@ -61,13 +63,12 @@ struct DocumentLinker: Sendable {
         let (coverages, cappedParagraphs) = try bestCoverages(input)
         var matchesByPair: [UInt64: [Coverage]] = [:]
         for coverage in coverages {
-            let covering = Int32(truncatingIfNeeded: coverage.pair >> 32)
-            let covered = Int32(truncatingIfNeeded: coverage.pair & 0xFFFF_FFFF)
-            matchesByPair[pack(covering, covered), default: []].append(coverage)
+            let (covering, covered) = (DirectedPair.covering(coverage.pair), DirectedPair.covered(coverage.pair))
+            matchesByPair[UnorderedPair.pack(Int32(covering), Int32(covered)), default: []].append(coverage)
         }
         for (head, members) in input.twins.membersByHead {
             for member in members {
-                matchesByPair[pack(Int32(head), Int32(member))] = twinEvidence(head, member, input)
+                matchesByPair[UnorderedPair.pack(Int32(head), Int32(member))] = twinEvidence(head, member, input)
             }
         }
         let candidates = wholeDocumentCandidates(input.corpus, twins: input.twins)
@@ -85,10 +86,10 @@ struct DocumentLinker: Sendable {
             var links: [DocumentLink] = []
             for (pair, measured) in zip(sortedPairs[range], jaccards[range]) {
                 let evidence = evidenceByPair[pair] ?? []
-                let (a, b) = unpack(pair)
+                let (a, b) = UnorderedPair.unpack(pair)
                 // Identical texts are duplicates even when they have no words (emoji, symbols).
                 let jaccard = input.twins.head[a] == input.twins.head[b] ? 1 : measured
-                if evidence.isEmpty && jaccard < options.threshold { continue }
+                guard rules.isLinked(hasEvidence: !evidence.isEmpty, wholeTextJaccard: jaccard) else { continue }
                 links.append(makeLink(a, b, evidence: evidence, jaccard: jaccard, input: input))
             }
             return links
@@ -113,7 +114,7 @@ struct DocumentLinker: Sendable {
             for paragraph in corpus.paragraphs(ofDocument: covering).reversed() {
                 firstWithText[distinctOf[paragraph]] = Int32(paragraph)
             }
-            let pair = UInt64(covering) << 32 | UInt64(covered)
+            let pair = DirectedPair.pack(covering: covering, covered: covered)
             for paragraph in corpus.paragraphs(ofDocument: covered) {
                 let distinct = distinctOf[paragraph]
                 guard distinct >= 0, input.isEvidence[Int(distinct)], let source = firstWithText[distinct] else {
@@ -138,18 +139,17 @@ struct DocumentLinker: Sendable {
                 guard let members = input.twins.membersByHead[head], Int(input.twins.head[other]) != head else {
                     continue
                 }
-                let headEvidence = evidence[pack(Int32(head), Int32(other))] ?? []
+                let headEvidence = evidence[UnorderedPair.pack(Int32(head), Int32(other))] ?? []
                 for member in members {
                     let shift = Int32(starts[member] - starts[head])
                     let moved = headEvidence.map { coverage in
                         var moved = coverage
-                        let covering = Int(coverage.pair >> 32)
-                        let covered = Int(coverage.pair & 0xFFFF_FFFF)
+                        let covering = DirectedPair.covering(coverage.pair)
+                        let covered = DirectedPair.covered(coverage.pair)
                         if covering == head { moved.source += shift }
                         if covered == head { moved.paragraph += shift }
-                        moved.pair =
-                            UInt64(covering == head ? member : covering) << 32
-                            | UInt64(covered == head ? member : covered)
+                        moved.pair = DirectedPair.pack(
+                            covering: covering == head ? member : covering, covered: covered == head ? member : covered)
                         return moved
                     }
                     links.append(makeLink(other, member, evidence: moved, jaccard: link.jaccard, input: input))
@@ -164,7 +164,7 @@ struct DocumentLinker: Sendable {
         var coveredWords = [0, 0]  // of copy, of source
         var matches: [ParagraphMatch] = []
         for coverage in evidence {
-            let coveredDocument = Int(coverage.pair & 0xFFFF_FFFF)
+            let coveredDocument = DirectedPair.covered(coverage.pair)
             let words = Int(input.corpus.wordCounts[Int(coverage.paragraph)])
             if coveredDocument == copy {
                 coveredWords[0] += words
@@ -173,10 +173,10 @@ struct DocumentLinker: Sendable {
                 coveredWords[1] += words
             }
         }
-        let copyCoverage = Relation.share(coveredWords[0], of: input.contentWords[copy])
-        let sourceCoverage = Relation.share(coveredWords[1], of: input.contentWords[source])
-        let relation = Relation(
-            copyCoverage: copyCoverage, sourceCoverage: sourceCoverage, jaccard: jaccard, thresholds: options.relations)
+        let copyCoverage = MatchRules.coverage(matchedWords: coveredWords[0], contentWords: input.contentWords[copy])
+        let sourceCoverage = MatchRules.coverage(
+            matchedWords: coveredWords[1], contentWords: input.contentWords[source])
+        let relation = rules.relation(copyCoverage: copyCoverage, sourceCoverage: sourceCoverage, jaccard: jaccard)
         return DocumentLink(
             source: source, copy: copy, relation: relation, copyCoverage: copyCoverage,
             sourceCoverage: sourceCoverage, jaccard: jaccard,
@@ -229,14 +229,13 @@ struct DocumentLinker: Sendable {
                         guard input.twins.isHead(Int(sourceDocument)), sourceDocument != document else { continue }
                         guard budget > 0 else { return false }
                         budget -= 1
-                        let pair =
-                            UInt64(UInt32(bitPattern: sourceDocument)) << 32 | UInt64(UInt32(bitPattern: document))
+                        let pair = DirectedPair.pack(covering: Int(sourceDocument), covered: Int(document))
                         found.append(
                             Coverage(pair: pair, paragraph: Int32(paragraph), score: score, source: source, edge: edge))
                         if reverse {
                             found.append(
                                 Coverage(
-                                    pair: (pair << 32) | (pair >> 32), paragraph: source, score: score,
+                                    pair: DirectedPair.reversed(pair), paragraph: source, score: score,
                                     source: Int32(paragraph), edge: edge))
                         }
                     }
@@ -307,33 +306,9 @@ struct DocumentLinker: Sendable {
         let rows = signed.map { Int32($0) }
         let found = finder.candidates(bandKeys: corpus.documentBandKeys, rows: rows)
         let pairs = found.pairs.map { pair in
-            let (a, b) = unpack(pair)
-            return pack(Int32(signed[a]), Int32(signed[b]))
+            let (a, b) = UnorderedPair.unpack(pair)
+            return UnorderedPair.pack(Int32(signed[a]), Int32(signed[b]))
         }
         return (pairs, found.oversizedBuckets)
-    }
-}
-
-// MARK: -
-
-extension Relation {
-    /// Names the relation of two linked documents from how much each covers of the other and their
-    /// whole-text Jaccard similarity (the rule `DocumentLinker` and the incremental index share).
-    package init(copyCoverage: Double, sourceCoverage: Double, jaccard: Double, thresholds: RelationThresholds) {
-        if min(copyCoverage, sourceCoverage) >= thresholds.duplicateCoverage || jaccard >= thresholds.duplicateCoverage
-        {
-            self = .duplicate
-        } else if max(copyCoverage, sourceCoverage) >= thresholds.copyCoverage
-            || min(copyCoverage, sourceCoverage) >= thresholds.mutualCoverage
-        {
-            self = .copy
-        } else {
-            self = .partial
-        }
-    }
-
-    /// The share of a document's `whole` content words that `part` words cover, at most 1 (0 for no content).
-    package static func share(_ part: Int, of whole: Int) -> Double {
-        whole == 0 ? 0 : min(1, Double(part) / Double(whole))
     }
 }

@@ -12,32 +12,35 @@ struct WholeTextJaccards {
     /// The most set room, in bytes (8 per possible shingle), that a block of several groups reserves.
     var blockBudget = 128 << 20
 
-    /// The Jaccard similarity of each of `pairs` (packed by `pack(_:_:)`), in the same order.
+    /// The Jaccard similarity of each of `pairs` (packed by `UnorderedPair.pack(_:_:)`), in the same order.
     /// - Complexity: O(*s* log *s*) per document set of *s* shingles, plus O(*s*) per pair.
     func jaccards(
         of pairs: [UInt64], included: [Bool], documents: [Document], corpus: PreparedCorpus
     ) -> [Double] {
         var groups = DocumentGroups(count: corpus.documentCount)
         for pair in pairs {
-            let (a, b) = unpack(pair)
+            let (a, b) = UnorderedPair.unpack(pair)
             groups.join(a, b)
         }
-        var pairsByGroup = pairs.indices.map { UInt64(groups.root(of: unpack(pairs[$0]).0)) << 32 | UInt64($0) }
+        // Each pair's index under its group's root, so that sorting lists the pairs group by group.
+        var pairsByGroup = pairs.indices.map {
+            KeyedItem.pack(key: UInt32(groups.root(of: UnorderedPair.unpack(pairs[$0]).lower)), item: $0)
+        }
         pairsByGroup.sort()
 
         var jaccards = [Double](repeating: 0, count: pairs.count)
         var block = Block(documentCount: corpus.documentCount)
-        var currentGroup: UInt64 = .max
+        var currentGroup: UInt32?
         for entry in pairsByGroup {
-            if entry >> 32 != currentGroup {
+            if KeyedItem.key(entry) != currentGroup {
                 if block.reservedBytes >= blockBudget {
                     measure(
                         &block, pairs: pairs, into: &jaccards, included: included, documents: documents, corpus: corpus)
                 }
-                currentGroup = entry >> 32
+                currentGroup = KeyedItem.key(entry)
             }
-            let index = Int(entry & 0xFFFF_FFFF)
-            let (a, b) = unpack(pairs[index])
+            let index = KeyedItem.item(entry)
+            let (a, b) = UnorderedPair.unpack(pairs[index])
             block.pairIndices.append(index)
             for document in [a, b] where !block.holds[document] {
                 block.holds[document] = true
@@ -73,7 +76,7 @@ struct WholeTextJaccards {
         let pairIndices = block.pairIndices
         let chunks = parallelChunks(count: pairIndices.count, threads: threads) { range in
             pairIndices[range].map { index in
-                let (a, b) = unpack(pairs[index])
+                let (a, b) = UnorderedPair.unpack(pairs[index])
                 return sets.overlap(a, b).jaccard
             }
         }

@@ -1,5 +1,3 @@
-import CNearDupKernels
-
 /// Matchable paragraphs collapsed into distinct texts, and the verified similarity edges between them.
 ///
 /// Exact copies (same 64-bit XXH3 fingerprint of the normalized text) are one *distinct paragraph*
@@ -23,8 +21,6 @@ struct ParagraphGraph: Sendable {
 
     func members(of distinct: Int) -> ArraySlice<Int32> { members[memberStarts[distinct]..<memberStarts[distinct + 1]] }
 
-    func representative(of distinct: Int) -> Int { Int(members[memberStarts[distinct]]) }
-
     /// The other end of `edge` seen from `distinct`.
     func neighbour(of distinct: Int, across edge: VerifiedEdge) -> Int {
         Int(edge.first) == distinct ? Int(edge.second) : Int(edge.first)
@@ -43,6 +39,8 @@ struct ParagraphMatcher: Sendable {
     let options: NearDupOptions
     let layout: BandLayout
     let threads: Int
+    /// Whether free pages go back to the system after each step that frees large buffers.
+    var memoryRelease = MemoryRelease(isEnabled: false)
     /// Buckets larger than this are paired star-wise (see `CandidateFinder`).
     var maximumBucketSize = 2_000
 
@@ -55,15 +53,15 @@ struct ParagraphMatcher: Sendable {
         }
         let (distinctOf, memberStarts, members) = groupExactCopies(matchable, corpus: corpus)
         let distinctCount = memberStarts.count - 1
-        neardup_release_free_memory()  // the grouping's hash table
+        memoryRelease()  // the grouping's hash table
         let representatives = memberStarts.dropLast().map { members[$0] }
         let finder = CandidateFinder(layout: layout, maximumBucketSize: maximumBucketSize, threads: threads)
         let candidates = finder.candidates(
             bandKeys: corpus.bandKeys, rows: representatives.map { corpus.keyRows[Int($0)] })
-        corpus.bandKeys = []
-        neardup_release_free_memory()  // the finder's sort buffers
+        corpus.releaseParagraphBandKeys()
+        memoryRelease()  // the finder's sort buffers
         let edges = verify(candidates.pairs, representatives: representatives, corpus: corpus, documents: documents)
-        neardup_release_free_memory()  // the paragraphs' shingle sets
+        memoryRelease()  // the paragraphs' shingle sets
         let (neighbourStarts, neighbourEdges) = adjacency(of: edges, count: distinctCount)
         return ParagraphGraph(
             distinctOf: distinctOf, memberStarts: memberStarts, members: members, edges: edges,
@@ -105,16 +103,16 @@ struct ParagraphMatcher: Sendable {
     private func verify(
         _ pairs: [UInt64], representatives representative: [Int32], corpus: PreparedCorpus, documents: [Document]
     ) -> [VerifiedEdge] {
-        let paragraphs = itemsInPairs(pairs, count: representative.count).map { Int(representative[$0]) }
+        let paragraphs = UnorderedPair.items(in: pairs, count: representative.count).map { Int(representative[$0]) }
         let sets = ShingleSets.ofParagraphs(
             paragraphs, documents: documents, corpus: corpus, options: options, threads: threads)
-        let threshold = options.threshold
+        let rules = MatchRules(options: options, boilerplate: .inDocumentAndRecurring)
         let chunks = parallelChunks(count: pairs.count, threads: threads) { range in
             var edges: [VerifiedEdge] = []
             for pair in pairs[range] {
-                let (a, b) = unpack(pair)
+                let (a, b) = UnorderedPair.unpack(pair)
                 let overlap = sets.overlap(Int(representative[a]), Int(representative[b]))
-                if overlap.jaccard >= threshold {
+                if rules.isMatch(overlap) {
                     edges.append(VerifiedEdge(first: Int32(a), second: Int32(b), overlap: overlap))
                 }
             }

@@ -8,43 +8,95 @@ struct CorpusAnalysis {
     let threads: Int
     let corpus: PreparedCorpus
     let graph: ParagraphGraph
+    /// Batch `scan`'s rules: the cross-document `recurring` rule applies.
+    var rules: MatchRules { MatchRules(options: options, boilerplate: .inDocumentAndRecurring) }
 
-    /// Runs the stages and assembles the report.
+    /// Runs the stages and assembles the report: star clustering, recurring boilerplate, document
+    /// links, deduplication, report assembly.
     /// - Throws: `NearDupError.memoryLimitExceeded` when linking would need more than `memoryLimit`.
     func report(documents: [Document], memoryLimit: Int? = nil) throws(NearDupError) -> ScanReport {
-        let matchableWords = wordsPerDocument { graph.distinctOf[$0] >= 0 }
-        let rank = preferenceRanks(documents, words: matchableWords)
+        let rank = preferenceRanks(documents, words: wordsPerDocument { graph.distinctOf[$0] >= 0 })
         let center = clusterDistinctParagraphs(graph, rank: rank)
-        let boilerplateCenters = recurringBoilerplate(graph, center: center)
+        let boilerplate = recurringBoilerplate(center: center)
+        let linked = try link(documents, boilerplate: boilerplate, rank: rank, memoryLimit: memoryLimit)
+        let decisions = Deduplicator(rank: rank).decisions(links: linked.links, documentCount: documents.count)
+        return assembleReport(
+            documents: documents, center: center, boilerplate: boilerplate, linked: linked, decisions: decisions,
+            rank: rank)
+    }
+
+    /// What the recurring-boilerplate stage finds.
+    private struct Boilerplate {
+        /// Whether each distinct paragraph is evidence (not recurring boilerplate).
+        var isEvidence: [Bool]
+        /// Whether each paragraph is recurring boilerplate.
+        var isRecurring: [Bool]
+        /// Words of each document's evidence paragraphs.
+        var contentWords: [Int]
+    }
+
+    /// What the linking stage finds.
+    private struct Linked {
+        var links: [DocumentLink]
+        var documentCandidates: Int
+        var oversizedBuckets: Int
+        var cappedParagraphs: Int
+    }
+
+    /// The recurring-boilerplate stage: clusters that `RecurringBoilerplateDetector` calls
+    /// boilerplate, as per-paragraph flags.
+    private func recurringBoilerplate(center: [Int32]) -> Boilerplate {
+        let boilerplateCenters = recurringBoilerplateCenters(graph, center: center)
         let isEvidence = (0..<graph.distinctCount).map { !boilerplateCenters.contains(Int(center[$0])) }
         let isRecurring = (0..<corpus.paragraphCount).map { paragraph in
             let distinct = Int(graph.distinctOf[paragraph])
             return distinct >= 0 && !isEvidence[distinct]
         }
-        let inDocumentSet = (0..<corpus.paragraphCount).map { corpus.patternReasons[$0] == nil && !isRecurring[$0] }
         let contentWords = wordsPerDocument { graph.distinctOf[$0] >= 0 && !isRecurring[$0] }
-        let linker = DocumentLinker(options: options, layout: layout, threads: threads, memoryLimit: memoryLimit)
-        let (links, documentCandidates, oversizedDocumentBuckets, cappedParagraphs) = try linker.link(
+        return Boilerplate(isEvidence: isEvidence, isRecurring: isRecurring, contentWords: contentWords)
+    }
+
+    /// The linking stage (`DocumentLinker`).
+    /// - Throws: `NearDupError.memoryLimitExceeded` when linking would need more than `memoryLimit`.
+    private func link(
+        _ documents: [Document], boilerplate: Boilerplate, rank: [Int], memoryLimit: Int?
+    ) throws(NearDupError) -> Linked {
+        let inDocumentSet = (0..<corpus.paragraphCount).map {
+            rules.isInWholeText(patternReason: corpus.patternReasons[$0], isRecurring: boilerplate.isRecurring[$0])
+        }
+        let linker = DocumentLinker(
+            options: options, rules: rules, layout: layout, threads: threads, memoryLimit: memoryLimit)
+        let (links, documentCandidates, oversizedBuckets, cappedParagraphs) = try linker.link(
             DocumentLinker.Input(
-                documents: documents, corpus: corpus, graph: graph, isEvidence: isEvidence,
-                inDocumentSet: inDocumentSet, contentWords: contentWords, rank: rank,
+                documents: documents, corpus: corpus, graph: graph, isEvidence: boilerplate.isEvidence,
+                inDocumentSet: inDocumentSet, contentWords: boilerplate.contentWords, rank: rank,
                 twins: IdenticalDocuments(
                     documents: documents, fingerprints: corpus.documentFingerprints,
                     eligible: { !corpus.paragraphs(ofDocument: $0).isEmpty }, rank: rank)))
-        let decisions = Deduplicator(rank: rank).decisions(links: links, documentCount: documents.count)
-        let (clusters, clusterOfParagraph) = reportedClusters(graph, center: center, isEvidence: isEvidence, rank: rank)
+        return Linked(
+            links: links, documentCandidates: documentCandidates, oversizedBuckets: oversizedBuckets,
+            cappedParagraphs: cappedParagraphs)
+    }
 
+    /// The report assembly stage: paragraphs with their roles and clusters, document summaries
+    /// and statistics.
+    private func assembleReport(
+        documents: [Document], center: [Int32], boilerplate: Boilerplate, linked: Linked,
+        decisions: [DedupDecision], rank: [Int]
+    ) -> ScanReport {
+        let (clusters, clusterOfParagraph) = reportedClusters(
+            graph, center: center, isEvidence: boilerplate.isEvidence, rank: rank)
         var summaries: [DocumentSummary] = []
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(corpus.paragraphCount)
         var statistics = ScanStatistics()
         for document in 0..<corpus.documentCount {
             let range = corpus.paragraphs(ofDocument: document)
-            var boilerplate = 0
+            var boilerplateParagraphs = 0
             var words = 0
             for paragraph in range {
-                let role = role(of: paragraph, isRecurring: isRecurring[paragraph])
-                if case .boilerplate = role { boilerplate += 1 }
+                let role = role(of: paragraph, isRecurring: boilerplate.isRecurring[paragraph])
+                if case .boilerplate = role { boilerplateParagraphs += 1 }
                 words += Int(corpus.wordCounts[paragraph])
                 paragraphs.append(
                     Paragraph(
@@ -55,9 +107,9 @@ struct CorpusAnalysis {
             }
             summaries.append(
                 DocumentSummary(
-                    paragraphs: range, contentWords: contentWords[document], boilerplateParagraphs: boilerplate,
-                    isEmpty: words == 0))
-            statistics.boilerplateParagraphs += boilerplate
+                    paragraphs: range, contentWords: boilerplate.contentWords[document],
+                    boilerplateParagraphs: boilerplateParagraphs, isEmpty: words == 0))
+            statistics.boilerplateParagraphs += boilerplateParagraphs
             if words == 0 { statistics.emptyDocuments += 1 }
         }
         statistics.documents = documents.count
@@ -66,14 +118,14 @@ struct CorpusAnalysis {
         statistics.distinctParagraphs = graph.distinctCount
         statistics.paragraphCandidates = graph.candidateCount
         statistics.verifiedParagraphPairs = graph.edges.count
-        statistics.documentCandidates = documentCandidates
-        statistics.oversizedBuckets = graph.oversizedBuckets + oversizedDocumentBuckets
-        statistics.cappedParagraphs = cappedParagraphs
-        statistics.links = links.count
+        statistics.documentCandidates = linked.documentCandidates
+        statistics.oversizedBuckets = graph.oversizedBuckets + linked.oversizedBuckets
+        statistics.cappedParagraphs = linked.cappedParagraphs
+        statistics.links = linked.links.count
         statistics.removedDocuments = decisions.filter { !$0.isKept }.count
         return ScanReport(
             options: options, bandLayout: layout, documents: documents, summaries: summaries, paragraphs: paragraphs,
-            links: links, clusters: clusters, decisions: decisions, statistics: statistics)
+            links: linked.links, clusters: clusters, decisions: decisions, statistics: statistics)
     }
 
     private func role(of paragraph: Int, isRecurring: Bool) -> ParagraphRole {
@@ -123,7 +175,7 @@ struct CorpusAnalysis {
     }
 
     /// The centers of clusters that `RecurringBoilerplateDetector` calls boilerplate.
-    private func recurringBoilerplate(_ graph: ParagraphGraph, center: [Int32]) -> Set<Int> {
+    private func recurringBoilerplateCenters(_ graph: ParagraphGraph, center: [Int32]) -> Set<Int> {
         var denseOfCenter = [Int32](repeating: -1, count: graph.distinctCount)
         var centers: [Int] = []
         for distinct in 0..<graph.distinctCount where center[distinct] == Int32(distinct) {

@@ -45,6 +45,8 @@ extension NearDupEngine {
         let sourceParagraphs = corpus.paragraphs(ofDocument: 0)
         let copyParagraphs = corpus.paragraphs(ofDocument: 1)
         let isContent = { corpus.isMatchable($0, minimumWords: options.minimumParagraphTokens) }
+        // Two documents alone: no corpus for the cross-document `recurring` rule.
+        let rules = MatchRules(options: options, boilerplate: .inDocument)
         var rows: [DocumentComparison.Row] = []
         var matchedWords = 0
         var contentWords = 0
@@ -52,14 +54,20 @@ extension NearDupEngine {
             var best: (overlap: SetOverlap, source: Int)?
             for candidate in sourceParagraphs {
                 let overlap = paragraphSets.overlap(paragraph, candidate)
-                if overlap.intersection > 0 && overlap.jaccard > (best?.overlap.jaccard ?? 0) {
-                    best = (overlap, candidate)
+                guard overlap.intersection > 0 else { continue }
+                if let current = best,
+                    !MatchRules.isBetterPartner(
+                        jaccard: overlap.jaccard, paragraph: candidate,
+                        than: (current.overlap.jaccard, current.source))
+                {
+                    continue
                 }
+                best = (overlap, candidate)
             }
             let role: ParagraphRole =
                 corpus.patternReasons[paragraph].map { .boilerplate($0) } ?? (isContent(paragraph) ? .content : .short)
             let isMatch =
-                best.map { $0.overlap.jaccard >= options.threshold && isContent($0.source) } ?? false
+                best.map { rules.isMatch($0.overlap) && isContent($0.source) } ?? false
                 && role == .content
             if role == .content {
                 contentWords += Int(corpus.wordCounts[paragraph])
@@ -73,10 +81,11 @@ extension NearDupEngine {
                     isMatch: isMatch))
         }
         let documentSets = ShingleSets.ofDocuments(
-            [0, 1], included: corpus.patternReasons.map { $0 == nil }, documents: documents, corpus: corpus,
+            [0, 1], included: corpus.patternReasons.map { rules.isInWholeText(patternReason: $0, isRecurring: false) },
+            documents: documents, corpus: corpus,
             options: options, threads: 1)
         return DocumentComparison(
             source: source, copy: copy, rows: rows, jaccard: documentSets.overlap(1, 0).jaccard,
-            copyCoverage: contentWords == 0 ? 0 : Double(matchedWords) / Double(contentWords))
+            copyCoverage: MatchRules.coverage(matchedWords: matchedWords, contentWords: contentWords))
     }
 }

@@ -1,4 +1,3 @@
-import CNearDupKernels
 import Synchronization
 
 /// The NearDup engine: finds copied paragraphs and documents in a batch of articles.
@@ -22,6 +21,12 @@ public struct NearDupEngine: Sendable {
     /// `NearDupError.memoryLimitExceeded` before building document links that would take the
     /// process's resident memory past it (loading is bounded by ``InputOptions/maxTotalTextBytes``).
     public var memoryLimit: Int? = nil
+    /// Whether `scan` hands free heap pages back to the system (``releaseFreeMemory()``) after each
+    /// stage that frees large buffers: the join of the prepared chunks, exact grouping, LSH,
+    /// verification, and the end of the scan. It lowers the peak resident memory of a large scan
+    /// (glibc keeps freed pages otherwise) at the cost of a few page faults; off by default, so that
+    /// a process that embeds the engine keeps control of its allocator. The CLI sets it.
+    public var releasesFreeMemoryBetweenStages = false
 
     /// Creates an engine.
     /// - Parameter options: What counts as a copy; validated here.
@@ -48,10 +53,10 @@ public struct NearDupEngine: Sendable {
     ) throws(NearDupError) -> ScanReport {
         let documents = Array(documents)
         try requireUniqueIDs(documents)
-        let threads = resolvedThreadCount(options.threadCount)
+        let threads = options.resolvedThreadCount
         let report = try analysis(of: documents, threads: threads, progress: progress).report(
             documents: documents, memoryLimit: memoryLimit)
-        neardup_release_free_memory()  // the corpus and the graph, before the caller writes the report
+        memoryRelease()  // the corpus and the graph, before the caller writes the report
         return report
     }
 
@@ -61,8 +66,9 @@ public struct NearDupEngine: Sendable {
     ) -> CorpusAnalysis {
         var corpus = prepare(documents, threads: threads, progress: progress)
         progress?(ScanProgress(stage: .matching, completedDocuments: documents.count, totalDocuments: documents.count))
-        let graph = ParagraphMatcher(options: options, layout: bandLayout, threads: threads)
-            .match(&corpus, documents: documents)
+        let graph = ParagraphMatcher(
+            options: options, layout: bandLayout, threads: threads, memoryRelease: memoryRelease
+        ).match(&corpus, documents: documents)
         progress?(ScanProgress(stage: .linking, completedDocuments: documents.count, totalDocuments: documents.count))
         return CorpusAnalysis(options: options, layout: bandLayout, threads: threads, corpus: corpus, graph: graph)
     }
@@ -96,8 +102,8 @@ public struct NearDupEngine: Sendable {
             return chunk
         }
         if chunks.count == 1 { return chunks[0] }
-        let corpus = PreparedCorpus(joining: &chunks, bandCount: bandLayout.bandCount)
-        neardup_release_free_memory()
+        let corpus = PreparedCorpus(joining: &chunks, bandCount: bandLayout.bandCount, memoryRelease: memoryRelease)
+        memoryRelease()
         return corpus
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything that decides what NearDup calls a copy. The same options give the same output.
 public struct NearDupOptions: Sendable, Hashable {
     /// How text becomes paragraphs.
@@ -20,7 +22,19 @@ public struct NearDupOptions: Sendable, Hashable {
     /// Which document of a duplicate cluster is kept.
     public var keep: RepresentativePolicy = .earliest
     /// Worker threads for the parallel stages; `nil` uses every core. Output never depends on it.
+    /// The one owner of the thread count: the loader and the index take it from here, resolved by
+    /// ``resolvedThreadCount``.
     public var threadCount: Int? = nil
+
+    /// The threads the parallel stages use: ``threadCount``, or every active core.
+    public var resolvedThreadCount: Int { Self.resolvedThreadCount(threadCount) }
+
+    /// The threads to use for `requested` threads: at least 1, and every active core for `nil`.
+    public static func resolvedThreadCount(_ requested: Int?) -> Int { max(1, requested ?? activeProcessorCount) }
+
+    /// Read once per process: `activeProcessorCount` reads the cgroup files each time (a dozen
+    /// system calls).
+    private static let activeProcessorCount = ProcessInfo.processInfo.activeProcessorCount
 
     /// Creates the default options (the `news` preset).
     public init() {}

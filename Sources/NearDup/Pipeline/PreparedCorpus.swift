@@ -1,36 +1,38 @@
-import CNearDupKernels
-
 /// The flat, per-paragraph result of the per-document stage (split → normalize → classify →
 /// shingle → sign → band keys), for all documents, in document then paragraph order.
 ///
 /// `package` so that the incremental index (`NearDupIndex`) stores exactly what the batch engine
-/// computes, from the same code.
+/// computes, from the same code; it reads the corpus through the `package` readers below and adds
+/// its stored articles with ``appendStored(paragraphs:)``. Its storage is the engine's alone.
 ///
 /// Structure of arrays, one entry per paragraph. Shingle sets are not kept: the few paragraphs that
 /// exact verification needs are shingled again (`ShingleSets`). A paragraph with a signature owns
 /// the band keys `bandKeys[r * bandCount..<(r + 1) * bandCount]` for `r = keyRows[p]`.
 package struct PreparedCorpus: Sendable {
-    package var bandCount: Int
+    package let bandCount: Int
     /// First paragraph of each document; one extra entry closes the last document.
-    package var documentParagraphStarts: [Int] = [0]
-    package var paragraphDocuments: [Int32] = []
-    package var byteRanges: [Range<Int>] = []
-    package var wordCounts: [Int32] = []
-    package var textHashes: [UInt64] = []
+    private(set) var documentParagraphStarts: [Int] = [0]
+    private(set) var paragraphDocuments: [Int32] = []
+    private(set) var byteRanges: [Range<Int>] = []
+    private(set) var wordCounts: [Int32] = []
+    /// XXH3 of each paragraph's normalized text (``SignatureFormat/textSeed``); 0 for a stored
+    /// article's, which exact grouping never sees.
+    private(set) var textHashes: [UInt64] = []
     /// In-document boilerplate reason, or `nil`.
-    package var patternReasons: [BoilerplateReason?] = []
-    /// Row of each paragraph's band keys, or -1 when it has no signature (boilerplate or no words).
-    package var keyRows: [Int32] = []
-    /// LSH keys of the signed paragraphs' signatures, `bandCount` per row, each the low 32 bits of
-    /// the format's 64-bit band key (see `CandidateFinder`).
-    package var bandKeys: [UInt32] = []
-    /// LSH keys of each document's whole-text signature (the slot-wise minimum of its
-    /// non-boilerplate paragraphs' signatures).
-    package var documentBandKeys: [UInt32] = []
-    package var documentHasSignature: [Bool] = []
-    /// XXH3 of each document's whole UTF-8 text (``IdenticalDocuments/fingerprintSeed``), so that
-    /// byte-identical documents are found without reading their text again.
-    package var documentFingerprints: [UInt64] = []
+    private(set) var patternReasons: [BoilerplateReason?] = []
+    /// Row of each paragraph's band keys, or -1 when it has no signature (boilerplate or no words,
+    /// or a stored article's paragraph, whose keys stay in the index).
+    private(set) var keyRows: [Int32] = []
+    /// LSH key values (``BandKey/value``) of the signed paragraphs' signatures, `bandCount` per row.
+    private(set) var bandKeys: [UInt32] = []
+    /// LSH keys of each prepared document's whole-text signature (the slot-wise minimum of its
+    /// non-boilerplate paragraphs' signatures); zeros for a document without one.
+    private(set) var documentBandKeys: [UInt32] = []
+    /// Whether each prepared document has a whole-text signature.
+    private(set) var documentHasSignature: [Bool] = []
+    /// XXH3 of each prepared document's whole UTF-8 text (``IdenticalDocuments/fingerprintSeed``),
+    /// so that byte-identical documents are found without reading their text again.
+    private(set) var documentFingerprints: [UInt64] = []
 
     /// An empty corpus whose band-key rows hold `bandCount` keys.
     package init(bandCount: Int) {
@@ -40,14 +42,46 @@ package struct PreparedCorpus: Sendable {
     package var paragraphCount: Int { paragraphDocuments.count }
     package var documentCount: Int { documentParagraphStarts.count - 1 }
 
+    /// The paragraphs of `document`, in reading order.
     package func paragraphs(ofDocument document: Int) -> Range<Int> {
         documentParagraphStarts[document]..<documentParagraphStarts[document + 1]
     }
 
-    /// The band keys of a signed paragraph.
+    /// The document that `paragraph` belongs to.
+    package func document(ofParagraph paragraph: Int) -> Int { Int(paragraphDocuments[paragraph]) }
+
+    /// The UTF-8 byte range of `paragraph` in its document's text.
+    package func byteRange(ofParagraph paragraph: Int) -> Range<Int> { byteRanges[paragraph] }
+
+    /// The normalized words of `paragraph`.
+    package func wordCount(ofParagraph paragraph: Int) -> Int { Int(wordCounts[paragraph]) }
+
+    /// The in-document boilerplate reason of `paragraph`, or `nil`.
+    package func patternReason(ofParagraph paragraph: Int) -> BoilerplateReason? { patternReasons[paragraph] }
+
+    /// The band key values of a signed paragraph, band by band.
     package func bandKeys(ofParagraph paragraph: Int) -> ArraySlice<UInt32> {
         let row = Int(keyRows[paragraph])
         return bandKeys[(row * bandCount)..<((row + 1) * bandCount)]
+    }
+
+    /// The key value of a signed paragraph's band `band`.
+    package func bandKey(ofParagraph paragraph: Int, band: Int) -> UInt32 {
+        bandKeys[Int(keyRows[paragraph]) * bandCount + band]
+    }
+
+    /// Whether prepared document `document` has a whole-text signature.
+    package func hasSignature(document: Int) -> Bool { documentHasSignature[document] }
+
+    /// The band key values of a prepared document's whole-text signature, band by band, or `nil`
+    /// when it has none.
+    package func bandKeys(ofDocument document: Int) -> ArraySlice<UInt32>? {
+        documentHasSignature[document] ? documentBandKeys[(document * bandCount)..<((document + 1) * bandCount)] : nil
+    }
+
+    /// The key value of a signed document's whole-text band `band`.
+    package func bandKey(ofDocument document: Int, band: Int) -> UInt32 {
+        documentBandKeys[document * bandCount + band]
     }
 
     /// Whether a paragraph is matched on its own: not boilerplate by the in-document rules, and at
@@ -59,10 +93,10 @@ package struct PreparedCorpus: Sendable {
     /// `chunks`, consecutive runs of documents, joined into one corpus, leaving `chunks` empty.
     ///
     /// Every field is reserved at its final size first, then each chunk is appended and freed in
-    /// turn, its pages given back to the system every `releaseInterval` bytes, so the join needs
-    /// little more memory than the corpus itself rather than twice as much.
+    /// turn, its pages given back to the system every `releaseInterval` bytes when `memoryRelease`
+    /// is enabled, so the join needs little more memory than the corpus itself rather than twice as much.
     /// - Complexity: O(*n*) in the chunks' total size.
-    init(joining chunks: inout [PreparedCorpus], bandCount: Int) {
+    init(joining chunks: inout [PreparedCorpus], bandCount: Int, memoryRelease: MemoryRelease) {
         self.bandCount = bandCount
         reserveCapacity(joining: chunks)
         var paragraphBase = 0
@@ -88,10 +122,68 @@ package struct PreparedCorpus: Sendable {
             bytesSinceRelease += chunk.paragraphCount * Self.bytesPerParagraph + chunk.bandKeys.count * 4
             if bytesSinceRelease >= Self.releaseInterval {
                 bytesSinceRelease = 0
-                neardup_release_free_memory()
+                memoryRelease()
             }
         }
     }
+
+    // MARK: - Building
+
+    /// Appends a paragraph of the document being prepared (``endDocument(fingerprint:wholeTextKeys:)``
+    /// closes it); ``appendSignature(keys:)`` or ``appendUnsigned()`` follows for each, in order.
+    mutating func appendParagraph(document: Int, byteRange: Range<Int>, wordCount: Int, textHash: UInt64) {
+        paragraphDocuments.append(Int32(document))
+        byteRanges.append(byteRange)
+        wordCounts.append(Int32(wordCount))
+        textHashes.append(textHash)
+    }
+
+    /// Sets the in-document boilerplate reasons of the paragraphs appended last, one per paragraph.
+    mutating func appendPatternReasons(_ reasons: [BoilerplateReason?]) {
+        patternReasons.append(contentsOf: reasons)
+    }
+
+    /// Gives the next paragraph the band keys of `signature`.
+    mutating func appendSignature(_ signature: [UInt32], layout: BandLayout) {
+        keyRows.append(Int32(bandKeys.count / bandCount))
+        BandKey.appendValues(of: signature, layout: layout, to: &bandKeys)
+    }
+
+    /// Marks the next paragraph as having no signature.
+    mutating func appendUnsigned() { keyRows.append(-1) }
+
+    /// Closes the document being prepared: its text's fingerprint and its whole-text signature,
+    /// if it has one.
+    mutating func endDocument(fingerprint: UInt64, wholeTextSignature: [UInt32]?, layout: BandLayout) {
+        documentFingerprints.append(fingerprint)
+        documentHasSignature.append(wholeTextSignature != nil)
+        if let wholeTextSignature {
+            BandKey.appendValues(of: wholeTextSignature, layout: layout, to: &documentBandKeys)
+        } else {
+            documentBandKeys.append(contentsOf: repeatElement(0, count: bandCount))
+        }
+        documentParagraphStarts.append(paragraphCount)
+    }
+
+    /// Appends a stored document: its paragraphs' places, lengths and in-document boilerplate
+    /// reasons as they were prepared, without band keys or text hashes (its keys stay in the index,
+    /// and exact grouping never sees it). It has no whole-text signature here.
+    /// - Complexity: O(*p*) for *p* paragraphs.
+    package mutating func appendStored(
+        paragraphs: some Sequence<(byteRange: Range<Int>, wordCount: Int, reason: BoilerplateReason?)>
+    ) {
+        let document = documentCount
+        for paragraph in paragraphs {
+            appendParagraph(
+                document: document, byteRange: paragraph.byteRange, wordCount: paragraph.wordCount, textHash: 0)
+            patternReasons.append(paragraph.reason)
+            appendUnsigned()
+        }
+        documentParagraphStarts.append(paragraphCount)
+    }
+
+    /// Frees the paragraphs' band keys, which nothing reads after LSH matching.
+    mutating func releaseParagraphBandKeys() { bandKeys = [] }
 
     /// How many bytes of joined chunks are freed between two hand-backs of free pages.
     private static let releaseInterval = 32 << 20
@@ -112,135 +204,5 @@ package struct PreparedCorpus: Sendable {
         documentBandKeys.reserveCapacity(total(\.documentBandKeys.count))
         documentHasSignature.reserveCapacity(total(\.documentHasSignature.count))
         documentFingerprints.reserveCapacity(total(\.documentFingerprints.count))
-    }
-}
-
-/// Runs the per-document stage over a range of documents with its own scratch buffers.
-package struct DocumentPreparer {
-    let options: NearDupOptions
-    let layout: BandLayout
-    let hasher: MinHasher
-    private let splitter: ParagraphSplitter
-    private let shingler: Shingler
-    private let rules = BoilerplateRules()
-    private var normalizer = TextNormalizer()
-    private var spans: [Range<Int>] = []
-    /// The current document's shingle hashes, paragraph `i` at `shingleStarts[i]..<shingleStarts[i + 1]`.
-    private var shingles: [UInt64] = []
-    private var shingleStarts: [Int] = []
-    private var signature: [UInt32]
-    private var documentSignature: [UInt32]
-
-    package init(options: NearDupOptions, layout: BandLayout, hasher: MinHasher) {
-        self.options = options
-        self.layout = layout
-        self.hasher = hasher
-        splitter = ParagraphSplitter(mode: options.paragraphSplitting)
-        shingler = Shingler(kind: options.shingle, seed: SignatureFormat.shingleSeed)
-        signature = [UInt32](repeating: 0, count: layout.permutationCount)
-        documentSignature = signature
-    }
-
-    /// Prepares `documents[range]`.
-    package mutating func prepare(_ documents: [Document], range: Range<Int>) -> PreparedCorpus {
-        var chunk = PreparedCorpus(bandCount: layout.bandCount)
-        for index in range {
-            documents[index].withTextUTF8 { utf8 in
-                chunk.documentFingerprints.append(
-                    XXH3.hash(UnsafeRawBufferPointer(utf8), seed: IdenticalDocuments.fingerprintSeed))
-                prepareDocument(index, utf8: utf8, into: &chunk)
-            }
-            chunk.documentParagraphStarts.append(chunk.paragraphCount)
-        }
-        return chunk
-    }
-
-    private mutating func prepareDocument(
-        _ document: Int, utf8: UnsafeBufferPointer<UInt8>, into chunk: inout PreparedCorpus
-    ) {
-        spans.removeAll(keepingCapacity: true)
-        shingles.removeAll(keepingCapacity: true)
-        shingleStarts.removeAll(keepingCapacity: true)
-        shingleStarts.append(0)
-        splitter.split(utf8, into: &spans)
-        var lines: [BoilerplateRules.Line] = []
-        lines.reserveCapacity(spans.count)
-        for span in spans {
-            normalizer.normalize(UnsafeBufferPointer(rebasing: utf8[span]))
-            let textHash = normalizer.bytes.withUnsafeBytes { XXH3.hash($0, seed: SignatureFormat.textSeed) }
-            let isListItem = [0x2D, 0x2A].contains(utf8[span.lowerBound]) || startsWithBulletDash(utf8, span)
-            let words =
-                BoilerplateRules.mayApply(toWordCount: normalizer.wordCount, normalized: normalizer.bytes)
-                ? wordsOfNormalizedText() : []
-            lines.append(
-                BoilerplateRules.Line(
-                    words: words, wordCount: normalizer.wordCount, isListItem: isListItem, textHash: textHash))
-            chunk.paragraphDocuments.append(Int32(document))
-            chunk.byteRanges.append(span)
-            chunk.wordCounts.append(Int32(normalizer.wordCount))
-            chunk.textHashes.append(textHash)
-            shingler.appendShingleHashes(of: normalizer, to: &shingles)
-            shingleStarts.append(shingles.count)
-        }
-        let reasons = options.boilerplate.isEnabled ? rules.classify(lines) : Array(repeating: nil, count: lines.count)
-        chunk.patternReasons.append(contentsOf: reasons)
-        appendSignatures(reasons: reasons, into: &chunk)
-    }
-
-    /// Signs the current document's paragraphs that `reasons` leaves unflagged, and the document.
-    private mutating func appendSignatures(reasons: [BoilerplateReason?], into chunk: inout PreparedCorpus) {
-        let k = layout.permutationCount
-        var hasDocumentSignature = false
-        documentSignature.withUnsafeMutableBufferPointer { $0.initialize(repeating: .max) }
-        for offset in reasons.indices {
-            let range = shingleStarts[offset]..<shingleStarts[offset + 1]
-            guard reasons[offset] == nil, !range.isEmpty else {
-                chunk.keyRows.append(-1)
-                continue
-            }
-            shingles.withUnsafeBufferPointer { all in
-                signature.withUnsafeMutableBufferPointer { signature in
-                    hasher.sign(UnsafeBufferPointer(rebasing: all[range]), into: signature)
-                    documentSignature.withUnsafeMutableBufferPointer { document in
-                        for slot in 0..<k { document[slot] = min(document[slot], signature[slot]) }
-                    }
-                }
-            }
-            hasDocumentSignature = true
-            chunk.keyRows.append(Int32(chunk.bandKeys.count / layout.bandCount))
-            appendBandKeys(of: signature, to: &chunk.bandKeys)
-        }
-        chunk.documentHasSignature.append(hasDocumentSignature)
-        if hasDocumentSignature {
-            appendBandKeys(of: documentSignature, to: &chunk.documentBandKeys)
-        } else {
-            chunk.documentBandKeys.append(contentsOf: repeatElement(0, count: layout.bandCount))
-        }
-    }
-
-    private func appendBandKeys(of signature: [UInt32], to keys: inout [UInt32]) {
-        signature.withUnsafeBytes { raw in
-            for band in 0..<layout.bandCount {
-                let slots = layout.slots(ofBand: band)
-                let key = XXH3.hash(raw.baseAddress! + slots.lowerBound * 4, count: slots.count * 4, seed: UInt64(band))
-                keys.append(UInt32(truncatingIfNeeded: key))
-            }
-        }
-    }
-
-    /// The normalized words, cut at the normalizer's word bounds (UTF-8 offsets of one string)
-    /// rather than by splitting the string character by character.
-    private func wordsOfNormalizedText() -> [Substring] {
-        let text = String(decoding: normalizer.bytes, as: UTF8.self)
-        let utf8 = text.utf8
-        return zip(normalizer.wordStarts, normalizer.wordEnds).map { start, end in
-            text[utf8.index(utf8.startIndex, offsetBy: Int(start))..<utf8.index(utf8.startIndex, offsetBy: Int(end))]
-        }
-    }
-
-    /// `•` (E2 80 A2), `–` (E2 80 93) and `—` (E2 80 94) open list items too.
-    private func startsWithBulletDash(_ utf8: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Bool {
-        guard span.count >= 3, utf8[span.lowerBound] == 0xE2, utf8[span.lowerBound + 1] == 0x80 else { return false }
-        return [0xA2, 0x93, 0x94].contains(utf8[span.lowerBound + 2])
     }
 }

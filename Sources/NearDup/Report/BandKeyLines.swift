@@ -8,9 +8,9 @@
 ///   included; the file's path alone for a `.txt` file) as a JSON string, so that a path holding
 ///   a tab or a newline cannot break the line (version 1 printed it raw); `ID` is the id as a
 ///   JSON string; `KEYS` are the document's distinct keys,
-///   ascending, separated by spaces, each a lowercase hexadecimal number: bits 0–31 the band key,
-///   bits 32–39 the band, bit 40 set for a key of the whole-text signature and clear for a key of
-///   a matchable paragraph's signature. `KEYS` is empty for a document with no signature.
+///   ascending, separated by spaces, each a lowercase hexadecimal number (``BandKey/token``): bits
+///   0–31 the band key, bits 32–39 the band, bit 40 set for a key of the whole-text signature and
+///   clear for a key of a matchable paragraph's signature. `KEYS` is empty for a document with no signature.
 /// - `2 TAB rejected TAB LOCATION TAB PROBLEM TAB REASON`: a rejected record (with
 ///   `--skip-invalid`): the problem code of `--rejects` and its explanation as a JSON string.
 ///
@@ -22,11 +22,6 @@ package enum BandKeyLines {
     /// The format's version, the first field of every line.
     package static let version = 2
 
-    /// The key token of `key` in `band`, of a whole-text signature or of a paragraph's.
-    package static func token(band: Int, key: UInt32, isDocument: Bool) -> UInt64 {
-        (isDocument ? 1 << 40 : 0) | UInt64(band) << 32 | UInt64(key)
-    }
-
     /// The distinct key tokens of `document` in `corpus`, ascending: those of its matchable
     /// paragraphs (`minimumWords` words or more, no in-document boilerplate) and of its whole
     /// text. `corpus` must still hold its paragraphs' band keys.
@@ -35,12 +30,11 @@ package enum BandKeyLines {
         for paragraph in corpus.paragraphs(ofDocument: document)
         where corpus.isMatchable(paragraph, minimumWords: minimumWords) {
             for (band, key) in corpus.bandKeys(ofParagraph: paragraph).enumerated() {
-                tokens.insert(token(band: band, key: key, isDocument: false))
+                tokens.insert(BandKey(band: band, kind: .paragraph, value: key).token)
             }
         }
-        if corpus.documentHasSignature[document] {
-            let keys = corpus.documentBandKeys[(document * corpus.bandCount)..<((document + 1) * corpus.bandCount)]
-            for (band, key) in keys.enumerated() { tokens.insert(token(band: band, key: key, isDocument: true)) }
+        for (band, key) in (corpus.bandKeys(ofDocument: document) ?? []).enumerated() {
+            tokens.insert(BandKey(band: band, kind: .wholeText, value: key).token)
         }
         return tokens.sorted()
     }

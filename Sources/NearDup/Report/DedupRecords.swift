@@ -10,7 +10,7 @@ extension ScanReport {
         documentsPerBuffer: Int = 256, to write: ([UInt8]) throws(Failure) -> Void
     ) throws(Failure) {
         let kept = decisions.filter(\.isKept).map(\.document)
-        let threads = resolvedThreadCount(options.threadCount)
+        let threads = options.resolvedThreadCount
         let roundSize = documentsPerBuffer * threads
         let rounds = stride(from: 0, to: kept.count, by: roundSize).map { $0..<min($0 + roundSize, kept.count) }
         guard let first = rounds.first else { return }
@@ -48,10 +48,11 @@ extension ScanReport {
     /// - Complexity: O(*n* + *l*).
     public func removedRecords() -> [UInt8] {
         var linkBetween: [UInt64: DocumentLink] = [:]
-        for link in links { linkBetween[pack(Int32(link.source), Int32(link.copy))] = link }
+        for link in links { linkBetween[UnorderedPair.pack(Int32(link.source), Int32(link.copy))] = link }
         var out: [UInt8] = []
         for decision in decisions {
-            guard let kept = decision.duplicateOf, let link = linkBetween[pack(Int32(kept), Int32(decision.document))]
+            guard let kept = decision.duplicateOf,
+                let link = linkBetween[UnorderedPair.pack(Int32(kept), Int32(decision.document))]
             else { continue }
             var line = JSONObjectLine()
             line.add("id", documents[decision.document].id)

@@ -35,11 +35,6 @@ package func parallelChunks<Result: Sendable>(
     return results.map { $0! }
 }
 
-/// The number of worker threads to use: `requested`, or every active core.
-func resolvedThreadCount(_ requested: Int?) -> Int {
-    max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount)
-}
-
 /// A value computed on another thread while the caller goes on with something else.
 final class BackgroundResult<Value: Sendable>: Sendable {
     private let finished = DispatchSemaphore(value: 0)

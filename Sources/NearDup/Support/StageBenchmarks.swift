@@ -175,7 +175,7 @@
         }
 
         /// The two item numbers of a pair from `pairs()`, lower first.
-        public static func items(of pair: UInt64) -> (Int, Int) { unpack(pair) }
+        public static func items(of pair: UInt64) -> (Int, Int) { UnorderedPair.unpack(pair) }
     }
 
     /// Exact verification's sorted, distinct shingle sets (`ShingleSets`) of chosen paragraphs.

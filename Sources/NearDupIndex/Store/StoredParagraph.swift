@@ -24,10 +24,11 @@ struct StoredParagraph: Hashable, Sendable {
             }
         }
         for paragraph in paragraphs {
-            append(corpus.byteRanges[paragraph].lowerBound)
-            append(corpus.byteRanges[paragraph].upperBound)
-            append(Int(corpus.wordCounts[paragraph]))
-            let code = corpus.patternReasons[paragraph].flatMap { reasons.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
+            append(corpus.byteRange(ofParagraph: paragraph).lowerBound)
+            append(corpus.byteRange(ofParagraph: paragraph).upperBound)
+            append(corpus.wordCount(ofParagraph: paragraph))
+            let code =
+                corpus.patternReason(ofParagraph: paragraph).flatMap { reasons.firstIndex(of: $0) }.map { $0 + 1 } ?? 0
             bytes.append(UInt8(code))
         }
         return Data(bytes)

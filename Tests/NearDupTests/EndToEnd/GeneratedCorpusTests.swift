@@ -82,9 +82,9 @@ import Testing
         var corpus = preparer.prepare(documents, range: 0..<documents.count)
         let matcher = ParagraphMatcher(options: options, layout: engine.bandLayout, threads: 2)
         let graph = matcher.match(&corpus, documents: documents)
-        let found = Set(graph.edges.map { pack($0.first, $0.second) })
+        let found = Set(graph.edges.map { UnorderedPair.pack($0.first, $0.second) })
         let sets = (0..<graph.distinctCount).map {
-            Self.shingles(ofParagraph: graph.representative(of: $0), corpus: corpus, documents: documents)
+            Self.shingles(ofParagraph: Int(graph.members(of: $0).first!), corpus: corpus, documents: documents)
         }
         // Brute force over all distinct matchable paragraphs.
         var truePairs = 0
@@ -92,7 +92,7 @@ import Testing
         for a in 0..<graph.distinctCount {
             for b in (a + 1)..<graph.distinctCount {
                 let overlap = SetOverlap(sorted: sets[a], sets[b])
-                let pair = pack(Int32(a), Int32(b))
+                let pair = UnorderedPair.pack(Int32(a), Int32(b))
                 if overlap.jaccard >= options.threshold {
                     truePairs += 1
                     if found.contains(pair) { foundTruePairs += 1 }
@@ -124,13 +124,13 @@ import Testing
             return union
         }
         var linked: [UInt64: DocumentLink] = [:]
-        for link in report.links { linked[pack(Int32(link.source), Int32(link.copy))] = link }
+        for link in report.links { linked[UnorderedPair.pack(Int32(link.source), Int32(link.copy))] = link }
         var truePairs = 0
         var found = 0
         for a in 0..<documents.count {
             for b in (a + 1)..<documents.count {
                 let jaccard = SetOverlap(sorted: sets[a], sets[b]).jaccard
-                let link = linked[pack(Int32(a), Int32(b))]
+                let link = linked[UnorderedPair.pack(Int32(a), Int32(b))]
                 if let link { #expect(link.jaccard == jaccard, "reported whole-text Jaccard is exact") }
                 guard jaccard >= options.threshold else { continue }
                 truePairs += 1

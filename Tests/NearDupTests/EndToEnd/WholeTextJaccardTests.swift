@@ -19,24 +19,25 @@ import Testing
         // neighbours and random pairs (chaining some groups together).
         var random = SplitMix64(seed: 9)
         var pairs: [UInt64] = generated.truth.compactMap { record in
-            record.original.map { pack(Int32(indexOfID[record.id]!), Int32(indexOfID[$0]!)) }
+            record.original.map { UnorderedPair.pack(Int32(indexOfID[record.id]!), Int32(indexOfID[$0]!)) }
         }
         for document in 0..<(documents.count - 1) where document % 3 != 0 {
-            pairs.append(pack(Int32(document), Int32(document + 1)))
+            pairs.append(UnorderedPair.pack(Int32(document), Int32(document + 1)))
         }
         for _ in 0..<40 {
             let a = random.nextInt(below: documents.count)
             let b = random.nextInt(below: documents.count)
-            if a != b { pairs.append(pack(Int32(a), Int32(b))) }
+            if a != b { pairs.append(UnorderedPair.pack(Int32(a), Int32(b))) }
         }
         pairs = Array(Set(pairs)).sorted()
         let included = (0..<corpus.paragraphCount).map { corpus.patternReasons[$0] == nil }
 
         let all = ShingleSets.ofDocuments(
-            itemsInPairs(pairs, count: documents.count), included: included, documents: documents, corpus: corpus,
+            UnorderedPair.items(in: pairs, count: documents.count), included: included, documents: documents,
+            corpus: corpus,
             options: options, threads: 2)
         let expected = pairs.map { pair in
-            let (a, b) = unpack(pair)
+            let (a, b) = UnorderedPair.unpack(pair)
             return all.overlap(a, b).jaccard
         }
         var computer = WholeTextJaccards(options: options, threads: 2)

@@ -124,7 +124,8 @@ import Testing
         let finder = CandidateFinder(layout: layout, maximumBucketSize: 2_000, threads: 2)
         let result = finder.candidates(bandKeys: keys, rows: (0..<Int32(2 * pairCount)).map { $0 })
         // Typed closure: with GRDB's SQL operators in the build, the untyped one is too slow to type-check.
-        let partners = Set((0..<pairCount).map { (pair: Int) -> UInt64 in pack(Int32(2 * pair), Int32(2 * pair + 1)) })
+        let partners = Set(
+            (0..<pairCount).map { (pair: Int) -> UInt64 in UnorderedPair.pack(Int32(2 * pair), Int32(2 * pair + 1)) })
         let found = result.pairs.filter { partners.contains($0) }.count
         let share = Double(found) / Double(pairCount)
         let predicted = layout.candidateProbability(atJaccard: 0.5)

@@ -23,7 +23,9 @@ import Testing
             for item in 0..<itemCount { buckets[keys[item * layout.bandCount + band], default: []].append(Int32(item)) }
             for members in buckets.values where members.count > 1 {
                 for first in members.indices.dropLast() {
-                    for second in members[(first + 1)...] { expected.insert(pack(members[first], second)) }
+                    for second in members[(first + 1)...] {
+                        expected.insert(UnorderedPair.pack(members[first], second))
+                    }
                 }
             }
         }

@@ -18,6 +18,11 @@ enum Kernel {
         String(decoding: normalized(text).bytes, as: UTF8.self)
     }
 
+    /// XXH3 of the UTF-8 bytes of `text` with `seed`.
+    static func xxh3(_ text: String, seed: UInt64) -> UInt64 {
+        Array(text.utf8).withUnsafeBytes { XXH3.hash($0, seed: seed) }
+    }
+
     /// The sorted, distinct shingle hashes of `text`, as the engine computes them.
     static func shingles(_ text: String, _ kind: ShingleKind = .words(5)) -> [UInt64] {
         var hashes: [UInt64] = []

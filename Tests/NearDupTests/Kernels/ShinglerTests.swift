@@ -3,7 +3,7 @@ import Testing
 @testable import NearDup
 
 @Suite struct ShinglerTests {
-    static func hash(_ text: String) -> UInt64 { XXH3.hash(text, seed: SignatureFormat.shingleSeed) }
+    static func hash(_ text: String) -> UInt64 { Kernel.xxh3(text, seed: SignatureFormat.shingleSeed) }
 
     @Test func wordShinglesHashTheNormalizedByteRuns() {
         let shingles = Kernel.shingles("W1, w2 \u{2014} w3 w4\u{2019}w5  w6 W7.", .words(5))

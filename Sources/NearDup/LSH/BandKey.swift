@@ -1,0 +1,84 @@
+/// One LSH band key: the band it belongs to, whether it comes from a paragraph's signature or a
+/// whole text's, and its 32-bit value. The one home of how a key is hashed from signature slots and
+/// of its two encodings: the index's `Int64` and the hexadecimal token of `neardup bands`.
+///
+/// The value is the low 32 bits of the XXH3 of the band's slots (little-endian `UInt32`s), seeded
+/// with the band's index (see `SignatureFormat`). 32-bit values halve the memory; the few unrelated
+/// items they put in one bucket become extra candidates that exact verification rejects.
+package struct BandKey: Hashable, Sendable {
+    /// Whose signature a key is of.
+    package enum Kind: Int64, Sendable {
+        /// A matchable paragraph's signature.
+        case paragraph = 0
+        /// A whole text's signature (the slot-wise minimum of its paragraphs').
+        case wholeText = 1
+    }
+
+    /// The band, below `BandLayout.bandCount` (at most 65,535 in the index encoding, 255 in a token).
+    package let band: Int
+    package let kind: Kind
+    /// The band's 32-bit hash.
+    package let value: UInt32
+
+    @inlinable
+    package init(band: Int, kind: Kind, value: UInt32) {
+        self.band = band
+        self.kind = kind
+        self.value = value
+    }
+
+    // MARK: - Hashing
+
+    /// Appends the `layout.bandCount` key values of `signature` (one per band, in band order).
+    /// - Complexity: O(*k*) for *k* slots.
+    package static func appendValues(of signature: [UInt32], layout: BandLayout, to values: inout [UInt32]) {
+        signature.withUnsafeBytes { raw in
+            // Safety: `layout.slots(ofBand:)` lies within the signature's `permutationCount` slots.
+            for band in 0..<layout.bandCount {
+                let slots = layout.slots(ofBand: band)
+                let hash = XXH3.hash(
+                    raw.baseAddress.map { $0 + slots.lowerBound * 4 }, count: slots.count * 4, seed: UInt64(band))
+                values.append(UInt32(truncatingIfNeeded: hash))
+            }
+        }
+    }
+
+    // MARK: - The index's encoding
+
+    /// Where the kind starts in ``indexValue``.
+    package static let indexKindShift: Int64 = 48
+    /// The bits of the band in ``indexValue``, once shifted down by 32.
+    package static let indexBandMask: Int64 = 0xFFFF
+
+    /// The key as the index stores and sorts it: `kind << 48 | band << 32 | value`.
+    @inlinable
+    package var indexValue: Int64 { kind.rawValue << Self.indexKindShift | Int64(band) << 32 | Int64(value) }
+
+    /// The key whose ``indexValue`` is `indexValue`.
+    @inlinable
+    package init(indexValue: Int64) {
+        self.init(
+            band: Int((indexValue >> 32) & Self.indexBandMask),
+            kind: Self.isWholeText(indexValue: indexValue) ? .wholeText : .paragraph,
+            value: UInt32(truncatingIfNeeded: indexValue))
+    }
+
+    /// Whether `indexValue` is the ``indexValue`` of a whole-text key.
+    @inlinable
+    package static func isWholeText(indexValue: Int64) -> Bool { indexValue >> indexKindShift != 0 }
+
+    // MARK: - The `bands` token
+
+    /// The key as `neardup bands` prints it (in hexadecimal): bits 0–31 the value, bits 32–39 the
+    /// band, bit 40 set for a whole-text key.
+    @inlinable
+    package var token: UInt64 { UInt64(kind.rawValue) << 40 | UInt64(band) << 32 | UInt64(value) }
+
+    /// The key whose ``token`` is `token`.
+    @inlinable
+    package init(token: UInt64) {
+        self.init(
+            band: Int((token >> 32) & 0xFF), kind: token >> 40 & 1 == 1 ? .wholeText : .paragraph,
+            value: UInt32(truncatingIfNeeded: token))
+    }
+}

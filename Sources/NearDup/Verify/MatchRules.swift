@@ -1,0 +1,86 @@
+/// What is a match and what is a link: the one home of the rules that batch `scan`
+/// (`ParagraphMatcher`, `DocumentLinker`), `compare` and the incremental index
+/// (`CandidateVerifier`) apply. Each caller keeps its own orchestration (corpus-wide, two
+/// documents, or one article against a store); the rules are these.
+package struct MatchRules: Sendable {
+    /// Which boilerplate a whole text leaves out, and which paragraphs count as evidence.
+    package enum BoilerplateScope: Sendable {
+        /// The in-document rules only (`BoilerplateRules`): what the incremental index applies,
+        /// since it never sees the corpus that the cross-document rule needs.
+        case inDocument
+        /// The in-document rules and the cross-document `recurring` rule
+        /// (`RecurringBoilerplateDetector`): what batch `scan` applies.
+        case inDocumentAndRecurring
+    }
+
+    /// A paragraph pair (or a document pair without evidence) matches from this exact Jaccard up.
+    package let threshold: Double
+    /// Where the relations start.
+    package let relations: RelationThresholds
+    /// The boilerplate these rules leave out.
+    package let boilerplate: BoilerplateScope
+
+    /// The rules of `options`, leaving out the boilerplate of `boilerplate`.
+    package init(options: NearDupOptions, boilerplate: BoilerplateScope) {
+        threshold = options.threshold
+        relations = options.relations
+        self.boilerplate = boilerplate
+    }
+
+    // MARK: - Paragraphs
+
+    /// Whether two paragraphs whose shingle sets overlap as `overlap` match: exact Jaccard at least
+    /// the threshold.
+    @inlinable
+    package func isMatch(_ overlap: SetOverlap) -> Bool { overlap.jaccard >= threshold }
+
+    /// Whether a candidate partner (Jaccard `jaccard`, paragraph `paragraph`) is better than the
+    /// current one: the highest Jaccard wins, then the earliest paragraph.
+    @inlinable
+    package static func isBetterPartner(
+        jaccard: Double, paragraph: Int, than current: (jaccard: Double, paragraph: Int)
+    ) -> Bool {
+        jaccard != current.jaccard ? jaccard > current.jaccard : paragraph < current.paragraph
+    }
+
+    /// Whether a paragraph belongs to its document's whole text (the set whose Jaccard is measured):
+    /// not boilerplate by the in-document rules (`patternReason`) nor, when these rules apply it,
+    /// recurring boilerplate.
+    @inlinable
+    package func isInWholeText(patternReason: BoilerplateReason?, isRecurring: Bool) -> Bool {
+        guard patternReason == nil else { return false }
+        switch boilerplate {
+        case .inDocument: return true
+        case .inDocumentAndRecurring: return !isRecurring
+        }
+    }
+
+    // MARK: - Documents
+
+    /// Whether two documents are linked: they have evidence (matched paragraphs), or their exact
+    /// whole-text Jaccard reaches the threshold.
+    @inlinable
+    package func isLinked(hasEvidence: Bool, wholeTextJaccard: Double) -> Bool {
+        hasEvidence || wholeTextJaccard >= threshold
+    }
+
+    /// The share of a document's `contentWords` that `matchedWords` cover, at most 1 (0 for no content).
+    @inlinable
+    package static func coverage(matchedWords: Int, contentWords: Int) -> Double {
+        contentWords == 0 ? 0 : min(1, Double(matchedWords) / Double(contentWords))
+    }
+
+    /// The relation of two linked documents, from how much each covers of the other and their
+    /// whole-text Jaccard similarity.
+    package func relation(copyCoverage: Double, sourceCoverage: Double, jaccard: Double) -> Relation {
+        if min(copyCoverage, sourceCoverage) >= relations.duplicateCoverage || jaccard >= relations.duplicateCoverage {
+            return .duplicate
+        }
+        if max(copyCoverage, sourceCoverage) >= relations.copyCoverage
+            || min(copyCoverage, sourceCoverage) >= relations.mutualCoverage
+        {
+            return .copy
+        }
+        return .partial
+    }
+}

@@ -1,0 +1,54 @@
+import Testing
+
+@testable import NearDup
+
+@Suite struct MatchRulesTests {
+    static let rules = MatchRules(options: NearDupOptions(), boilerplate: .inDocumentAndRecurring)
+
+    @Test func paragraphsMatchFromTheThresholdUp() {
+        var options = NearDupOptions()
+        options.threshold = 0.5
+        let rules = MatchRules(options: options, boilerplate: .inDocument)
+        #expect(rules.isMatch(SetOverlap(sorted: [1, 2, 3], [2, 3, 4])))  // 2/4
+        #expect(!rules.isMatch(SetOverlap(sorted: [1, 2], [2, 3, 4])))  // 1/4
+    }
+
+    @Test func bestPartnerHasTheHighestJaccardThenTheEarliestParagraph() {
+        #expect(MatchRules.isBetterPartner(jaccard: 0.9, paragraph: 7, than: (0.8, 2)))
+        #expect(!MatchRules.isBetterPartner(jaccard: 0.8, paragraph: 7, than: (0.9, 2)))
+        #expect(MatchRules.isBetterPartner(jaccard: 0.8, paragraph: 1, than: (0.8, 2)))
+        #expect(!MatchRules.isBetterPartner(jaccard: 0.8, paragraph: 3, than: (0.8, 2)))
+    }
+
+    @Test func aPairWithoutEvidenceNeedsTheWholeTextThreshold() {
+        let threshold = Self.rules.threshold
+        #expect(Self.rules.isLinked(hasEvidence: true, wholeTextJaccard: 0))
+        #expect(Self.rules.isLinked(hasEvidence: false, wholeTextJaccard: threshold))
+        #expect(!Self.rules.isLinked(hasEvidence: false, wholeTextJaccard: threshold.nextDown))
+    }
+
+    @Test func coverageIsAShareAtMostOne() {
+        #expect(MatchRules.coverage(matchedWords: 5, contentWords: 0) == 0)
+        #expect(MatchRules.coverage(matchedWords: 1, contentWords: 4) == 0.25)
+        #expect(MatchRules.coverage(matchedWords: 9, contentWords: 4) == 1)
+    }
+
+    @Test func relationFollowsTheThresholds() {
+        let rules = Self.rules  // duplicate 0.8, copy 0.7, mutual 0.5
+        #expect(rules.relation(copyCoverage: 0.9, sourceCoverage: 0.85, jaccard: 0) == .duplicate)
+        #expect(rules.relation(copyCoverage: 0, sourceCoverage: 0, jaccard: 0.8) == .duplicate)
+        #expect(rules.relation(copyCoverage: 0.7, sourceCoverage: 0.1, jaccard: 0.2) == .copy)
+        #expect(rules.relation(copyCoverage: 0.5, sourceCoverage: 0.5, jaccard: 0.2) == .copy)
+        #expect(rules.relation(copyCoverage: 0.6, sourceCoverage: 0.4, jaccard: 0.2) == .partial)
+    }
+
+    /// The one intended difference between batch `scan` and the index: only the batch leaves
+    /// recurring boilerplate out of the whole text.
+    @Test func onlyTheBatchScopeLeavesRecurringBoilerplateOut() {
+        let index = MatchRules(options: NearDupOptions(), boilerplate: .inDocument)
+        #expect(!Self.rules.isInWholeText(patternReason: nil, isRecurring: true))
+        #expect(index.isInWholeText(patternReason: nil, isRecurring: true))
+        #expect(!index.isInWholeText(patternReason: .caption, isRecurring: false))
+        #expect(Self.rules.isInWholeText(patternReason: nil, isRecurring: false))
+    }
+}
