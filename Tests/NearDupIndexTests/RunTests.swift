@@ -79,8 +79,7 @@ import Testing
             (0..<count).map { index in
                 let key = UInt32.random(in: .min ... .max, using: &generator)
                 let band = Int.random(in: 0..<43, using: &generator)
-                return index % 10 == 0
-                    ? IndexSchema.documentKey(band: band, key: key) : IndexSchema.paragraphKey(band: band, key: key)
+                return BandKey(band: band, kind: index % 10 == 0 ? .wholeText : .paragraph, value: key).indexValue
             }
         }
         let keys = randomKeys(50_000).sorted()

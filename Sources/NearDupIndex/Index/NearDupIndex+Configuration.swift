@@ -34,6 +34,10 @@ extension NearDupIndex {
         /// is found in the pages a call reads (and by `checkIntegrity()`). It costs about half a
         /// second per GB of index from the page cache, several times that from disk.
         public var verifiesPagesOnOpen = false
+        /// Whether preparing a batch hands free heap pages back to the system
+        /// (`NearDupEngine.releasesFreeMemoryBetweenStages`); off by default, so that a process that
+        /// embeds the index keeps control of its allocator.
+        public var releasesFreeMemoryBetweenStages = false
 
         /// Creates the default configuration: read-write, fail at once when locked, fully durable.
         public init() {}

@@ -81,7 +81,7 @@ public final class NearDupIndex: Sendable {
         var effective = stored
         effective.threadCount = configuration.threadCount
         self.options = effective
-        engine = try Self.makeEngine(options: effective)
+        engine = try Self.makeEngine(options: effective, configuration: configuration)
         bands = BandCache(bandCount: engine.bandLayout.bandCount, path: path)
     }
 
@@ -121,10 +121,15 @@ public final class NearDupIndex: Sendable {
         return fresh
     }
 
-    /// The engine that prepares and verifies articles with `options`.
-    private static func makeEngine(options: NearDupOptions) throws(NearDupIndexError) -> NearDupEngine {
+    /// The engine that prepares and verifies articles with `options`, releasing free memory between
+    /// stages when `configuration` asks for it.
+    private static func makeEngine(
+        options: NearDupOptions, configuration: Configuration
+    ) throws(NearDupIndexError) -> NearDupEngine {
         do throws(NearDupError) {
-            return try NearDupEngine(options: options)
+            var engine = try NearDupEngine(options: options)
+            engine.releasesFreeMemoryBetweenStages = configuration.releasesFreeMemoryBetweenStages
+            return engine
         } catch {
             throw .invalidOption(error)
         }
@@ -219,10 +224,8 @@ public final class NearDupIndex: Sendable {
             filterBytes: configuration.filterMebibytes << 20)
     }
 
-    /// Read once: `activeProcessorCount` reads the cgroup files each time (a dozen system calls).
-    private static let processorCount = ProcessInfo.processInfo.activeProcessorCount
-
-    private var threadCount: Int { max(1, configuration.threadCount ?? Self.processorCount) }
+    /// The engine's options hold `configuration.threadCount`.
+    private var threadCount: Int { engine.options.resolvedThreadCount }
 
     private func makeWorkspace(_ documents: [Document]) -> MatchWorkspace {
         MatchWorkspace(engine: engine, batch: documents, threads: threadCount, path: path, now: Date())
@@ -235,7 +238,7 @@ public final class NearDupIndex: Sendable {
         let corpus = workspace.corpus
         return try store.insertArticle(
             workspace.documents[index], added: workspace.now, contentWords: workspace.contentWords[index],
-            matchable: workspace.matchableParagraphs(of: index).count, signed: corpus.documentHasSignature[index],
+            matchable: workspace.matchableParagraphs(of: index).count, signed: corpus.hasSignature(document: index),
             layout: StoredParagraph.encode(corpus.paragraphs(ofDocument: index), of: corpus),
             keys: storingKeys ? workspace.storedKeys(of: index) : Data())
     }

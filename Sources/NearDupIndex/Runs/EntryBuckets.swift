@@ -3,7 +3,7 @@ import NearDup
 /// Band entries gathered by (kind, band), given back sorted by key one bucket at a time.
 ///
 /// The entries must come in reference order within each bucket (as `StoredKeys` gives an article's
-/// keys, articles in number order). Each entry is packed as `key << 32 | position` (its 32-bit key
+/// keys, articles in number order). Each entry is packed as a `KeyedItem` (its 32-bit key value
 /// and its place in the bucket), and a bucket's packed values sort in linear time (uniform hashes
 /// on top) into the `(key, reference)` order of `BandEntry`. 16 bytes per entry while gathered.
 struct EntryBuckets {
@@ -25,10 +25,10 @@ struct EntryBuckets {
     var bucketCount: Int { packed.count }
 
     mutating func append(_ entry: BandEntry) {
-        let isDocument = IndexSchema.isDocumentKey(entry.key)
-        let band = min(Int((entry.key >> 32) & IndexSchema.bandMask), bands - 1)
-        let bucket = (isDocument ? bands : 0) + band
-        packed[bucket].append(UInt64(UInt32(truncatingIfNeeded: entry.key)) << 32 | UInt64(references[bucket].count))
+        let key = BandKey(indexValue: entry.key)
+        let isDocument = key.kind == .wholeText
+        let bucket = (isDocument ? bands : 0) + min(key.band, bands - 1)
+        packed[bucket].append(KeyedItem.pack(key: key.value, item: references[bucket].count))
         references[bucket].append(entry.reference)
         count += 1
         if isDocument { documentCount += 1 }
@@ -38,9 +38,11 @@ struct EntryBuckets {
     func sortedEntries(ofBucket bucket: Int) -> [BandEntry] {
         var values = packed[bucket]
         _ = sortAndUnique(&values, from: 0)
-        let high = Int64(bucket >= bands ? 1 : 0) << IndexSchema.kindShift | Int64(bucket % bands) << 32
+        let kind: BandKey.Kind = bucket >= bands ? .wholeText : .paragraph
         return values.map { value in
-            BandEntry(key: high | Int64(value >> 32), reference: references[bucket][Int(value & 0xFFFF_FFFF)])
+            BandEntry(
+                key: BandKey(band: bucket % bands, kind: kind, value: KeyedItem.key(value)).indexValue,
+                reference: references[bucket][KeyedItem.item(value)])
         }
     }
 }

@@ -1,3 +1,5 @@
+import NearDup
+
 /// Writes a new run's blocks in key order, and its filter.
 struct RunBuilder {
     let run: BandRun
@@ -36,7 +38,7 @@ struct RunBuilder {
         words.append(UInt32(truncatingIfNeeded: reference >> 32).littleEndian)
         filter.insert(entry.key)
         entries += 1
-        if IndexSchema.isDocumentKey(entry.key) { documentEntries += 1 }
+        if BandKey.isWholeText(indexValue: entry.key) { documentEntries += 1 }
     }
 
     /// Writes the block being built, if any.

@@ -1,3 +1,5 @@
+import NearDup
+
 /// Reads a whole run back for `checkIntegrity()`.
 struct RunChecker {
     let store: IndexStore
@@ -26,7 +28,7 @@ struct RunChecker {
             if run.blockID(of: entry.key) != cursor.block { misplaced += 1 }
             if !filter.mayContain(entry.key) { unfiltered += 1 }
             let document =
-                IndexSchema.isDocumentKey(entry.key)
+                BandKey.isWholeText(indexValue: entry.key)
                 ? entry.reference : IndexSchema.split(paragraphReference: entry.reference).document
             if document < run.firstDocument || document > run.lastDocument { misplaced += 1 }
             if isLive(document) { live += 1 } else { stale += 1 }

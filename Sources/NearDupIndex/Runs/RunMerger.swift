@@ -1,3 +1,5 @@
+import NearDup
+
 /// Moves the recent articles' keys into a sorted run, merging runs as they pile up, and rewrites
 /// everything into one run for `compact()`.
 ///
@@ -95,7 +97,7 @@ struct RunMerger {
             if best < 0 { break }
             try cursors[best].drain(below: bound) { entry in
                 let document =
-                    IndexSchema.isDocumentKey(entry.key)
+                    BandKey.isWholeText(indexValue: entry.key)
                     ? entry.reference : IndexSchema.split(paragraphReference: entry.reference).document
                 if live.contains(document) { try builder.append(entry) }
             }

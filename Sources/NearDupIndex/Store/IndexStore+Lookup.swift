@@ -1,3 +1,5 @@
+import NearDup
+
 /// Finding the stored articles that share band keys, in the runs and among the recent articles.
 extension IndexStore {
     /// The entries of `keys` (sorted) in the runs and recent articles of `view`: for each key, those
@@ -39,7 +41,7 @@ extension IndexStore {
             func offer(_ reference: Int64) throws {
                 guard !isFull else { return }
                 let number =
-                    IndexSchema.isDocumentKey(key)
+                    BandKey.isWholeText(indexValue: key)
                     ? reference : IndexSchema.split(paragraphReference: reference).document
                 if number != last.number {
                     last = (number, try isLive(number))

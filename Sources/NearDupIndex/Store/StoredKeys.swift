@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// The `keys` blob of an article: for each matchable paragraph its ordinal and its band keys, then
 /// its whole-text band keys if it has a signature; all `UInt32` little-endian. Read to load recent
@@ -41,14 +42,17 @@ enum StoredKeys {
             for band in 0..<bands {
                 entries.append(
                     BandEntry(
-                        key: IndexSchema.paragraphKey(band: band, key: word(index + 1 + band)), reference: reference))
+                        key: BandKey(band: band, kind: .paragraph, value: word(index + 1 + band)).indexValue,
+                        reference: reference))
             }
             index += 1 + bands
         }
         if signed {
             for band in 0..<bands {
                 entries.append(
-                    BandEntry(key: IndexSchema.documentKey(band: band, key: word(index + band)), reference: number))
+                    BandEntry(
+                        key: BandKey(band: band, kind: .wholeText, value: word(index + band)).indexValue,
+                        reference: number))
             }
         }
         return true

@@ -65,9 +65,6 @@ enum IndexSchema {
     static let ordinalBits = 20
     /// Paragraphs past this ordinal are stored but not matched on their own.
     static let maximumOrdinal = (1 << ordinalBits) - 1
-    /// Where a band key's kind (0 paragraph, 1 whole text) starts (``BandKey/indexKindShift``).
-    static let kindShift = BandKey.indexKindShift
-    static let bandMask = BandKey.indexBandMask
 
     static let statements = [
         "CREATE TABLE meta (name TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID",
@@ -107,19 +104,6 @@ enum IndexSchema {
     static func split(paragraphReference reference: Int64) -> (document: Int64, ordinal: Int) {
         (reference >> Int64(ordinalBits), Int(reference & Int64(maximumOrdinal)))
     }
-
-    /// The stored key (``BandKey/indexValue``) of a paragraph's band `band` whose 32-bit LSH key is `key`.
-    static func paragraphKey(band: Int, key: UInt32) -> Int64 {
-        BandKey(band: band, kind: .paragraph, value: key).indexValue
-    }
-
-    /// The stored key (``BandKey/indexValue``) of a whole text's band `band` whose 32-bit LSH key is `key`.
-    static func documentKey(band: Int, key: UInt32) -> Int64 {
-        BandKey(band: band, kind: .wholeText, value: key).indexValue
-    }
-
-    /// Whether a stored key is a whole text's.
-    static func isDocumentKey(_ key: Int64) -> Bool { BandKey.isWholeText(indexValue: key) }
 }
 
 // MARK: -

@@ -1,7 +1,7 @@
 import Foundation
 import NearDup
 
-/// One stored band key: `key` is `IndexSchema.paragraphKey` or `IndexSchema.documentKey`, and
+/// One stored band key: `key` is a `BandKey.indexValue`, and
 /// `reference` the paragraph reference or the article number it points at.
 struct BandEntry: Comparable, Sendable {
     var key: Int64
