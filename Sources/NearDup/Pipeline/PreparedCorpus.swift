@@ -129,8 +129,8 @@ package struct PreparedCorpus: Sendable {
 
     // MARK: - Building
 
-    /// Appends a paragraph of the document being prepared (``endDocument(fingerprint:wholeTextKeys:)``
-    /// closes it); ``appendSignature(keys:)`` or ``appendUnsigned()`` follows for each, in order.
+    /// Appends a paragraph of the document being prepared (``endDocument(fingerprint:wholeTextSignature:layout:)``
+    /// closes it); ``appendSignature(_:layout:)`` or ``appendUnsigned()`` follows for each, in order.
     mutating func appendParagraph(document: Int, byteRange: Range<Int>, wordCount: Int, textHash: UInt64) {
         paragraphDocuments.append(Int32(document))
         byteRanges.append(byteRange)
