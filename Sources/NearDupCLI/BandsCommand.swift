@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
+import NearDupFormats
 
 /// `neardup bands`: the per-document stage as a filter, printing each article's LSH band keys
 /// (`BandKeyLines`) so that a cluster can group articles before deduplicating each group.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
 
 /// `neardup compare`: trace one document's paragraphs back to another.
 struct CompareCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
+import NearDupFormats
 import NearDupIndex
 
 /// `neardup index`: a persistent, incremental index for ingest pipelines.

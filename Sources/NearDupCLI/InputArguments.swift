@@ -1,5 +1,6 @@
 import ArgumentParser
 import NearDup
+import NearDupFeeds
 
 /// Where articles come from, shared by the commands that read feeds.
 struct InputArguments: ParsableArguments {

@@ -1,3 +1,5 @@
+import NearDup
+
 extension BandLayout {
     /// Explains, for people, the layout chosen for `options` and its S-curve: the candidate
     /// probability at J = T−0.2 … T+0.2 in steps of 0.05.

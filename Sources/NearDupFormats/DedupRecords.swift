@@ -1,3 +1,6 @@
+import NearDup
+import NearDupFeeds
+
 /// The two JSON Lines outputs of dedup: kept documents, and removed documents with the kept
 /// document each duplicates. Every input document is in exactly one of them.
 extension ScanReport {
@@ -47,11 +50,12 @@ extension ScanReport {
     /// The kept document is always the link's source: it comes first in preference order.
     /// - Complexity: O(*n* + *l*).
     public func removedRecords() -> [UInt8] {
-        var linkBetween: [UInt64: DocumentLink] = [:]
-        for link in links { linkBetween[pack(Int32(link.source), Int32(link.copy))] = link }
+        var linkBetween: [LinkEnds: DocumentLink] = [:]
+        for link in links { linkBetween[LinkEnds(source: link.source, copy: link.copy)] = link }
         var out: [UInt8] = []
         for decision in decisions {
-            guard let kept = decision.duplicateOf, let link = linkBetween[pack(Int32(kept), Int32(decision.document))]
+            guard let kept = decision.duplicateOf,
+                let link = linkBetween[LinkEnds(source: kept, copy: decision.document)]
             else { continue }
             var line = JSONObjectLine()
             line.add("id", documents[decision.document].id)
@@ -65,4 +69,10 @@ extension ScanReport {
         }
         return out
     }
+}
+
+/// The two documents of a ``DocumentLink``, to find the link of a dedup decision.
+private struct LinkEnds: Hashable {
+    var source: Int
+    var copy: Int
 }

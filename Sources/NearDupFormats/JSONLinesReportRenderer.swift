@@ -1,3 +1,5 @@
+import NearDup
+
 /// Renders a `ScanReport` as JSON Lines for machines: one `scan` header line, then one `document`
 /// line per input document (input order), one `link` line per linked pair, and one `boilerplate`
 /// line per boilerplate paragraph. Scores have four decimals; paragraph numbers count from 0.

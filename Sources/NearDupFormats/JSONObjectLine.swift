@@ -1,4 +1,5 @@
 import Foundation
+import NearDupFeeds
 
 /// Builds one JSON object on one line, keys in the order they are added (`package`: the index
 /// command writes its lines with it too).

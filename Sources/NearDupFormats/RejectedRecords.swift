@@ -1,3 +1,5 @@
+import NearDupFeeds
+
 /// The JSON Lines account of a record that did not become a document.
 extension InputIssue {
     /// This rejected record as one JSON Lines object and its newline: `file`, `line` (1-based, or

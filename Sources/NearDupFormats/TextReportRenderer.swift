@@ -1,3 +1,5 @@
+import NearDup
+
 /// Renders a `ScanReport` for people: copies with their paragraph evidence, boilerplate, and a
 /// per-document table of how much of each article comes from another.
 public struct TextReportRenderer: Sendable {

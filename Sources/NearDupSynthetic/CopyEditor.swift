@@ -1,3 +1,5 @@
+import NearDup
+
 /// Derives a copy's body from its original's, recording each edit for the truth file.
 struct CopyEditor: Sendable {
     /// Writes the fresh paragraphs some edits add.

@@ -1,3 +1,5 @@
+import NearDup
+
 /// A copy of a story that is still to be published.
 private struct PendingCopy {
     /// The feed position from which the copy may appear.

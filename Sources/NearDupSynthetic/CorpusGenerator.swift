@@ -1,3 +1,5 @@
+import NearDup
+
 /// Generates a seeded, news-like feed of documents with known near-duplicates, and the truth about them.
 ///
 /// The feed mixes stories that get copies later (`original`), stories that never do (`unique`), and

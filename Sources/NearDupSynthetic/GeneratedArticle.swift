@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// One generated page, in parts: the site's boilerplate around a headline and body paragraphs.
 /// Tests use the parts to check the truth; `document` renders the page as scraped text.

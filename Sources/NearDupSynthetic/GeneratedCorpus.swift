@@ -1,3 +1,5 @@
+import NearDup
+
 /// A generated feed held in memory: the documents in feed order and, at the same positions,
 /// the truth about each.
 public struct GeneratedCorpus: Sendable {

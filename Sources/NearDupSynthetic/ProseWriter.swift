@@ -1,3 +1,5 @@
+import NearDup
+
 /// Writes news-like prose from a `Vocabulary`: sentences of 8–30 words, paragraphs of 30–150
 /// words, headlines, with names ("Kalo Venter"), numbers ("12,000", "4.5 percent"), quotations in
 /// typographic quotes (“ ” ’) and en dashes.

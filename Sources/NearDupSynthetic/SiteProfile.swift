@@ -1,3 +1,5 @@
+import NearDup
+
 /// One news site of the synthetic feed: a name, a paragraph separator, and the boilerplate its
 /// scraped pages carry around every article (navigation header, footer blocks, a pool of
 /// "Trending" headlines that recur across the site's unrelated articles).

@@ -1,3 +1,5 @@
+import NearDup
+
 // MARK: - Sampling helpers
 
 /// Small sampling primitives on top of `next()`, written out here instead of using the standard

@@ -1,3 +1,5 @@
+import NearDup
+
 /// A synthetic lexicon: real English function words followed by a few thousand pronounceable
 /// invented words, drawn with a Zipf–Mandelbrot frequency so that text has a realistic long tail.
 ///

@@ -1,6 +1,9 @@
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
+@testable import NearDupFormats
+@testable import NearDupSynthetic
 
 /// The complete outputs — the scan report as JSON Lines and dedup's kept and removed records — on
 /// the fixtures and on a generated corpus, pinned by their XXH3 digests.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import NearDup
+@testable import NearDupSynthetic
 
 @Suite struct CopyEditingTests {
     @Test func typographyStraightensAndCurls() {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupSynthetic
 
 @Suite struct CorpusGeneratorTests {
     /// Generates the pages and records of a feed, keeping the parts tests need.

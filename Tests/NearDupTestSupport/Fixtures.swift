@@ -1,59 +1,73 @@
 import Foundation
-
-@testable import NearDup
+import NearDup
+import NearDupFeeds
 
 /// Paths and loaders for the files in `fixtures/`, found from this file's location.
-enum Fixtures {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public enum Fixtures {
+    /// The package's root folder, three levels above this file.
+    public static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static func path(_ relative: String) -> String {
+    /// The absolute path of `relative`, a path inside the package.
+    public static func path(_ relative: String) -> String {
         packageRoot.appendingPathComponent(relative).path
     }
 
     /// The labelled feed: five real seed articles and four derived ones, with publication times.
-    static func feed() throws -> [Document] {
+    public static func feed() throws -> [Document] {
         try DocumentLoader(options: InputOptions(timeField: "published", sourceField: "source"))
             .load([path("fixtures/feed.jsonl")]).documents
     }
 
     /// The hand labels for `feed()`.
-    static func labels() throws -> Labels {
+    public static func labels() throws -> Labels {
         try JSONDecoder().decode(
             Labels.self, from: Data(contentsOf: packageRoot.appendingPathComponent("fixtures/labels.json")))
     }
 
     /// `fixtures/labels.json`.
-    struct Labels: Decodable {
-        struct Copy: Decodable {
-            var source: String
-            var copy: String
-            var relations: [String]?
-            var removed: Bool?
-            var shingle: String?
+    public struct Labels: Decodable {
+        /// One labelled copy: which document it copies and how.
+        public struct Copy: Decodable {
+            /// The original's id.
+            public var source: String
+            /// The copy's id.
+            public var copy: String
+            /// The relations the copy may be reported with.
+            public var relations: [String]?
+            /// Whether dedup removes the copy.
+            public var removed: Bool?
+            /// The shingle setting (e.g. `char:5`) the copy is found with, if not the default.
+            public var shingle: String?
             /// `[copy paragraph, source paragraph]` pairs.
-            var paragraphs: [[Int]]
+            public var paragraphs: [[Int]]
         }
 
-        struct SameEventOnly: Decodable {
-            var documents: [String]
+        /// Documents that report the same event but must not be linked.
+        public struct SameEventOnly: Decodable {
+            /// Their ids.
+            public var documents: [String]
         }
 
-        var boilerplate: [String: [String: String]]
-        var copies: [Copy]
-        var rewrittenCopies: [Copy]
-        var sameEventOnly: SameEventOnly
+        /// Boilerplate paragraphs: document id → paragraph index → kind (e.g. `footer`).
+        public var boilerplate: [String: [String: String]]
+        /// The labelled copies.
+        public var copies: [Copy]
+        /// The labelled rewritten copies.
+        public var rewrittenCopies: [Copy]
+        /// The documents about the same event only.
+        public var sameEventOnly: SameEventOnly
     }
 }
 
 extension ScanReport {
     /// The index of the document with `id`.
-    func index(of id: String) -> Int? {
+    public func index(of id: String) -> Int? {
         documents.firstIndex { $0.id == id }
     }
 
     /// The link between two documents, in either direction.
-    func link(between first: String, _ second: String) -> DocumentLink? {
+    public func link(between first: String, _ second: String) -> DocumentLink? {
         guard let a = index(of: first), let b = index(of: second) else { return nil }
         return links.first { ($0.source == a && $0.copy == b) || ($0.source == b && $0.copy == a) }
     }

@@ -11,7 +11,7 @@ public struct Document: Sendable, Hashable {
     private enum Storage: Sendable {
         case inMemory(String)
         /// `count` UTF-8 bytes at `offset` in `file`.
-        case spilled(file: TextSpillFile, offset: Int, count: Int)
+        case spilled(file: any SpilledTextFile, offset: Int, count: Int)
     }
 
     /// A caller-chosen identifier, unique within one run (a JSON field, or a file's relative path).
@@ -91,13 +91,11 @@ public struct Document: Sendable, Hashable {
         }
     }
 
-    /// This document with its text moved to the end of `file`.
-    /// - Throws: ``InputError/cannotSpill(directory:reason:)`` if the file cannot grow.
-    package func spilled(into file: TextSpillFile) throws(InputError) -> Document {
+    /// This document with its text read from `file` instead, where the caller has written it:
+    /// ``textByteCount`` bytes at `offset`.
+    package func withText(spilledAt offset: Int, in file: any SpilledTextFile) -> Document {
         var copy = self
-        let count = textByteCount
-        let offset = try withTextUTF8 { utf8 in Result { () throws(InputError) in try file.append(utf8) } }.get()
-        copy.storage = .spilled(file: file, offset: offset, count: count)
+        copy.storage = .spilled(file: file, offset: offset, count: textByteCount)
         return copy
     }
 
@@ -117,4 +115,13 @@ public struct Document: Sendable, Hashable {
         hasher.combine(published)
         hasher.combine(source)
     }
+}
+
+// MARK: -
+
+/// A file that holds documents' texts out of memory, read back on each use (the feed reader's
+/// temporary text file).
+package protocol SpilledTextFile: AnyObject, Sendable {
+    /// Copies `buffer.count` bytes from `offset` into `buffer`; the bytes were written earlier.
+    func read(at offset: Int, into buffer: UnsafeMutableBufferPointer<UInt8>)
 }

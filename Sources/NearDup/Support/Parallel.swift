@@ -36,17 +36,17 @@ package func parallelChunks<Result: Sendable>(
 }
 
 /// The number of worker threads to use: `requested`, or every active core.
-func resolvedThreadCount(_ requested: Int?) -> Int {
+package func resolvedThreadCount(_ requested: Int?) -> Int {
     max(1, requested ?? ProcessInfo.processInfo.activeProcessorCount)
 }
 
 /// A value computed on another thread while the caller goes on with something else.
-final class BackgroundResult<Value: Sendable>: Sendable {
+package final class BackgroundResult<Value: Sendable>: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let result = Mutex<Value?>(nil)
 
     /// Starts `body` on a global queue.
-    init(_ body: @escaping @Sendable () -> Value) {
+    package init(_ body: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async {
             let value = body()
             self.result.withLock { $0 = value }
@@ -55,7 +55,7 @@ final class BackgroundResult<Value: Sendable>: Sendable {
     }
 
     /// Waits for the value; call it once.
-    func wait() -> Value {
+    package func wait() -> Value {
         finished.wait()
         return result.withLock { $0! }
     }

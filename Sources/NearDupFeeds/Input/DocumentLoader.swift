@@ -1,3 +1,5 @@
+import NearDup
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

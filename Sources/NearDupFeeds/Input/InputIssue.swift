@@ -103,7 +103,7 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `file:line`, or `file` when `line` is `nil`.
-    static func location(file: String, line: Int?) -> String {
+    package static func location(file: String, line: Int?) -> String {
         guard let line else { return file }
         return "\(file):\(line)"
     }

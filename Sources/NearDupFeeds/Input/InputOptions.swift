@@ -1,3 +1,5 @@
+import NearDup
+
 /// How ``DocumentLoader`` reads JSON Lines records and what it does with bad ones.
 ///
 /// The field names apply to JSON Lines input only; documents read from a folder of `.txt` files

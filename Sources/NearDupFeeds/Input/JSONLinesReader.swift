@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// Reads JSON Lines records into a ``LoadSession``: one object per line, blank lines ignored.
 ///

@@ -1,3 +1,5 @@
+import NearDup
+
 /// The state of one ``DocumentLoader`` run: documents so far, ids seen, issues and counts.
 ///
 /// Every reader (JSON Lines, text folder) hands its records here, so duplicate ids are caught

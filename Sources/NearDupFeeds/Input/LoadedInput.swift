@@ -1,3 +1,5 @@
+import NearDup
+
 /// The documents read by ``DocumentLoader``, with an account of what was skipped or repaired.
 public struct LoadedInput: Sendable, Hashable {
     /// The documents, in input order: path order, then line order (or sorted file order within

@@ -1,3 +1,4 @@
+import NearDup
 import Synchronization
 
 #if canImport(Glibc)
@@ -15,7 +16,7 @@ import Synchronization
 /// vanishes with the last document that refers to it, or with the process, however it ends.
 /// Texts are appended through a buffer of about a megabyte and read back with `pread`, from any
 /// thread; the operating system's page cache, not this process, holds what is read often.
-package final class TextSpillFile: Sendable {
+final class TextSpillFile: SpilledTextFile {
     private struct State {
         /// Bytes appended but not yet written to the file.
         var pending: [UInt8] = []
@@ -24,14 +25,14 @@ package final class TextSpillFile: Sendable {
     }
 
     /// The folder the file was created in, as named in messages.
-    package let directory: String
+    let directory: String
     private let descriptor: Int32
     private let state = Mutex(State())
     private static let flushThreshold = 1 << 20
 
     /// Creates and unlinks a file in `directory`.
     /// - Throws: ``InputError/cannotSpill(directory:reason:)`` if no file can be created there.
-    package init(directory: String) throws(InputError) {
+    init(directory: String) throws(InputError) {
         var template =
             Array((directory.hasSuffix("/") ? directory : directory + "/").utf8)
             + Array(
@@ -57,7 +58,7 @@ package final class TextSpillFile: Sendable {
     /// - Returns: The offset of the first byte in the file.
     /// - Throws: ``InputError/cannotSpill(directory:reason:)`` if the file cannot grow (e.g. the
     ///   disk is full).
-    package func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputError) -> Int {
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) throws(InputError) -> Int {
         let result: Result<Int, InputError> = state.withLock { state in
             let offset = state.written + state.pending.count
             state.pending.append(contentsOf: bytes)
@@ -70,7 +71,7 @@ package final class TextSpillFile: Sendable {
     /// Writes what is still buffered, so that a full disk shows up while loading rather than when
     /// the texts are read.
     /// - Throws: ``InputError/cannotSpill(directory:reason:)`` if the write fails.
-    package func finishWriting() throws(InputError) {
+    func finishWriting() throws(InputError) {
         if let failure = state.withLock({ flush(&$0) }) { throw failure }
     }
 
@@ -78,7 +79,7 @@ package final class TextSpillFile: Sendable {
     ///
     /// The bytes were appended earlier, so a failure here is the machine's (an I/O error on the
     /// temporary file): it stops the process with the system's reason.
-    package func read(at offset: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+    func read(at offset: Int, into buffer: UnsafeMutableBufferPointer<UInt8>) {
         if let failure = state.withLock({ $0.pending.isEmpty ? nil : flush(&$0) }) {
             fatalError("neardup: \(failure)")
         }

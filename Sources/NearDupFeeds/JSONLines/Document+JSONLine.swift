@@ -1,10 +1,11 @@
 import Foundation
+import NearDup
 
 extension Document {
     /// Appends this document as one JSON Lines object with keys in the order id, source, published,
     /// text (`source` and `published` left out when `nil`; `published` in whole UTC seconds, or `null`
     /// outside the years 0000 to 9999, see ``ISO8601Timestamp/representableSeconds``).
-    func appendJSONLine(to buffer: inout [UInt8]) {
+    package func appendJSONLine(to buffer: inout [UInt8]) {
         buffer.append(contentsOf: #"{"id":"#.utf8)
         appendJSONString(id, to: &buffer)
         if let source {
@@ -18,32 +19,5 @@ extension Document {
         buffer.append(contentsOf: #","text":"#.utf8)
         withTextUTF8 { appendJSONString(utf8: $0, to: &buffer) }
         buffer.append(contentsOf: "}\n".utf8)
-    }
-}
-
-// MARK: -
-
-extension TruthRecord {
-    /// Appends this record as one JSON Lines object with keys in the order id, kind, original
-    /// (`null` when `nil`), edits.
-    func appendJSONLine(to buffer: inout [UInt8]) {
-        buffer.append(contentsOf: #"{"id":"#.utf8)
-        appendJSONString(id, to: &buffer)
-        buffer.append(contentsOf: #","kind":"#.utf8)
-        appendJSONString(kind.rawValue, to: &buffer)
-        buffer.append(contentsOf: #","original":"#.utf8)
-        if let original {
-            appendJSONString(original, to: &buffer)
-        } else {
-            buffer.append(contentsOf: "null".utf8)
-        }
-        buffer.append(contentsOf: #","edits":["#.utf8)
-        for (index, edit) in edits.enumerated() {
-            if index > 0 {
-                buffer.append(UInt8(ascii: ","))
-            }
-            appendJSONString(edit, to: &buffer)
-        }
-        buffer.append(contentsOf: "]}\n".utf8)
     }
 }

@@ -1,18 +1,19 @@
 import Foundation
+import NearDup
 
 /// The publication times NearDup reads and writes: those an ISO 8601 date with a four-digit year
 /// can name, from 0000-01-01T00:00:00Z up to (not including) 10000-01-01T00:00:00Z.
 ///
 /// The loader rejects any other time, whatever its form (seconds since 1970 or an ISO 8601 date
 /// whose zone offset moves it past either end), so every time read can be written back.
-enum ISO8601Timestamp {
+package enum ISO8601Timestamp {
     /// The seconds since 1970-01-01T00:00:00Z of the times that can be read and written.
     static let representableSeconds: Range<Double> = -62_167_219_200..<253_402_300_800
 
     /// Appends `date` to `buffer` as a JSON value: an ISO 8601 UTC timestamp in whole seconds,
     /// quoted (`"2025-01-01T00:02:05Z"`), or `null` for a time outside ``representableSeconds``
     /// (only a ``Document`` made in code can have one: the loader rejects them).
-    static func appendJSONValue(_ date: Date, to buffer: inout [UInt8]) {
+    package static func appendJSONValue(_ date: Date, to buffer: inout [UInt8]) {
         let seconds = date.timeIntervalSince1970
         guard representableSeconds.contains(seconds) else {
             buffer.append(contentsOf: "null".utf8)

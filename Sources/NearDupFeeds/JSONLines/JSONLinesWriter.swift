@@ -1,4 +1,5 @@
 import Foundation
+import NearDup
 
 /// Writes documents and truth records as JSON Lines, one object per line, with a fixed key order.
 ///
@@ -61,17 +62,15 @@ public final class JSONLinesWriter {
     /// - Throws: `JSONLinesWriterError` if a buffered chunk cannot be written.
     /// - Complexity: O(*n*) in the document's UTF-8 length.
     public func write(_ document: Document) throws(JSONLinesWriterError) {
-        let start = buffer.count
-        document.appendJSONLine(to: &buffer)
-        try didAppend(buffer.count - start)
+        try writeLine(document.appendJSONLine)
     }
 
-    /// Writes `{"id":…,"kind":…,"original":…|null,"edits":[…]}` and a newline.
-    /// - Parameter record: The record to write.
+    /// Writes the line that `appendLine` appends to the buffer (a whole line, with its newline).
+    /// - Parameter appendLine: Appends one JSON object and a newline.
     /// - Throws: `JSONLinesWriterError` if a buffered chunk cannot be written.
-    public func write(_ record: TruthRecord) throws(JSONLinesWriterError) {
+    package func writeLine(_ appendLine: (inout [UInt8]) -> Void) throws(JSONLinesWriterError) {
         let start = buffer.count
-        record.appendJSONLine(to: &buffer)
+        appendLine(&buffer)
         try didAppend(buffer.count - start)
     }
 

@@ -6,7 +6,7 @@ import CNearDupKernels
 ///
 /// U+2028 and U+2029 are valid in JSON and copied as they are.
 /// - Complexity: O(*n*) in the UTF-8 length of `string`; unescaped runs are copied in bulk.
-func appendJSONString(_ string: String, to buffer: inout [UInt8]) {
+package func appendJSONString(_ string: String, to buffer: inout [UInt8]) {
     let copied: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
         appendJSONString(utf8: bytes, to: &buffer)
     }
@@ -18,7 +18,7 @@ func appendJSONString(_ string: String, to buffer: inout [UInt8]) {
 
 /// Appends the UTF-8 text `bytes` to `buffer` as a JSON string literal, as
 /// ``appendJSONString(_:to:)`` does for a `String`.
-func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+package func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
     buffer.append(UInt8(ascii: "\""))
     appendEscaped(bytes, to: &buffer)
     buffer.append(UInt8(ascii: "\""))

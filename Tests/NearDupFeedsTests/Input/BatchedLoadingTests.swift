@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupSynthetic
 
 /// Parsing JSON Lines in parallel batches gives exactly what reading one line at a time gives.
 @Suite struct BatchedLoadingTests {

@@ -1,7 +1,9 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
 
 #if canImport(Glibc)
     import Glibc
@@ -65,11 +67,11 @@ import Testing
     }
 
     @Test func fileNamesThatAreNotUTF8GetDistinctPercentEscapedIDs() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         for name: [UInt8] in [
             Array("g".utf8) + [0xFF], Array("g".utf8) + [0xFE], Array("100%".utf8), Array("g%FF".utf8),
         ] {
-            let path = Array(folder.path.utf8) + [UInt8(ascii: "/")] + name + Array(".txt".utf8) + [0]
+            let path = Array(folder.url.path.utf8) + [UInt8(ascii: "/")] + name + Array(".txt".utf8) + [0]
             let descriptor = path.withUnsafeBufferPointer {
                 $0.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
             }
@@ -77,22 +79,22 @@ import Testing
             _ = write(descriptor, name, name.count)
             close(descriptor)
         }
-        let loaded = try DocumentLoader().load([folder.path])
+        let loaded = try DocumentLoader().load([folder.url.path])
         #expect(loaded.documents.map(\.id) == ["100%25.txt", "g%25FF.txt", "g%FE.txt", "g%FF.txt"])
         #expect(loaded.documents.map { Array($0.text.utf8) }[2] == [UInt8(ascii: "g"), 0xEF, 0xBF, 0xBD])
     }
 
     @Test func textFilesAreFoundInAnyCaseAndOtherFilesAreCounted() throws {
-        let folder = try TemporaryFolder()
-        for name in ["a.TXT", "b.Txt", "c.txt", "notes.md"] { try folder.write(name, name) }
-        #expect(mkfifo(folder.path + "/pipe", 0o644) == 0)
-        #expect(mkfifo(folder.path + "/pipe.txt", 0o644) == 0)
-        let loaded = try DocumentLoader(options: InputOptions(skipInvalid: true)).load([folder.path])
+        let folder = try ScratchFolder()
+        for name in ["a.TXT", "b.Txt", "c.txt", "notes.md"] { try folder.file(name, name) }
+        #expect(mkfifo(folder.url.path + "/pipe", 0o644) == 0)
+        #expect(mkfifo(folder.url.path + "/pipe.txt", 0o644) == 0)
+        let loaded = try DocumentLoader(options: InputOptions(skipInvalid: true)).load([folder.url.path])
         #expect(loaded.documents.map(\.id) == ["a.TXT", "b.Txt", "c.txt"])
         #expect(loaded.skippedFiles == 2)
         #expect(
             loaded.rejected == [
-                InputIssue(file: folder.path + "/pipe.txt", line: nil, problem: .unreadable("not a regular file"))
+                InputIssue(file: folder.url.path + "/pipe.txt", line: nil, problem: .unreadable("not a regular file"))
             ])
         #expect(loaded.recordsRead == 4)
     }

@@ -1,7 +1,11 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupFormats
+@testable import NearDupSynthetic
 
 #if canImport(Glibc)
     import Glibc

@@ -1,12 +1,15 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupSynthetic
 
 @Suite struct JSONLinesLoadingTests {
     @Test func readsRecordsWithIntegerIDsAndIgnoresUnknownFields() throws {
-        let folder = try TemporaryFolder()
-        let feed = try folder.write(
+        let folder = try ScratchFolder()
+        let feed = try folder.file(
             "feed.jsonl",
             """
             {"id": "a1", "text": "First story.", "lang": "en"}
@@ -38,8 +41,8 @@ import Testing
     }
 
     @Test func malformedLineNamesFileAndLine() throws {
-        let folder = try TemporaryFolder()
-        let feed = try folder.write("feed.jsonl", "{\"id\": \"a\", \"text\": \"ok\"}\n\n{\"id\": \"b\", \"text\": \n")
+        let folder = try ScratchFolder()
+        let feed = try folder.file("feed.jsonl", "{\"id\": \"a\", \"text\": \"ok\"}\n\n{\"id\": \"b\", \"text\": \n")
         let error = try #require(loadError(DocumentLoader(), [feed]))
         guard case .invalidRecord(let issue) = error else {
             Issue.record("expected invalidRecord, got \(error)")
@@ -83,8 +86,8 @@ import Testing
     }
 
     @Test func duplicateIDThrowsWithFirstLocation() throws {
-        let folder = try TemporaryFolder()
-        let feed = try folder.write(
+        let folder = try ScratchFolder()
+        let feed = try folder.file(
             "feed.jsonl",
             """
             {"id": "a1", "text": "one"}
@@ -119,10 +122,10 @@ import Testing
     }
 
     @Test func duplicateIDsAreCheckedAcrossInputsAndOrderIsKept() throws {
-        let folder = try TemporaryFolder()
-        let first = try folder.write("a.jsonl", "{\"id\": \"1\", \"text\": \"a\"}\n{\"id\": \"2\", \"text\": \"b\"}\n")
-        let second = try folder.write("b.jsonl", "{\"id\": \"3\", \"text\": \"c\"}\n{\"id\": \"1\", \"text\": \"d\"}\n")
-        let third = try folder.write("c.jsonl", "{\"id\": \"0\", \"text\": \"e\"}\n")
+        let folder = try ScratchFolder()
+        let first = try folder.file("a.jsonl", "{\"id\": \"1\", \"text\": \"a\"}\n{\"id\": \"2\", \"text\": \"b\"}\n")
+        let second = try folder.file("b.jsonl", "{\"id\": \"3\", \"text\": \"c\"}\n{\"id\": \"1\", \"text\": \"d\"}\n")
+        let third = try folder.file("c.jsonl", "{\"id\": \"0\", \"text\": \"e\"}\n")
         let loader = DocumentLoader(options: InputOptions(skipInvalid: true))
         let loaded = try loader.load([second, first, third])
         #expect(loaded.documents.map(\.id) == ["3", "1", "2", "0"])
@@ -136,11 +139,11 @@ import Testing
     }
 
     @Test func invalidUTF8IsReplacedAndCounted() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         var bytes = Array(#"{"id": "u", "text": "caf"#.utf8)
         bytes += [0xE9, 0x20, 0xFF, 0xFE]  // Latin-1 "é", then bytes that are never valid UTF-8.
         bytes += Array("\"}\n{\"id\": \"v\", \"text\": \"fine\"}\n".utf8)
-        let feed = try folder.write("latin1.jsonl", bytes: bytes)
+        let feed = try folder.file("latin1.jsonl", bytes)
         let loaded = try DocumentLoader().load([feed])
         #expect(loaded.documents.map(\.id) == ["u", "v"])
         #expect(loaded.documents[0].text == "caf\u{FFFD} \u{FFFD}\u{FFFD}")
@@ -148,9 +151,9 @@ import Testing
     }
 
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         let text = "{\"id\": \"a\", \"text\": \"one\"}\r\n\r\n{\"id\": \"b\", \"text\": \"two\"}\r\n"
-        let feed = try folder.write("windows.jsonl", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        let feed = try folder.file("windows.jsonl", [0xEF, 0xBB, 0xBF] + Array(text.utf8))
         let loaded = try DocumentLoader().load([feed])
         #expect(loaded.documents.map(\.id) == ["a", "b"])
         #expect(loaded.documents.map(\.text) == ["one", "two"])
@@ -189,8 +192,8 @@ import Testing
     }
 
     @Test func missingFileCannotBeOpened() throws {
-        let folder = try TemporaryFolder()
-        let path = folder.path + "/absent.jsonl"
+        let folder = try ScratchFolder()
+        let path = folder.url.path + "/absent.jsonl"
         let error = try #require(loadError(DocumentLoader(), [path]))
         #expect(error == .cannotOpen(path: path, reason: "No such file or directory"))
         #expect(error.description.contains("No such file or directory"))

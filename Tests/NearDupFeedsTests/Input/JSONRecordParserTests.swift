@@ -1,6 +1,8 @@
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupFormats
 
 /// ``JSONRecordParser`` on its own: exact values, exact messages, and the chosen behaviours.
 @Suite struct JSONRecordParserTests {

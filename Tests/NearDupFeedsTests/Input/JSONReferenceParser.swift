@@ -1,6 +1,8 @@
 import Foundation
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupFormats
 
 /// What parsing one record gave: the wanted values, or which kind of problem.
 enum JSONParseOutcome: CustomStringConvertible {

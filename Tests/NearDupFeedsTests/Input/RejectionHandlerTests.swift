@@ -1,7 +1,9 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
 
 /// With a rejection handler, rejected records are handed over as they are found and never kept,
 /// so a stream of garbage takes no memory; streamed documents and rejects stay in input order.
@@ -12,8 +14,8 @@ import Testing
     ]
 
     @Test func rejectedRecordsGoToTheHandlerAndAreOnlyCounted() throws {
-        let folder = try TemporaryFolder()
-        let path = try folder.write("feed.jsonl", Self.lines.joined(separator: "\n"))
+        let folder = try ScratchFolder()
+        let path = try folder.file("feed.jsonl", Self.lines.joined(separator: "\n"))
         var handed: [Int?] = []
         let loaded = try DocumentLoader(options: InputOptions(skipInvalid: true)).load([path]) {
             handed.append($0.line)
@@ -27,16 +29,16 @@ import Testing
     }
 
     @Test func aHandlerThatAsksToStopEndsTheLoadWithWhatWasRead() throws {
-        let folder = try TemporaryFolder()
-        let path = try folder.write("feed.jsonl", Self.lines.joined(separator: "\n"))
+        let folder = try ScratchFolder()
+        let path = try folder.file("feed.jsonl", Self.lines.joined(separator: "\n"))
         let loaded = try DocumentLoader(options: InputOptions(skipInvalid: true)).load([path]) { _ in false }
         #expect(loaded.documents.map(\.id) == ["a"])
         #expect(loaded.rejectedCount == 1)
     }
 
     @Test func streamedDocumentsAndRejectsArriveInInputOrder() throws {
-        let folder = try TemporaryFolder()
-        let path = try folder.write("feed.jsonl", Self.lines.joined(separator: "\n"))
+        let folder = try ScratchFolder()
+        let path = try folder.file("feed.jsonl", Self.lines.joined(separator: "\n"))
         var events: [String] = []
         let loaded = try DocumentLoader(options: InputOptions(skipInvalid: true)).stream(
             [path],

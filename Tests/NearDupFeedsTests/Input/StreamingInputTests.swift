@@ -1,7 +1,9 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
 
 #if canImport(Glibc)
     import Glibc
@@ -19,8 +21,8 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 7, 64, 1 << 20])
     func linesStraddlingChunkBoundariesAreJoined(chunkSize: Int) throws {
-        let folder = try TemporaryFolder()
-        let path = try folder.write("feed.jsonl", bytes: [0xEF, 0xBB, 0xBF] + Array(Self.feed.utf8))
+        let folder = try ScratchFolder()
+        let path = try folder.file("feed.jsonl", [0xEF, 0xBB, 0xBF] + Array(Self.feed.utf8))
         var loader = DocumentLoader()
         loader.chunkSize = chunkSize
         let loaded = try loader.load([path])
@@ -114,9 +116,9 @@ import Testing
     }
 
     @Test func dashReadsStandardInputBetweenOtherPaths() throws {
-        let folder = try TemporaryFolder()
-        let before = try folder.write("before.jsonl", "{\"id\": \"1\", \"text\": \"file before\"}\n")
-        let after = try folder.write("after.jsonl", "{\"id\": \"3\", \"text\": \"file after\"}\n")
+        let folder = try ScratchFolder()
+        let before = try folder.file("before.jsonl", "{\"id\": \"1\", \"text\": \"file before\"}\n")
+        let after = try folder.file("after.jsonl", "{\"id\": \"3\", \"text\": \"file after\"}\n")
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)
         let piped = Array("{\"id\": \"2\", \"text\": \"piped\"}\n{\"id\": \"1\", \"text\": \"dup\"}\n".utf8)
@@ -152,8 +154,8 @@ import Testing
             #expect(loaded.recordsRead == 10)
             return sizes
         }
-        let folder = try TemporaryFolder()
-        #expect(try batchSizes(folder.write("feed.jsonl", records.joined())) == [4, 4, 2])
+        let folder = try ScratchFolder()
+        #expect(try batchSizes(folder.file("feed.jsonl", records.joined())) == [4, 4, 2])
 
         var ends: [Int32] = [0, 0]
         #expect(pipe(&ends) == 0)

@@ -1,7 +1,10 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupFormats
 
 /// Texts moved to a temporary file (`InputOptions.TextStorage.spill`) read, compare and scan
 /// exactly like texts held in memory, and a file that cannot be written is a clear error.
@@ -21,9 +24,9 @@ import Testing
 
     @Test(arguments: [0, 100_000])
     func spilledDocumentsEqualDocumentsInMemory(heldBytes: Int) throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         let inMemory = try Self.load(.memory)
-        let spilled = try Self.load(.spill(beyondBytes: heldBytes, directory: folder.path))
+        let spilled = try Self.load(.spill(beyondBytes: heldBytes, directory: folder.url.path))
         #expect(spilled == inMemory)
         #expect(Set(spilled.documents) == Set(inMemory.documents), "hashes agree across storages")
         for (spilledDocument, document) in zip(spilled.documents, inMemory.documents) {
@@ -31,12 +34,12 @@ import Testing
             #expect(spilledDocument.textByteCount == document.text.utf8.count)
         }
         // The file is unnamed: nothing shows up in the folder.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path).isEmpty)
     }
 
     @Test func spilledTextsQuoteParagraphsByByteRange() throws {
-        let folder = try TemporaryFolder()
-        let spilled = try Self.load(.spill(beyondBytes: 0, directory: folder.path)).documents.last!
+        let folder = try ScratchFolder()
+        let spilled = try Self.load(.spill(beyondBytes: 0, directory: folder.url.path)).documents.last!
         let text = "Café crème — naïve\nÜber straße ✓ 東京\n\nlast line"
         let second = "Café crème — naïve\n".utf8.count..<"Café crème — naïve\nÜber straße ✓ 東京".utf8.count
         #expect(spilled.text(inBytes: second) == "Über straße ✓ 東京")
@@ -47,17 +50,17 @@ import Testing
     }
 
     @Test func scanOfSpilledDocumentsIsIdentical() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         var options = NearDupOptions()
         options.threadCount = 2
         let engine = try NearDupEngine(options: options)
         let expected = JSONLinesReportRenderer().render(try engine.scan(try Self.load(.memory).documents))
-        let spilled = try Self.load(.spill(beyondBytes: 50_000, directory: folder.path)).documents
+        let spilled = try Self.load(.spill(beyondBytes: 50_000, directory: folder.url.path)).documents
         #expect(JSONLinesReportRenderer().render(try engine.scan(spilled)) == expected)
     }
 
     @Test func aFolderThatCannotHoldTheFileIsAClearError() throws {
-        let folder = try TemporaryFolder()
+        let folder = try ScratchFolder()
         let missing = folder.url.appendingPathComponent("missing").path
         #expect(throws: InputError.cannotSpill(directory: missing, reason: "No such file or directory")) {
             try Self.load(.spill(beyondBytes: 0, directory: missing))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
 
 @Suite struct TimeFieldTests {
     /// 2025-04-28T04:39:00Z.

@@ -1,6 +1,8 @@
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupSynthetic
 
 @Suite struct UTF8RepairTests {
     /// The standard library's verdict, the reference for ``UTF8Repair/isValid(_:)``.

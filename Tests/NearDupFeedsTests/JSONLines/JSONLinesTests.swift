@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import NearDup
+@testable import NearDupFeeds
+@testable import NearDupSynthetic
 
 @Suite struct JSONLinesTests {
     static let tricky =
