@@ -28,7 +28,7 @@ struct IndexLocation: ParsableArguments {
     var path: String
 
     @Option(help: "Seconds (0 to 1e9) to wait when another process is writing to the index (default: fail at once).")
-    var lockTimeout = 0.0
+    var lockTimeout = Self.defaults.lockTimeout / .seconds(1)
 
     func validate() throws {
         if !(0...Self.maximumLockTimeout).contains(lockTimeout) {
@@ -42,7 +42,10 @@ struct IndexLocation: ParsableArguments {
 
     @Option(
         help: "SQLite page cache per connection, in MiB (1 to 1048576): the memory the index uses beyond one batch.")
-    var cacheMib = 64
+    var cacheMib = Self.defaults.cacheMebibytes
+
+    /// The index's defaults, which the options above start from.
+    private static let defaults = NearDupIndex.Configuration()
 
     /// The longest `--lock-timeout`, in seconds (about 31 years: "wait for ever").
     static let maximumLockTimeout = 1e9
@@ -65,13 +68,13 @@ struct IndexLocation: ParsableArguments {
             Read every page of the index first (SQLite's quick_check, about 0.5 s per GB from the page cache) \
             and refuse a damaged index, even where this command would not look.
             """)
-    var verify = false
+    var verify = Self.defaults.verifiesPagesOnOpen
 
     /// Opens the index. A writer creates a missing one with the default options only when
     /// `creatingIfMissing` (`index add`); the maintenance commands refuse a missing path rather than
     /// leave an empty index behind.
     func open(
-        readOnly: Bool, creatingIfMissing: Bool = false, durability: NearDupIndex.Durability = .full,
+        readOnly: Bool, creatingIfMissing: Bool = false, durability: NearDupIndex.Durability? = nil,
         mergeEvery: Int? = nil, maximumMatches: Int? = nil
     ) throws -> NearDupIndex {
         if !creatingIfMissing && !FileManager.default.fileExists(atPath: path) {
@@ -84,7 +87,7 @@ struct IndexLocation: ParsableArguments {
         configuration.verifiesPagesOnOpen = verify
         configuration.readOnly = readOnly
         configuration.lockTimeout = .milliseconds(Int(lockTimeout * 1000))
-        configuration.durability = durability
+        if let durability { configuration.durability = durability }
         do throws(NearDupIndexError) {
             return try NearDupIndex(path: path, configuration: configuration)
         } catch {
@@ -141,7 +144,7 @@ struct IndexAddCommand: ParsableCommand {
     @OptionGroup var input: InputArguments
 
     @Option(help: "full: each batch survives a machine crash (fsync); process: it survives a process crash.")
-    var durability: NearDupIndex.Durability = .full
+    var durability = NearDupIndex.Configuration().durability
 
     @OptionGroup var batching: IndexBatching
 
