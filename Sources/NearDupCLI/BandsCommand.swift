@@ -68,7 +68,7 @@ struct BandsCommand: ParsableCommand {
                     var lines: [UInt8] = []
                     for (index, (document, location)) in zip(documents, locations).enumerated() {
                         BandKeyLines.appendDocument(
-                            index, id: document.id, location: location, corpus: corpus,
+                            index, id: document.id, location: location.description, corpus: corpus,
                             minimumWords: options.minimumParagraphTokens, to: &lines)
                     }
                     return write(lines)

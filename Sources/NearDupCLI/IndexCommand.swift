@@ -231,7 +231,9 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
                         batch.append(document)
                         continue
                     }
-                    let issue = duplicateIssue(location, id: document.id)
+                    let issue = InputIssue(
+                        file: location.file, line: location.line,
+                        problem: .duplicateID(document.id, firstSeenAt: "the index"))
                     guard input.inputOptions.skipInvalid else { throw CLIError.input(.invalidRecord(issue)) }
                     if !rejects.add(issue) { return false }
                 }
@@ -264,12 +266,4 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
     printError(
         "neardup: \(verb) \(counts.articles) articles, \(counts.copies) duplicates or copies"
             + (rejects.count > 0 ? ", \(rejects.count) rejected" : ""))
-}
-
-/// An input issue for the article `id`, at `location` (`file:line`), that is already indexed.
-private func duplicateIssue(_ location: String, id: String) -> InputIssue {
-    let parts = location.split(separator: ":")
-    let line = parts.count > 1 ? Int(parts.last!) : nil
-    let file = line == nil ? location : parts.dropLast().joined(separator: ":")
-    return InputIssue(file: file, line: line, problem: .duplicateID(id, firstSeenAt: "the index"))
 }

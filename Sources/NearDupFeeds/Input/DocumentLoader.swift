@@ -90,7 +90,7 @@ public struct DocumentLoader: Sendable {
     ///   - paths: JSON Lines files, folders of `.txt` files, or `-` for standard input.
     ///   - rejectionHandler: If given, receives each rejected record as it is found, as for
     ///     ``load(_:rejectionHandler:)``; returns `false` to stop reading.
-    ///   - body: Receives each batch with the location (`file:line`, or the file for a `.txt`) of
+    ///   - body: Receives each batch with the location (file, and line for a JSON Lines record) of
     ///     each document; returns `false` to stop reading.
     /// - Returns: The counts and skipped records of what was read (its `documents` are empty).
     /// - Throws: The errors of ``load(_:rejectionHandler:)``, for records read before `body` or
@@ -98,7 +98,7 @@ public struct DocumentLoader: Sendable {
     /// - Complexity: O(*n*) in the input size; memory O(chunk + batch), not O(*n*).
     public func stream(
         _ paths: [String], rejectionHandler: ((InputIssue) -> Bool)? = nil,
-        _ body: @escaping (_ documents: [Document], _ locations: [String]) -> Bool
+        _ body: @escaping (_ documents: [Document], _ locations: [InputLocation]) -> Bool
     ) throws(InputError) -> LoadedInput {
         var session = LoadSession(options: options)
         session.rejectionHandler = rejectionHandler

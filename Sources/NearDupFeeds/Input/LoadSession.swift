@@ -15,15 +15,15 @@ struct LoadSession {
     /// Where texts go past ``InputOptions/TextStorage/spill(beyondBytes:directory:)``'s limit;
     /// created with the first one.
     private var spillFile: TextSpillFile?
-    /// When streaming, receives the documents read so far with their locations (`file:line`) and
+    /// When streaming, receives the documents read so far with their locations and
     /// returns whether to go on; the documents are then dropped from ``result``.
-    var sink: ((_ documents: [Document], _ locations: [String]) -> Bool)?
+    var sink: ((_ documents: [Document], _ locations: [InputLocation]) -> Bool)?
     /// When set, receives each rejected record as it is found, instead of ``LoadedInput/rejected``
     /// keeping it, after ``sink`` got the documents read before it; returns whether to go on.
     var rejectionHandler: ((InputIssue) -> Bool)?
     /// Whether ``sink`` or ``rejectionHandler`` asked to stop.
     private(set) var isStopped = false
-    private var pendingLocations: [String] = []
+    private var pendingLocations: [InputLocation] = []
     /// Streamed documents are handed over at the latest when this many are pending.
     var streamBatchLimit = 256
 
@@ -71,7 +71,7 @@ struct LoadSession {
         if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
         result.documents.append(try held(document))
         if sink != nil {
-            pendingLocations.append(InputIssue.location(file: file, line: line))
+            pendingLocations.append(InputLocation(file: file, line: line))
             if result.documents.count >= streamBatchLimit { try flush() }
         }
     }

@@ -47,7 +47,7 @@ import Testing
                 return true
             }
         ) { _, locations in
-            events += locations
+            events += locations.map(\.description)
             return true
         }
         #expect(
