@@ -4,8 +4,8 @@ import Foundation
 /// representative policy uses.
 ///
 /// The text is held in memory, or, for documents loaded with
-/// ``InputOptions/TextStorage/spill(beyondBytes:directory:)``, in a temporary file and read back
-/// on each use; a document behaves the same either way.
+/// `InputOptions.TextStorage.spill(beyondBytes:directory:)` (NearDupFeeds), in a temporary file
+/// and read back on each use; a document behaves the same either way.
 public struct Document: Sendable, Hashable {
     /// Where a document's text is.
     private enum Storage: Sendable {
