@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .library(name: "NearDup", targets: ["NearDup"]),
         .library(name: "NearDupIndex", targets: ["NearDupIndex"]),
+        .library(name: "NearDupFeeds", targets: ["NearDupFeeds"]),
+        .library(name: "NearDupFormats", targets: ["NearDupFormats"]),
+        .library(name: "NearDupSynthetic", targets: ["NearDupSynthetic"]),
         .executable(name: "neardup", targets: ["neardup"]),
     ],
     dependencies: [
@@ -28,11 +31,30 @@ let package = Package(
             name: "NearDupIndex",
             dependencies: ["NearDup", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Reading feeds (JSON Lines, text folders) into documents, and writing documents back.
+        .target(
+            name: "NearDupFeeds",
+            dependencies: ["NearDup", "CNearDupKernels"]
+        ),
+        // Every output format: scan reports, dedup and reject records, band keys, comparisons,
+        // index answers. A leaf: only the CLI depends on it.
+        .target(
+            name: "NearDupFormats",
+            dependencies: ["NearDup", "NearDupFeeds", "NearDupIndex"]
+        ),
+        // The seeded synthetic news generator for `neardup generate`, tests, benchmarks and fuzzers.
+        .target(
+            name: "NearDupSynthetic",
+            dependencies: ["NearDup", "NearDupFeeds"]
+        ),
         .target(
             name: "NearDupCLI",
             dependencies: [
                 "NearDup",
+                "NearDupFeeds",
+                "NearDupFormats",
                 "NearDupIndex",
+                "NearDupSynthetic",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,15 +62,39 @@ let package = Package(
             name: "neardup",
             dependencies: ["NearDupCLI"]
         ),
-        .target(name: "NearDupTestSupport", path: "Tests/NearDupTestSupport"),
+        .target(
+            name: "NearDupTestSupport",
+            dependencies: ["NearDup", "NearDupFeeds", "NearDupSynthetic"],
+            path: "Tests/NearDupTestSupport"
+        ),
         .testTarget(
             name: "NearDupTests",
-            dependencies: ["NearDup", "NearDupCLI", "CNearDupKernels", "NearDupTestSupport"]
+            dependencies: [
+                "NearDup", "NearDupFeeds", "NearDupFormats", "NearDupSynthetic", "CNearDupKernels",
+                "NearDupTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "NearDupFeedsTests",
+            dependencies: ["NearDup", "NearDupFeeds", "NearDupFormats", "NearDupSynthetic", "NearDupTestSupport"]
+        ),
+        .testTarget(
+            name: "NearDupFormatsTests",
+            dependencies: ["NearDup", "NearDupFeeds", "NearDupFormats", "NearDupSynthetic", "NearDupTestSupport"]
+        ),
+        .testTarget(
+            name: "NearDupSyntheticTests",
+            dependencies: ["NearDup", "NearDupFeeds", "NearDupSynthetic", "NearDupTestSupport"]
+        ),
+        .testTarget(
+            name: "NearDupCLITests",
+            dependencies: ["NearDup", "NearDupFeeds", "NearDupCLI", "NearDupSynthetic", "NearDupTestSupport"]
         ),
         .testTarget(
             name: "NearDupIndexTests",
             dependencies: [
-                "NearDup", "NearDupIndex", "NearDupTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "NearDup", "NearDupFeeds", "NearDupIndex", "NearDupSynthetic", "NearDupTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
     ]

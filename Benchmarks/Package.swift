@@ -22,6 +22,7 @@ let package = Package(
             name: "NearDupBenchmarks",
             dependencies: [
                 .product(name: "NearDup", package: rootPackage),
+                .product(name: "NearDupSynthetic", package: rootPackage),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "NearDupBenchmarks",

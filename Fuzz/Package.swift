@@ -16,6 +16,9 @@ let rootPackage: String = {
 
 let nearDup: Target.Dependency = .product(name: "NearDup", package: rootPackage)
 let nearDupIndex: Target.Dependency = .product(name: "NearDupIndex", package: rootPackage)
+let nearDupFeeds: Target.Dependency = .product(name: "NearDupFeeds", package: rootPackage)
+let nearDupFormats: Target.Dependency = .product(name: "NearDupFormats", package: rootPackage)
+let nearDupSynthetic: Target.Dependency = .product(name: "NearDupSynthetic", package: rootPackage)
 
 let package = Package(
     name: "NearDupFuzz",
@@ -27,10 +30,11 @@ let package = Package(
         .target(name: "FuzzSupport"),
         // Each fuzzer is an executable whose only entry point is `LLVMFuzzerTestOneInput`; libFuzzer
         // supplies `main` (the source file is not `main.swift`, so it is compiled as a library).
-        .executableTarget(name: "FuzzJSONLines", dependencies: [nearDup, "FuzzSupport"]),
+        .executableTarget(name: "FuzzJSONLines", dependencies: [nearDup, nearDupFeeds, "FuzzSupport"]),
         .executableTarget(name: "FuzzText", dependencies: [nearDup, "FuzzSupport"]),
-        .executableTarget(name: "FuzzScan", dependencies: [nearDup, "FuzzSupport"]),
+        .executableTarget(name: "FuzzScan", dependencies: [nearDup, nearDupFormats, "FuzzSupport"]),
         .executableTarget(name: "FuzzIndex", dependencies: [nearDup, nearDupIndex, "FuzzSupport"]),
-        .executableTarget(name: "FuzzIndexFile", dependencies: [nearDup, nearDupIndex, "FuzzSupport"]),
+        .executableTarget(
+            name: "FuzzIndexFile", dependencies: [nearDup, nearDupIndex, nearDupSynthetic, "FuzzSupport"]),
     ]
 )

@@ -24,7 +24,8 @@
 # `log-DATE.txt` each run's output. A finding is any crash or failed invariant, a leak, an input that
 # runs longer than 25 s (-timeout) or an RSS above 2 GB (-rss_limit_mb, -malloc_limit_mb).
 # Reproduce one with `Fuzz/.build/release/NAME ARTIFACT`; fix it, and add the input as a
-# regression test in Tests/NearDupTests that fails without the fix.
+# regression test in the test target of the module at fault (Tests/NearDupFeedsTests for the
+# reader, Tests/NearDupTests for the engine, …) that fails without the fix.
 #
 # How the fuzzers are built, and why:
 #   swift build -c release --sanitize=fuzzer --sanitize=address \
@@ -38,8 +39,8 @@
 # - The library is compiled with instrumentation only (no libFuzzer main) like every target; the
 #   fuzzer sources are not named `main.swift`, so they are compiled as libraries and libFuzzer's
 #   `main` calls their `LLVMFuzzerTestOneInput`.
-# - `-enable-testing` lets the fuzzers `@testable import NearDup` to reach the internal text
-#   kernels and the loader's chunk and batch sizes.
+# - `-enable-testing` lets the fuzzers `@testable import NearDup` and `NearDupFeeds` to reach the
+#   internal text kernels and the loader's chunk and batch sizes.
 set -euo pipefail
 
 fuzz=$(cd "$(dirname "$0")" && pwd)

@@ -1,4 +1,5 @@
 @_spi(Benchmarks) import NearDup
+import NearDupSynthetic
 
 // Inputs of the stage benchmarks. Each workload is built in `setup:` from the generated feed
 // (seed 42) and keeps its scratch buffers between samples, so after the warm-up iteration a

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
+import NearDupFormats
 
 /// `neardup bands`: the per-document stage as a filter, printing each article's LSH band keys
 /// (`BandKeyLines`) so that a cluster can group articles before deduplicating each group.
@@ -70,7 +72,7 @@ struct BandsCommand: ParsableCommand {
                     var lines: [UInt8] = []
                     for (index, (document, location)) in zip(documents, locations).enumerated() {
                         BandKeyLines.appendDocument(
-                            index, id: document.id, location: location, corpus: corpus,
+                            index, id: document.id, location: location.description, corpus: corpus,
                             minimumWords: options.minimumParagraphTokens, to: &lines)
                     }
                     return write(lines)

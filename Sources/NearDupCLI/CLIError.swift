@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
 import NearDupIndex
 
 /// A runtime failure of a command, with the exit code it maps to.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
+import NearDupFormats
 
 /// `neardup compare`: trace one document's paragraphs back to another.
 struct CompareCommand: ParsableCommand {
@@ -41,7 +43,7 @@ struct CompareCommand: ParsableCommand {
             } catch {
                 throw CLIError.engine(error)
             }
-            try OutputFile(path: "-").write(Array(render(comparison).utf8))
+            try OutputFile(path: "-").write(Array(ComparisonRenderer().render(comparison).utf8))
         }
     }
 
@@ -77,30 +79,5 @@ struct CompareCommand: ParsableCommand {
             }
         }
         return (try read(source), try read(copy))
-    }
-
-    private func render(_ comparison: DocumentComparison) -> String {
-        var out = "B = \(comparison.copy.id)\nA = \(comparison.source.id)\n"
-        let matched = comparison.rows.filter(\.isMatch).count
-        out +=
-            "\(matched) of \(comparison.rows.count) paragraphs of B match a paragraph of A; "
-            + "\(Int((comparison.copyCoverage * 100).rounded()))% of B's content; whole-text Jaccard "
-            + "\(Int((comparison.jaccard * 100).rounded()))%\n"
-        for (index, row) in comparison.rows.enumerated() {
-            let marker = row.isMatch ? "=>" : "  "
-            out += "\n\(marker) B¶\(index) [\(row.role)] \(quote(comparison.copy, row.copyRange))\n"
-            if let sourceRange = row.sourceRange {
-                out += "   A: \(quote(comparison.source, sourceRange))\n"
-                out +=
-                    "   Jaccard \(Int((row.jaccard * 100).rounded()))%, "
-                    + "\(Int((row.copyContainment * 100).rounded()))% of B¶\(index) found in it\n"
-            }
-        }
-        return out
-    }
-
-    private func quote(_ document: Document, _ range: Range<Int>) -> String {
-        let paragraph = document.text(inBytes: range)
-        return paragraph.count > 100 ? "\"\(paragraph.prefix(100))…\"" : "\"\(paragraph)\""
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFormats
 
 /// `neardup dedup`: keep one representative per cluster of duplicates.
 struct DedupCommand: ParsableCommand {

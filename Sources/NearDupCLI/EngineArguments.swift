@@ -5,46 +5,49 @@ import NearDup
 /// What counts as a copy: the engine's options on the command line.
 struct EngineArguments: ParsableArguments {
     @Option(help: "Shingles: word:N (words) or char:N (Unicode characters). char:5 also sees rewritten copies.")
-    var shingle = "word:5"
+    var shingle = Self.defaults.shingle.description
 
     @Option(help: "Exact Jaccard similarity at which paragraphs (and whole documents) match, in (0, 1].")
-    var threshold = 0.5
+    var threshold = Self.defaults.threshold
 
     @Option(help: "MinHash slots per signature.")
-    var permutations = 128
+    var permutations = Self.defaults.permutationCount
 
     @Option(help: "Probability that LSH proposes a pair at exactly the threshold, in (0, 1).")
-    var candidateProbability = 0.95
+    var candidateProbability = Self.defaults.candidateProbability
 
     @Option(help: "Paragraphs with fewer words are not matched on their own.")
-    var minParagraphWords = 8
+    var minParagraphWords = Self.defaults.minimumParagraphTokens
 
     @Option(help: "Paragraph boundaries: lines (every newline) or blank-lines.")
-    var paragraphs: ParagraphSplitting = .lines
+    var paragraphs = Self.defaults.paragraphSplitting
 
     @Option(help: "Representative of each duplicate cluster: earliest (needs --time-field), longest or first.")
-    var keep: RepresentativePolicy = .earliest
+    var keep = Self.defaults.keep
 
     @Option(help: "Coverage both ways (or whole-text Jaccard) at which two documents are duplicates.")
-    var duplicateCoverage = 0.8
+    var duplicateCoverage = Self.defaults.relations.duplicateCoverage
 
     @Option(help: "Coverage one way at which a document is a copy of another.")
-    var copyCoverage = 0.7
+    var copyCoverage = Self.defaults.relations.copyCoverage
 
     @Option(help: "Coverage both ways at which two documents are copies (the same story, each with additions).")
-    var mutualCoverage = 0.5
+    var mutualCoverage = Self.defaults.relations.mutualCoverage
 
     @Flag(help: "Do not recognise boilerplate.")
-    var noBoilerplate = false
+    var noBoilerplate = !Self.defaults.boilerplate.isEnabled
 
     @Option(help: "A paragraph recurring in at least this many otherwise different documents is boilerplate.")
-    var boilerplateMinDocuments = 5
+    var boilerplateMinDocuments = Self.defaults.boilerplate.minimumDocuments
 
     @Option(
         help: ArgumentHelp(
             "Worker threads for reading and matching (default: all cores), at most \(Self.threadsPerCore) per core "
                 + "(\(Self.maximumThreads) here). The output does not depend on it."))
     var threads: Int?
+
+    /// The engine's defaults, which every option above starts from.
+    private static let defaults = NearDupOptions()
 
     /// The most worker threads per core that `--threads` accepts: more only add switching and memory.
     static let threadsPerCore = 4
@@ -70,7 +73,7 @@ struct EngineArguments: ParsableArguments {
 
     var options: NearDupOptions {
         var options = NearDupOptions()
-        options.shingle = ShingleKind(shingle) ?? .words(5)
+        options.shingle = ShingleKind(shingle) ?? Self.defaults.shingle
         options.threshold = threshold
         options.permutationCount = permutations
         options.candidateProbability = candidateProbability

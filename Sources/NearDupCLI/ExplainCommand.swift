@@ -1,5 +1,6 @@
 import ArgumentParser
 import NearDup
+import NearDupFormats
 
 /// `neardup explain`: show how the LSH layout follows from the threshold.
 struct ExplainCommand: ParsableCommand {

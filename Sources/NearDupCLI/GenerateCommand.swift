@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
+import NearDupSynthetic
 
 /// `neardup generate`: write a seeded news-like feed with known copies, and its truth file.
 struct GenerateCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
+import NearDupFormats
 import NearDupIndex
 
 /// `neardup index`: a persistent, incremental index for ingest pipelines.
@@ -26,7 +28,7 @@ struct IndexLocation: ParsableArguments {
     var path: String
 
     @Option(help: "Seconds (0 to 1e9) to wait when another process is writing to the index (default: fail at once).")
-    var lockTimeout = 0.0
+    var lockTimeout = Self.defaults.lockTimeout / .seconds(1)
 
     func validate() throws {
         if !(0...Self.maximumLockTimeout).contains(lockTimeout) {
@@ -40,7 +42,10 @@ struct IndexLocation: ParsableArguments {
 
     @Option(
         help: "SQLite page cache per connection, in MiB (1 to 1048576): the memory the index uses beyond one batch.")
-    var cacheMib = 64
+    var cacheMib = Self.defaults.cacheMebibytes
+
+    /// The index's defaults, which the options above start from.
+    private static let defaults = NearDupIndex.Configuration()
 
     /// The longest `--lock-timeout`, in seconds (about 31 years: "wait for ever").
     static let maximumLockTimeout = 1e9
@@ -63,13 +68,13 @@ struct IndexLocation: ParsableArguments {
             Read every page of the index first (SQLite's quick_check, about 0.5 s per GB from the page cache) \
             and refuse a damaged index, even where this command would not look.
             """)
-    var verify = false
+    var verify = Self.defaults.verifiesPagesOnOpen
 
     /// Opens the index. A writer creates a missing one with the default options only when
     /// `creatingIfMissing` (`index add`); the maintenance commands refuse a missing path rather than
     /// leave an empty index behind.
     func open(
-        readOnly: Bool, creatingIfMissing: Bool = false, durability: NearDupIndex.Durability = .full,
+        readOnly: Bool, creatingIfMissing: Bool = false, durability: NearDupIndex.Durability? = nil,
         mergeEvery: Int? = nil, maximumMatches: Int? = nil
     ) throws -> NearDupIndex {
         if !creatingIfMissing && !FileManager.default.fileExists(atPath: path) {
@@ -82,7 +87,7 @@ struct IndexLocation: ParsableArguments {
         configuration.verifiesPagesOnOpen = verify
         configuration.readOnly = readOnly
         configuration.lockTimeout = .milliseconds(Int(lockTimeout * 1000))
-        configuration.durability = durability
+        if let durability { configuration.durability = durability }
         configuration.releasesFreeMemoryBetweenStages = true
         do throws(NearDupIndexError) {
             return try NearDupIndex(path: path, configuration: configuration)
@@ -140,7 +145,7 @@ struct IndexAddCommand: ParsableCommand {
     @OptionGroup var input: InputArguments
 
     @Option(help: "full: each batch survives a machine crash (fsync); process: it survives a process crash.")
-    var durability: NearDupIndex.Durability = .full
+    var durability = NearDupIndex.Configuration().durability
 
     @OptionGroup var batching: IndexBatching
 
@@ -227,7 +232,9 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
                         batch.append(document)
                         continue
                     }
-                    let issue = duplicateIssue(location, id: document.id)
+                    let issue = InputIssue(
+                        file: location.file, line: location.line,
+                        problem: .duplicateID(document.id, firstSeenAt: "the index"))
                     guard input.inputOptions.skipInvalid else { throw CLIError.input(.invalidRecord(issue)) }
                     if !rejects.add(issue) { return false }
                 }
@@ -260,52 +267,4 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
     printError(
         "neardup: \(verb) \(counts.articles) articles, \(counts.copies) duplicates or copies"
             + (rejects.count > 0 ? ", \(rejects.count) rejected" : ""))
-}
-
-/// An input issue for the article `id`, at `location` (`file:line`), that is already indexed.
-private func duplicateIssue(_ location: String, id: String) -> InputIssue {
-    let parts = location.split(separator: ":")
-    let line = parts.count > 1 ? Int(parts.last!) : nil
-    let file = line == nil ? location : parts.dropLast().joined(separator: ":")
-    return InputIssue(file: file, line: line, problem: .duplicateID(id, firstSeenAt: "the index"))
-}
-
-/// The JSON line printed for one article by `index add` and `index check`.
-enum IndexAnswerLine {
-    static func line(_ answer: IndexAnswer) -> [UInt8] {
-        var object = JSONObjectLine()
-        object.add("id", answer.id)
-        object.add("status", answer.matches.isEmpty ? "new" : (answer.duplicateOf?.relation.rawValue ?? "partial"))
-        object.add("added", answer.isAdded)
-        object.add("duplicate_of", answer.duplicateOf?.id)
-        object.add("paragraphs", answer.paragraphCount)
-        object.add("content_words", answer.contentWords)
-        object.add("truncated", answer.isTruncated)
-        object.add(
-            "matches",
-            objects: answer.matches.map { match in
-                var item = JSONObjectLine()
-                item.add("id", match.id)
-                item.add("relation", match.relation.rawValue)
-                item.add("coverage", score: match.coverage)
-                item.add("stored_coverage", score: match.storedCoverage)
-                item.add("jaccard", score: match.jaccard)
-                item.add("published", time: match.published)
-                item.add("added", time: match.added)
-                item.add("source", match.source)
-                item.add(
-                    "paragraphs",
-                    objects: match.paragraphs.map { paragraph in
-                        var pair = JSONObjectLine()
-                        pair.add("paragraph", paragraph.paragraph)
-                        pair.add("stored_paragraph", paragraph.storedParagraph)
-                        pair.add("jaccard", score: paragraph.jaccard)
-                        pair.add("containment", score: paragraph.containment)
-                        pair.add("stored_containment", score: paragraph.storedContainment)
-                        return pair
-                    })
-                return item
-            })
-        return object.line
-    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NearDup
+import NearDupFeeds
 
 /// Where articles come from, shared by the commands that read feeds.
 struct InputArguments: ParsableArguments {
@@ -10,10 +11,10 @@ struct InputArguments: ParsableArguments {
     var feeds: [String]
 
     @Option(help: "JSON field holding the document id.")
-    var idField = "id"
+    var idField = Self.defaults.idField
 
     @Option(help: "JSON field holding the article text.")
-    var textField = "text"
+    var textField = Self.defaults.textField
 
     @Option(help: "JSON field holding the publication time (ISO 8601 or Unix seconds); used by --keep earliest.")
     var timeField: String?
@@ -26,7 +27,7 @@ struct InputArguments: ParsableArguments {
             Skip malformed records, missing or mistyped fields, invalid times, duplicate ids (compared as bytes), \
             compressed files and unreadable files in feed folders, report them on stderr, and go on.
             """)
-    var skipInvalid = false
+    var skipInvalid = Self.defaults.skipInvalid
 
     @Option(
         help: """
@@ -38,7 +39,7 @@ struct InputArguments: ParsableArguments {
     @Option(
         help: "Skip and report records (a JSON Lines line or a .txt file) larger than this; K, M, G are powers of 1024."
     )
-    var maxDocumentBytes = ByteCount(bytes: InputOptions.defaultMaxDocumentBytes)
+    var maxDocumentBytes = ByteCount(bytes: Self.defaults.maxDocumentBytes)
 
     @Option(
         help: """
@@ -66,6 +67,9 @@ struct InputArguments: ParsableArguments {
                     + "before any text: give more (e.g. 1G), or off.")
         }
     }
+
+    /// The loader's defaults, which the options above start from.
+    private static let defaults = InputOptions()
 
     var inputOptions: InputOptions {
         var options = InputOptions()

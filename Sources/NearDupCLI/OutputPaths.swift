@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
 
 /// The rule that no output of a command is one of its inputs or another of its outputs, which
 /// every command checks in its `validate()`: before anything is read and before any output is

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
+import NearDupFormats
 
 /// `neardup scan`: report copied paragraphs and documents.
 struct ScanCommand: ParsableCommand {

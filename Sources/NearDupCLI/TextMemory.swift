@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
 
 /// `--text-memory`: how much of the documents' text stays in memory (`all`, or a size); the rest
 /// is moved to an unnamed temporary file in `$TMPDIR` (`/tmp` when unset) and read back when

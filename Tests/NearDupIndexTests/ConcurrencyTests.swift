@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 
 @testable import NearDupIndex
+@testable import NearDupSynthetic
 
 /// Readers beside one writer in a process; one writer across processes.
 @Suite struct ConcurrencyTests {

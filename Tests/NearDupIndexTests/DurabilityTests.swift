@@ -5,6 +5,7 @@ import NearDupTestSupport
 import Testing
 
 @testable import NearDupIndex
+@testable import NearDupSynthetic
 
 #if canImport(Glibc)
     import Glibc

@@ -4,6 +4,7 @@ import NearDupTestSupport
 import Testing
 
 @testable import NearDupIndex
+@testable import NearDupSynthetic
 
 /// Adding a feed's articles one by one gives the document links `scan` finds on the whole feed.
 @Suite struct EquivalenceTests {

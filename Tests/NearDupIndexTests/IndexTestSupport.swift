@@ -2,7 +2,9 @@ import Foundation
 import NearDup
 import Testing
 
+@testable import NearDupFeeds
 @testable import NearDupIndex
+@testable import NearDupSynthetic
 
 enum IndexFixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath)

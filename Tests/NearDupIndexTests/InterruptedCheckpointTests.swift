@@ -4,6 +4,7 @@ import NearDupTestSupport
 import Testing
 
 @testable import NearDupIndex
+@testable import NearDupSynthetic
 
 /// A checkpoint copies the write-ahead log into the index file: the header page first (with the new
 /// page count), the file extended last. Cut short by a kill or a full disk, it leaves the file

@@ -4,6 +4,7 @@ import NearDupTestSupport
 import Testing
 
 @testable import NearDupIndex
+@testable import NearDupSynthetic
 
 /// `Configuration.maximumMatches` bounds an answer: at most that many matches (the strongest),
 /// and at most that many articles compared per shared band key (the earliest added), so articles

@@ -17,6 +17,7 @@ public final class ScratchFolder {
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     /// Writes `bytes` to `name` and returns its path.
+    @discardableResult
     public func file(_ name: String, _ bytes: [UInt8]) throws -> String {
         let file = url.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -25,6 +26,7 @@ public final class ScratchFolder {
     }
 
     /// Writes `text` to `name` and returns its path.
+    @discardableResult
     public func file(_ name: String, _ text: String) throws -> String {
         try file(name, Array(text.utf8))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import NearDup
+import NearDupTestSupport
 import Testing
 
 // The library example in README.md is this function, below `import NearDup`: one test checks that

@@ -2,6 +2,7 @@ import Foundation
 import FuzzSupport
 import NearDup
 import NearDupIndex
+import NearDupSynthetic
 
 /// Fuzzes the bytes of an index file: a small valid index (built once: 24 articles merged into
 /// sorted runs every 5, some removed, a few waiting for a merge) is damaged as the input says,

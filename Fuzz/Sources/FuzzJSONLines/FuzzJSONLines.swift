@@ -1,6 +1,7 @@
 import FuzzSupport
 
 @testable import NearDup
+@testable import NearDupFeeds
 
 /// Fuzzes the JSON Lines reader: bytes → documents and rejected records, through
 /// ``DocumentLoader/load(jsonLines:name:)``.

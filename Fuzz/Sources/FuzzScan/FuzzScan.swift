@@ -1,6 +1,7 @@
 import Foundation
 import FuzzSupport
 import NearDup
+import NearDupFormats
 
 /// Fuzzes a whole scan over a tiny in-memory corpus.
 ///

@@ -2,19 +2,19 @@
 /// pseudo-random sequence used to derive MinHash permutation parameters from one seed.
 ///
 /// The same seed gives the same sequence on every machine, which is what makes signatures
-/// comparable across runs (`SignatureFormat`); it is public so tools and benchmarks can build
+/// comparable across runs (`SignatureFormat`); the package's synthetic generator and tests build
 /// reproducible inputs with the same generator.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// Creates a generator whose sequence is fixed by `seed`.
     /// - Parameter seed: Any value; equal seeds give equal sequences.
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
     /// Returns the next value of the sequence.
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -36,12 +36,12 @@ package func parallelChunks<Result: Sendable>(
 }
 
 /// A value computed on another thread while the caller goes on with something else.
-final class BackgroundResult<Value: Sendable>: Sendable {
+package final class BackgroundResult<Value: Sendable>: Sendable {
     private let finished = DispatchSemaphore(value: 0)
     private let result = Mutex<Value?>(nil)
 
     /// Starts `body` on a global queue.
-    init(_ body: @escaping @Sendable () -> Value) {
+    package init(_ body: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async {
             let value = body()
             self.result.withLock { $0 = value }
@@ -50,7 +50,7 @@ final class BackgroundResult<Value: Sendable>: Sendable {
     }
 
     /// Waits for the value; call it once.
-    func wait() -> Value {
+    package func wait() -> Value {
         finished.wait()
         return result.withLock { $0! }
     }

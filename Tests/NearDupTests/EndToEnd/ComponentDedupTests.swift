@@ -1,6 +1,8 @@
 import Testing
 
 @testable import NearDup
+@testable import NearDupFormats
+@testable import NearDupSynthetic
 
 /// The property that lets a cluster deduplicate in pieces (`neardup bands`): documents that share
 /// no band key, directly or through others, never affect each other's dedup decisions. So

@@ -1,4 +1,5 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup

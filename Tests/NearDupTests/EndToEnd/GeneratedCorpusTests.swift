@@ -1,6 +1,8 @@
 import Testing
 
 @testable import NearDup
+@testable import NearDupFormats
+@testable import NearDupSynthetic
 
 /// End to end on seeded generated corpora whose copies are known.
 @Suite struct GeneratedCorpusTests {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import NearDup
+@testable import NearDupSynthetic
 
 /// Whole-text Jaccards computed block by block (to bound memory) equal those computed with every
 /// document's set built at once, whatever the block size.

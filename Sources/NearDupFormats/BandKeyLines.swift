@@ -1,0 +1,69 @@
+import NearDup
+import NearDupFeeds
+
+/// The lines of `neardup bands`: each document's LSH band keys, for grouping documents on a
+/// cluster (Spark) before deduplicating each group with the single-machine engine.
+///
+/// Format version 2, one line per record, fields separated by tabs:
+///
+/// - `2 TAB doc TAB LOCATION TAB ID TAB KEYS`: a document. `LOCATION` is `file:line` as in error
+///   messages (`<stdin>:N` for standard input, N counting from 1 over every line, blank ones
+///   included; the file's path alone for a `.txt` file) as a JSON string, so that a path holding
+///   a tab or a newline cannot break the line (version 1 printed it raw); `ID` is the id as a
+///   JSON string; `KEYS` are the document's distinct keys,
+///   ascending, separated by spaces, each a lowercase hexadecimal number (``BandKey/token``): bits
+///   0–31 the band key, bits 32–39 the band, bit 40 set for a key of the whole-text signature and
+///   clear for a key of a matchable paragraph's signature. `KEYS` is empty for a document with no signature.
+/// - `2 TAB rejected TAB LOCATION TAB PROBLEM TAB REASON`: a rejected record (with
+///   `--skip-invalid`): the problem code of `--rejects` and its explanation as a JSON string.
+///
+/// Two documents that the engine could link share a key: exact copies of a paragraph have the
+/// same keys, LSH candidates share a key in some band, and identical documents share their
+/// whole-text keys. So the connected components of "shares a key" never split a link, a cluster
+/// of paragraphs or the documents whose shared lines make them boilerplate.
+package enum BandKeyLines {
+    /// The format's version, the first field of every line.
+    package static let version = 2
+
+    /// The distinct key tokens of `document` in `corpus`, ascending: those of its matchable
+    /// paragraphs (`minimumWords` words or more, no in-document boilerplate) and of its whole
+    /// text. `corpus` must still hold its paragraphs' band keys.
+    package static func tokens(ofDocument document: Int, in corpus: PreparedCorpus, minimumWords: Int) -> [UInt64] {
+        var tokens: Set<UInt64> = []
+        for paragraph in corpus.paragraphs(ofDocument: document)
+        where corpus.isMatchable(paragraph, minimumWords: minimumWords) {
+            for (band, key) in corpus.bandKeys(ofParagraph: paragraph).enumerated() {
+                tokens.insert(BandKey(band: band, kind: .paragraph, value: key).token)
+            }
+        }
+        for (band, key) in (corpus.bandKeys(ofDocument: document) ?? []).enumerated() {
+            tokens.insert(BandKey(band: band, kind: .wholeText, value: key).token)
+        }
+        return tokens.sorted()
+    }
+
+    /// Appends the line of document `document` of `corpus`, read as `id` at `location`.
+    package static func appendDocument(
+        _ document: Int, id: String, location: String, corpus: PreparedCorpus, minimumWords: Int,
+        to buffer: inout [UInt8]
+    ) {
+        buffer += Array("\(version)\tdoc\t".utf8)
+        appendJSONString(location, to: &buffer)
+        buffer.append(UInt8(ascii: "\t"))
+        appendJSONString(id, to: &buffer)
+        buffer.append(UInt8(ascii: "\t"))
+        let hex = tokens(ofDocument: document, in: corpus, minimumWords: minimumWords).map { String($0, radix: 16) }
+        buffer += Array(hex.joined(separator: " ").utf8)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// Appends the line of a rejected record.
+    package static func appendRejected(_ issue: InputIssue, to buffer: inout [UInt8]) {
+        let location = InputIssue.location(file: issue.file, line: issue.line)
+        buffer += Array("\(version)\trejected\t".utf8)
+        appendJSONString(location, to: &buffer)
+        buffer += Array("\t\(issue.problem.code)\t".utf8)
+        appendJSONString(issue.problem.description, to: &buffer)
+        buffer.append(UInt8(ascii: "\n"))
+    }
+}
