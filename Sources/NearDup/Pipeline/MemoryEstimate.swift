@@ -1,4 +1,4 @@
-/// How much memory a scan needs, as measured on generated news feeds (README, "Memory"): the
+/// How much memory a scan needs, as measured on generated news feeds (<doc:Memory>): the
 /// peak resident size is about 1.9 bytes per byte of document text held in memory (the text
 /// itself, and about 0.8 bytes of per-paragraph records, LSH keys, the shingle sets being verified
 /// and the report), 0.8 bytes per byte of text moved to a temporary file
