@@ -20,7 +20,7 @@ public struct NearDupEngine: Sendable {
     package let hasher: MinHasher
     /// The memory a scan may use, in bytes, or `nil` for no limit: `scan` stops with
     /// `NearDupError.memoryLimitExceeded` before building document links that would take the
-    /// process's resident memory past it (loading is bounded by ``InputOptions/maxTotalTextBytes``).
+    /// process's resident memory past it (loading is bounded by `InputOptions.maxTotalTextBytes` in NearDupFeeds).
     public var memoryLimit: Int? = nil
 
     /// Creates an engine.
