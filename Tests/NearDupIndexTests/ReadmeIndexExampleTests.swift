@@ -4,8 +4,9 @@ import NearDupIndex
 import NearDupTestSupport
 import Testing
 
-// The index example in README.md ("Persistent index") is this function, below its three imports:
-// one test checks that the README shows exactly this code, another runs it.
+// The index example of README.md ("Persistent index") and of the NearDupIndex DocC landing page is
+// this function, below its three imports: one test checks that both show exactly this code, another
+// runs it.
 
 // README-INDEX-EXAMPLE-BEGIN
 /// Adds each incoming article to the index at `path`; returns what the index said about each.
@@ -52,13 +53,14 @@ func ingest(_ articles: [Document], indexAt path: String) throws -> [String] {
         #expect(try index.contains(id: "copy") && !index.contains(id: "old"))
     }
 
-    @Test func readmeShowsTheTestedExample() throws {
+    @Test(arguments: ["README.md", "Sources/NearDupIndex/NearDupIndex.docc/NearDupIndex.md"])
+    func documentShowsTheTestedExample(document: String) throws {
         let source = try String(contentsOfFile: #filePath, encoding: .utf8)
         let begin = try #require(source.range(of: "// README-INDEX-EXAMPLE-BEGIN\n"))
         let end = try #require(source.range(of: "// README-INDEX-EXAMPLE-END"))
         let example = String(source[begin.upperBound..<end.lowerBound])
-        let readme = try String(contentsOfFile: IndexFixtures.path("README.md"), encoding: .utf8)
+        let text = try String(contentsOfFile: IndexFixtures.path(document), encoding: .utf8)
         #expect(
-            readme.contains("```swift\nimport Foundation\nimport NearDup\nimport NearDupIndex\n\n" + example + "```"))
+            text.contains("```swift\nimport Foundation\nimport NearDup\nimport NearDupIndex\n\n" + example + "```"))
     }
 }

@@ -108,7 +108,7 @@ public struct Document: Sendable, Hashable {
         return lhs.withTextUTF8 { left in rhs.withTextUTF8 { right in left.elementsEqual(right) } }
     }
 
-    /// Hashes what ``==`` compares, the text by its bytes wherever it is held.
+    /// Hashes what `==` compares, the text by its bytes wherever it is held.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(BytewiseID(id))
         withTextUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }

@@ -1,12 +1,12 @@
-/// How much memory a scan needs, as measured on generated news feeds (README, "Memory"): the
+/// How much memory a scan needs, as measured on generated news feeds (<doc:Memory>): the
 /// peak resident size is about 1.9 bytes per byte of document text held in memory (the text
 /// itself, and about 0.8 bytes of per-paragraph records, LSH keys, the shingle sets being verified
 /// and the report), 0.8 bytes per byte of text moved to a temporary file
-/// (``InputOptions/TextStorage/spill(beyondBytes:directory:)``), plus about 64 MiB for the
+/// (`InputOptions.TextStorage.spill(beyondBytes:directory:)`), plus about 64 MiB for the
 /// program and its buffers.
 ///
 /// Use it to refuse an input before it exhausts memory, e.g. with
-/// ``InputOptions/maxTotalTextBytes``.
+/// `InputOptions.maxTotalTextBytes`.
 public enum MemoryEstimate {
     /// Peak bytes of memory per byte of document text held in memory.
     public static let bytesPerTextByte = 1.9
@@ -36,7 +36,7 @@ public enum MemoryEstimate {
     }
 
     /// The longest record that can be read within `memory` bytes (at least 0), for
-    /// ``InputOptions/maxRecordBytes``.
+    /// `InputOptions.maxRecordBytes`.
     public static func recordBytes(fittingIn memory: Int) -> Int {
         max(0, Int((Double(memory - baseBytes) / bytesPerRecordByte).rounded(.down)))
     }

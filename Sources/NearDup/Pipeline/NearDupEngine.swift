@@ -19,7 +19,7 @@ public struct NearDupEngine: Sendable {
     package let hasher: MinHasher
     /// The memory a scan may use, in bytes, or `nil` for no limit: `scan` stops with
     /// `NearDupError.memoryLimitExceeded` before building document links that would take the
-    /// process's resident memory past it (loading is bounded by ``InputOptions/maxTotalTextBytes``).
+    /// process's resident memory past it (loading is bounded by `InputOptions.maxTotalTextBytes` in NearDupFeeds).
     public var memoryLimit: Int? = nil
     /// Whether `scan` hands free heap pages back to the system (``releaseFreeMemory()``) after each
     /// stage that frees large buffers: the join of the prepared chunks, exact grouping, LSH,

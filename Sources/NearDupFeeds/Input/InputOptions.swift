@@ -29,7 +29,7 @@ public struct InputOptions: Sendable, Hashable {
     /// The default is ``defaultMaxDocumentBytes``.
     public var maxDocumentBytes: Int
     /// The most text, in UTF-8 bytes summed over every document, that one load may hold, or
-    /// `nil` for no limit. Loading stops with ``InputError/tooMuchText(limit:)`` as soon as the
+    /// `nil` for no limit. Loading stops with ``InputError/tooMuchText(limit:location:)`` as soon as the
     /// documents read exceed it, before memory runs out.
     public var maxTotalTextBytes: Int?
     /// The longest record that may be held while it is read, from a memory budget

@@ -14,8 +14,8 @@ import NearDup
 ///
 /// `check` and `add` give, for one article, every indexed article it shares verified text with:
 /// the paragraph matches with exact Jaccard and containments, both coverages, the whole-text
-/// Jaccard and the relation, computed with the batch engine's rules (see the README for the one
-/// intentional difference, the cross-document `recurring` boilerplate rule).
+/// Jaccard and the relation, computed with the batch engine's rules (see docs/index.md, "Same
+/// answers as `scan`", for the one intentional difference, the cross-document `recurring` rule).
 ///
 /// Concurrency: one `NearDupIndex` can be used from many threads at once; reads (`check`, `count`,
 /// `statistics`) run concurrently on their own connections (WAL snapshots) while one write at a

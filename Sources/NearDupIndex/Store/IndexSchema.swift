@@ -111,7 +111,7 @@ enum IndexSchema {
 /// The options stored in `meta`: every option that changes an answer, as text.
 ///
 /// Not stored: `keep` (the index's source is always the article added first), `threadCount`, and
-/// the cross-document boilerplate rule's settings (the index does not apply that rule; see the README).
+/// the cross-document boilerplate rule's settings (the index does not apply that rule; see docs/index.md).
 enum StoredOptions {
     static func entries(of options: NearDupOptions) -> [(String, String)] {
         [
