@@ -24,7 +24,7 @@ struct GenerateCommand: ParsableCommand {
     var seed: UInt64 = 42
 
     @Option(help: "Share of documents that copy an earlier one, in [0, 0.9).")
-    var copyFraction = 0.3
+    var copyFraction = CorpusGenerator.Configuration.defaultCopyFraction
 
     @Option(name: .shortAndLong, help: "The feed to write.")
     var output: String

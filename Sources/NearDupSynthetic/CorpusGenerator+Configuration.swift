@@ -15,6 +15,9 @@ extension CorpusGenerator {
         /// The largest number of copies one original gets (each original gets at least one).
         public var maximumCopiesPerOriginal: Int
 
+        /// The share of copies when none is given (`neardup generate`'s default too).
+        public static let defaultCopyFraction = 0.3
+
         /// Creates a configuration.
         /// - Parameters:
         ///   - documentCount: The number of documents in the feed (at least 1).
@@ -26,7 +29,7 @@ extension CorpusGenerator {
         public init(
             documentCount: Int,
             seed: UInt64,
-            copyFraction: Double = 0.3,
+            copyFraction: Double = defaultCopyFraction,
             siteCount: Int = 40,
             maximumCopyDelay: Int = 500,
             maximumCopiesPerOriginal: Int = 3
