@@ -1,6 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// Swift 6 upcoming features every Swift target adopts: explicit `any`, imports that say who sees
+/// them (`public import` only where a public declaration needs the module), and members visible
+/// only from modules a file imports.
+let upcomingFeatures: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
 let package = Package(
     name: "NearDup",
     platforms: [.macOS(.v15)],
@@ -100,3 +109,7 @@ let package = Package(
         ),
     ]
 )
+
+for target in package.targets where target.type != .system && target.name != "CNearDupKernels" {
+    target.swiftSettings = (target.swiftSettings ?? []) + upcomingFeatures
+}

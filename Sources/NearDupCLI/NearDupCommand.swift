@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 
 /// The `neardup` command line: finds copied paragraphs and documents in news feeds.
 public struct NearDupCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import NearDup
 import NearDupFeeds
+import NearDupFormats
 
 /// Where every command puts the records it rejects, as they are found: each one goes to the
 /// `--rejects` file (if asked for), the first ``listed`` are also listed on stderr, and only the

@@ -1,5 +1,5 @@
-import NearDup
-import NearDupFeeds
+package import NearDup
+package import NearDupFeeds
 
 /// The lines of `neardup bands`: each document's LSH band keys, for grouping documents on a
 /// cluster (Spark) before deduplicating each group with the single-machine engine.

@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 extension BandLayout {
     /// Explains, for people, the layout chosen for `options` and its S-curve: the candidate

@@ -1,5 +1,5 @@
 import Foundation
-import NearDup
+public import NearDup
 
 /// Renders a `ScanReport`'s document links as CSV (RFC 4180): a header row, then one row per
 /// linked pair: `source,copy,relation,copy_coverage,source_coverage,jaccard,matched_paragraphs`.

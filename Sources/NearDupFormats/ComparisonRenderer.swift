@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 /// Renders a `DocumentComparison` for people (`neardup compare`): a summary line, then every
 /// paragraph of B (the copy) with its most similar paragraph of A (the source), `=>` marking a

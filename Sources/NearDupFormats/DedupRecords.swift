@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 import NearDupFeeds
 
 /// The two JSON Lines outputs of dedup: kept documents, and removed documents with the kept

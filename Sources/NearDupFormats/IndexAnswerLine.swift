@@ -1,4 +1,5 @@
-import NearDupIndex
+public import NearDupIndex
+import NearDup
 
 /// The JSON line printed for one article by `neardup index add` and `index check`: `id`, `status`
 /// (`new`, the relation to the article it duplicates, or `partial`), `added`, `duplicate_of`,

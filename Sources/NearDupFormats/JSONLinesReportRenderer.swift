@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 /// Renders a `ScanReport` as JSON Lines for machines: one `scan` header line, then one `document`
 /// line per input document (input order), one `link` line per linked pair, and one `boilerplate`

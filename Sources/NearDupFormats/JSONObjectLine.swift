@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import NearDupFeeds
 
 /// Builds one JSON object on one line, keys in the order they are added (`package`: the index

@@ -1,4 +1,4 @@
-import NearDupFeeds
+public import NearDupFeeds
 
 /// The JSON Lines account of a record that did not become a document.
 extension InputIssue {

@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 /// Renders a `ScanReport` for people: copies with their paragraph evidence, boilerplate, and a
 /// per-document table of how much of each article comes from another.

@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 /// Generates a seeded, news-like feed of documents with known near-duplicates, and the truth about them.
 ///

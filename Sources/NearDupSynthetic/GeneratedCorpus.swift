@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 /// A generated feed held in memory: the documents in feed order and, at the same positions,
 /// the truth about each.

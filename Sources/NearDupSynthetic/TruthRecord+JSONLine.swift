@@ -1,4 +1,4 @@
-import NearDupFeeds
+public import NearDupFeeds
 
 extension TruthRecord {
     /// Appends this record as one JSON Lines object with keys in the order id, kind, original

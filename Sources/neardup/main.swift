@@ -1,3 +1,4 @@
 import NearDupCLI
+import ArgumentParser
 
 NearDupCommand.main()

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Runs the built `neardup` executable as a child process, as a user would; shared by the test
 /// targets.

@@ -1,5 +1,5 @@
-import Foundation
-import NearDup
+public import Foundation
+public import NearDup
 import NearDupFeeds
 
 /// Paths and loaders for the files in `fixtures/`, found from this file's location.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A temporary folder, removed when the value goes away; shared by the test targets.
 public final class ScratchFolder {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One article to compare: an identifier, its text and the optional facts the
 /// representative policy uses.

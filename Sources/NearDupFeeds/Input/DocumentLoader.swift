@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 #if canImport(Glibc)
     import Glibc

@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 /// The documents read by ``DocumentLoader``, with an account of what was skipped or repaired.
 public struct LoadedInput: Sendable, Hashable {

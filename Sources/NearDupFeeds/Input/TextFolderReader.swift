@@ -1,7 +1,7 @@
 import NearDup
 
 #if canImport(Glibc)
-    import Glibc
+    package import Glibc
 #elseif canImport(Musl)
     import Musl
 #elseif canImport(Darwin)

@@ -1,4 +1,4 @@
-import Foundation
+package import Foundation
 import NearDup
 
 /// The publication times NearDup reads and writes: those an ISO 8601 date with a four-digit year

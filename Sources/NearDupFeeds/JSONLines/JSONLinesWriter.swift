@@ -1,5 +1,5 @@
-import Foundation
-import NearDup
+public import Foundation
+public import NearDup
 
 /// Writes documents and truth records as JSON Lines, one object per line, with a fixed key order.
 ///

@@ -1,5 +1,5 @@
-import Foundation
-import NearDup
+public import Foundation
+public import NearDup
 
 /// What the index knows about one article: the articles already indexed that share verified text
 /// with it, with exact scores.

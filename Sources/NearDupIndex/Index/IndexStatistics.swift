@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Counts and sizes of an index.
 public struct IndexStatistics: Sendable, Hashable {

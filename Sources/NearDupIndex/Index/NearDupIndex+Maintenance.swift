@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+import NearDup
 
 /// Facts about an index, and keeping it small and sound.
 extension NearDupIndex {

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 internal import GRDB
-import NearDup
+public import NearDup
 
 /// A persistent, incremental NearDup index: an SQLite file that answers "have we already got this
 /// article, or part of it?" for each new article, across restarts.

@@ -1,4 +1,4 @@
-import NearDup
+public import NearDup
 
 /// An error from a ``NearDupIndex``. Each states what is wrong (and, where the library alone can
 /// say it, what to do about it); a tool on top adds its own commands as remedies.
