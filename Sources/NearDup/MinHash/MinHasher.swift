@@ -42,6 +42,7 @@ public struct MinHasher: Sendable {
         _ shingles: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>
     ) {
         precondition(signature.count == permutationCount, "signature buffer has the wrong length")
+        // Safety: a, b and signature hold permutationCount slots (checked above); shingles holds its count.
         multipliers.withUnsafeBufferPointer { a in
             increments.withUnsafeBufferPointer { b in
                 neardup_minhash_sign(
@@ -57,6 +58,7 @@ public struct MinHasher: Sendable {
     /// - Complexity: O(*m* · *k*) for *m* shingles and *k* slots.
     public func signature(of shingles: [UInt64]) -> [UInt32] {
         [UInt32](unsafeUninitializedCapacity: permutationCount) { buffer, initialized in
+            // Safety: sign writes every one of the permutationCount slots, so all of them are initialized.
             shingles.withUnsafeBufferPointer { sign($0, into: buffer) }
             initialized = permutationCount
         }

@@ -17,6 +17,7 @@ public struct SetOverlap: Sendable, Hashable {
         var i = 0
         var j = 0
         var common = 0
+        // Safety: i < first.count and j < second.count guard every read.
         while i < first.count && j < second.count {
             let a = first[i]
             let b = second[j]

@@ -96,6 +96,7 @@ struct ShingleSets: Sendable {
     private func withSet<Result>(of item: Int, _ body: (UnsafeBufferPointer<UInt64>) -> Result) -> Result {
         let slot = Int(slotOfItem[item])
         precondition(slot >= 0, "the set of item \(item) was not built")
+        // Safety: rangeOfSlot[slot] was recorded as the set's range in chunks[chunkOfSlot[slot]] when it was built.
         return chunks[Int(chunkOfSlot[slot])].withUnsafeBufferPointer {
             body(UnsafeBufferPointer(rebasing: $0[rangeOfSlot[slot]]))
         }
