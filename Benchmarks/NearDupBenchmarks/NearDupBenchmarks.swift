@@ -37,6 +37,18 @@ enum Rate {
     }
 }
 
+/// How far a run may stray from the p90 thresholds checked in under `Thresholds/` before
+/// `benchmark thresholds check` fails (README.md, "Thresholds in CI"). The stage benchmarks' files
+/// hold these two metrics only. A malloc count is the same on every machine, so it must not grow at
+/// all; wall clock differs between machines and with their load, so only a p90 over twice the
+/// threshold fails, which still catches a lost fast path or a quadratic loop.
+var thresholdTolerances: [BenchmarkMetric: BenchmarkThresholds] {
+    [
+        .mallocCountTotal: .init(absolute: [.p90: 0]),
+        .wallClock: .init(relative: [.p90: 100]),
+    ]
+}
+
 /// Items per sample of the per-item stages, which run with `scalingFactor: .kilo`: their
 /// throughput row counts items per second and their `*` rows are per item.
 let itemsPerSample = BenchmarkScalingFactor.kilo.rawValue
@@ -51,7 +63,8 @@ func configuration(
 ) -> Benchmark.Configuration {
     .init(
         metrics: metrics + rates, units: [Rate.textBytes: .mega], warmupIterations: 1,
-        scalingFactor: scalingFactor, maxDuration: maxDuration, maxIterations: maxIterations)
+        scalingFactor: scalingFactor, maxDuration: maxDuration, maxIterations: maxIterations,
+        thresholds: thresholdTolerances)
 }
 
 let benchmarks: @Sendable () -> Void = {
