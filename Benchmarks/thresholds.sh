@@ -20,7 +20,13 @@ check)
 update)
     swift package --disable-sandbox --allow-writing-to-package-directory benchmark thresholds update \
         --filter "$stages" --path "$PWD/Thresholds" --no-progress
-    for file in Thresholds/*.p90.json; do
+    # package-benchmark 1.38.1 writes `<target>.<name>.p90.json` with the `/` of `stage/…` made `_`,
+    # but looks for the name as it is, so the files go in `Thresholds/NearDupBenchmarks.stage/`.
+    mkdir -p Thresholds/NearDupBenchmarks.stage
+    for written in Thresholds/NearDupBenchmarks.stage_*.p90.json; do
+        mv "$written" "Thresholds/NearDupBenchmarks.stage/${written#Thresholds/NearDupBenchmarks.stage_}"
+    done
+    for file in Thresholds/NearDupBenchmarks.stage/*.p90.json; do
         python3 - "$file" <<'PYTHON'
 import json, sys
 path = sys.argv[1]
