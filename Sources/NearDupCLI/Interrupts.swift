@@ -13,6 +13,7 @@ import Synchronization
 enum Interrupts {
     /// Temporary files to remove if the process is interrupted.
     private static let temporaryFiles = Mutex<Set<String>>([])
+    // Safety: written only by install(), called once from the main thread before any work; never read elsewhere.
     /// The installed signal sources, kept alive for the life of the process.
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
     /// The queue the signal handlers run on: its own thread, so busy workers cannot delay them.

@@ -136,6 +136,7 @@ final class OutputFile {
         var written = 0
         while written < bytes.count {
             let result = bytes.withUnsafeBytes {
+                // Safety: written < bytes.count, so write reads within bytes[written...].
                 Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
             }
             if result < 0 {

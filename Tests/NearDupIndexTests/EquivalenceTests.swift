@@ -9,6 +9,11 @@ import Testing
 /// Adding a feed's articles one by one gives the document links `scan` finds on the whole feed.
 @Suite struct EquivalenceTests {
     static let generated = CorpusGenerator(configuration: .init(documentCount: 200, seed: 2026)).generate().documents
+    /// The corpus of the runs that add every article one by one: `generated` in the long tier, 120
+    /// articles (61 linked pairs; enough for three merges of 40) by default.
+    static let oneByOne = LongTests.either(
+        short: CorpusGenerator(configuration: .init(documentCount: 120, seed: 2026)).generate().documents,
+        long: generated)
 
     @Test func fixturesAddedOneByOneGiveTheScanLinks() throws {
         let documents = try IndexFixtures.feed()
@@ -24,7 +29,7 @@ import Testing
     func generatedCorpusAddedOneByOneGivesTheScanLinks(shingle: ShingleKind) throws {
         var options = NearDupOptions()
         options.shingle = shingle
-        let documents = Self.generated
+        let documents = Self.oneByOne
         let folder = try ScratchFolder()
         let index = try NearDupIndex(
             path: folder.path("generated.neardup"), options: options, configuration: IndexFixtures.fast)

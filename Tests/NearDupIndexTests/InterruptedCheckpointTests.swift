@@ -50,7 +50,7 @@ import Testing
     /// log fills, so the checkpoint that should extend the file fails. Without root, a file size
     /// limit (`ulimit -f`, which `neardup` turns into a write error) cuts short the checkpoint that
     /// closing the index runs.
-    @Test func aFullDiskDuringAddLeavesAnIndexThatOpens() throws {
+    @Test(.longTier) func aFullDiskDuringAddLeavesAnIndexThatOpens() throws {
         let folder = try ScratchFolder()
         let small = folder.path("small")
         try FileManager.default.createDirectory(atPath: small, withIntermediateDirectories: false)

@@ -22,7 +22,7 @@ import Testing
         let recent = try NearDupIndex(path: folder.path("recent.neardup"), configuration: IndexFixtures.fast)
         let merged = try NearDupIndex(
             path: folder.path("merged.neardup"), configuration: IndexFixtures.merging(every: 7))
-        let documents = EquivalenceTests.generated
+        let documents = EquivalenceTests.oneByOne
         let one = try documents.map { try recent.add($0) }
         let other = try documents.map { try merged.add($0) }
         #expect(try recent.statistics().runs == 0)
@@ -183,7 +183,7 @@ import Testing
     /// after reopening too, is the one of adding the articles one by one.
     @Test func batchesMergedWhenAddedGiveTheAnswersOfSingleAdds() throws {
         let folder = try ScratchFolder()
-        let documents = EquivalenceTests.generated
+        let documents = EquivalenceTests.oneByOne
         let single = try NearDupIndex(path: folder.path("single.neardup"), configuration: IndexFixtures.fast)
         let one = try documents.map { try single.add($0) }
         let path = folder.path("merged.neardup")
@@ -232,12 +232,13 @@ import Testing
         #expect(generations.count > 10)
     }
 
-    /// Readers check copies of articles the writer has acknowledged while it adds and merges.
+    /// Readers check copies of articles the writer has acknowledged while it adds and merges
+    /// (120 articles in the long tier, 40 by default).
     @Test func readersFindAcknowledgedArticlesDuringMerges() throws {
         let folder = try ScratchFolder()
         let index = try NearDupIndex(
             path: folder.path("during.neardup"), configuration: IndexFixtures.merging(every: 4))
-        let documents = Self.documents
+        let documents = LongTests.either(short: Array(Self.documents.prefix(40)), long: Self.documents)
         let acknowledged = Atomic<Int>(0)
         let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: 3) { worker in

@@ -1,4 +1,5 @@
 import Foundation
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
@@ -67,7 +68,8 @@ import Testing
 
     @Test(arguments: [0.0, 0.3, 0.6])
     func kindCountsFollowTheConfiguration(copyFraction: Double) {
-        let configuration = CorpusGenerator.Configuration(documentCount: 3_000, seed: 11, copyFraction: copyFraction)
+        let configuration = CorpusGenerator.Configuration(
+            documentCount: LongTests.either(short: 1_000, long: 3_000), seed: 11, copyFraction: copyFraction)
         let truth = CorpusGenerator(configuration: configuration).generate().truth
         var counts: [TruthRecord.Kind: Int] = [:]
         for record in truth {
@@ -189,7 +191,10 @@ import Testing
     }
 
     @Test func averageDocumentSizeIsNewsLike() {
-        let corpus = CorpusGenerator(configuration: .init(documentCount: 2_000, seed: 29)).generate()
+        let corpus = CorpusGenerator(
+            configuration: .init(documentCount: LongTests.either(short: 500, long: 2_000), seed: 29)
+        )
+        .generate()
         let average = corpus.documents.reduce(0) { $0 + $1.text.utf8.count } / corpus.documents.count
         #expect((5_000...7_000).contains(average), "average text size \(average) bytes")
     }

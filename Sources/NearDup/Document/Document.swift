@@ -78,12 +78,14 @@ public struct Document: Sendable, Hashable {
     ) rethrows -> Result {
         switch storage {
         case .inMemory(var text):
+            // Safety: byteRange is a span of this text (the splitter's); the spilled case checks it below.
             return try text.withUTF8 { utf8 in
                 try body(byteRange.map { UnsafeBufferPointer(rebasing: utf8[$0]) } ?? utf8)
             }
         case .spilled(let file, let offset, let count):
             let range = byteRange ?? 0..<count
             precondition(range.upperBound <= count, "byte range \(range) is outside a text of \(count) bytes")
+            // Safety: range.upperBound <= count (checked above): the read stays in this text and fills buffer.
             return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { buffer in
                 file.read(at: offset + range.lowerBound, into: buffer)
                 return try body(UnsafeBufferPointer(buffer))

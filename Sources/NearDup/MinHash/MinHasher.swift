@@ -31,12 +31,18 @@ public struct MinHasher: Sendable {
     }
 
     /// Writes the signature of `shingles` into `signature` (`permutationCount` slots).
+    ///
+    /// Not API: raw buffers stay out of the public surface (use `signature(of:)`). The pipeline
+    /// calls it, and the benchmark package through `@_spi(Benchmarks) import NearDup`.
     /// - Parameters:
     ///   - shingles: Shingle hashes (any order; repeats do not change the result).
     ///   - signature: Exactly `permutationCount` slots, overwritten.
     /// - Complexity: O(*m* · *k*) for *m* shingles and *k* slots.
-    public func sign(_ shingles: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>) {
+    @_spi(Benchmarks) public func sign(
+        _ shingles: UnsafeBufferPointer<UInt64>, into signature: UnsafeMutableBufferPointer<UInt32>
+    ) {
         precondition(signature.count == permutationCount, "signature buffer has the wrong length")
+        // Safety: a, b and signature hold permutationCount slots (checked above); shingles holds its count.
         multipliers.withUnsafeBufferPointer { a in
             increments.withUnsafeBufferPointer { b in
                 neardup_minhash_sign(
@@ -52,6 +58,7 @@ public struct MinHasher: Sendable {
     /// - Complexity: O(*m* · *k*) for *m* shingles and *k* slots.
     public func signature(of shingles: [UInt64]) -> [UInt32] {
         [UInt32](unsafeUninitializedCapacity: permutationCount) { buffer, initialized in
+            // Safety: sign writes every one of the permutationCount slots, so all of them are initialized.
             shingles.withUnsafeBufferPointer { sign($0, into: buffer) }
             initialized = permutationCount
         }

@@ -22,6 +22,7 @@ package func parallelChunks<Result: Sendable>(
     let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: chunkCount)
     results.initialize(repeating: nil)
     defer { results.deinitialize().deallocate() }
+    // Safety: nextChunk hands out each chunk < chunkCount once, so one worker writes each slot, all before the read.
     nonisolated(unsafe) let slots = results
     // Workers take the next chunk as they finish one, so uneven chunks do not leave a core idle.
     let nextChunk = Atomic<Int>(0)

@@ -43,6 +43,7 @@
                 spans.removeAll(keepingCapacity: true)
                 splitter.split(utf8, into: &spans)
                 for span in spans {
+                    // Safety: the splitter's spans lie within utf8.
                     normalizer.normalize(UnsafeBufferPointer(rebasing: utf8[span]))
                     body(normalizer)
                 }

@@ -19,6 +19,7 @@ struct ParagraphSplitter: Sendable {
     func split(_ text: UnsafeBufferPointer<UInt8>, into spans: inout [Range<Int>]) {
         guard let base = text.baseAddress else { return }
         let count = text.count
+        // Safety: memchr reads base[0..<count], exactly the text.
         let hasCarriageReturns = memchr(base, 0x0D, count) != nil
         var paragraphStart = -1
         var paragraphEnd = -1
@@ -39,6 +40,7 @@ struct ParagraphSplitter: Sendable {
                 }
             }
             guard lineEnd < count else { break }
+            // Safety: lineEnd < count (guarded above) bounds text[lineEnd]; lineEnd + 1 < count is checked first.
             let isCRLF = text[lineEnd] == 0x0D && lineEnd + 1 < count && text[lineEnd + 1] == 0x0A
             lineStart = lineEnd + (isCRLF ? 2 : 1)
         }
@@ -50,6 +52,7 @@ struct ParagraphSplitter: Sendable {
     private static func lineEnd(in text: UnsafeBufferPointer<UInt8>, from start: Int, carriageReturns: Bool) -> Int {
         guard start < text.count, let base = text.baseAddress else { return text.count }
         guard carriageReturns else {
+            // Safety: start < text.count (guarded above): memchr reads base[start..<count] only and finds a byte in it.
             guard let found = memchr(base + start, 0x0A, text.count - start) else { return text.count }
             return UnsafeRawPointer(found) - UnsafeRawPointer(base)
         }
@@ -61,6 +64,7 @@ struct ParagraphSplitter: Sendable {
     private func trimmed(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
+        // Safety: range is a line of text (lineStart..<lineEnd, both <= count); lower < upper guards each read.
         while lower < upper && isASCIIWhitespace(text[lower]) { lower += 1 }
         while upper > lower && isASCIIWhitespace(text[upper - 1]) { upper -= 1 }
         return lower..<upper

@@ -25,6 +25,7 @@ struct Shingler: Sendable {
                     hashes.append(XXH3.hash(base, count: text.count, seed: seed))
                     return
                 }
+                // Safety: word offsets come from the normalizer of these bytes, so lower <= upper <= text.count.
                 for first in 0...(starts.count - n) {
                     let lower = Int(starts[first])
                     let upper = Int(ends[first + n - 1])
@@ -50,6 +51,7 @@ struct Shingler: Sendable {
             hashes.append(XXH3.hash(base, count: text.count, seed: seed))
             return
         }
+        // Safety: scalarStarts holds scalarCount + 1 increasing offsets in 0...text.count; first + n <= scalarCount.
         for first in 0...(scalarCount - n) {
             let lower = scalarStarts[first]
             hashes.append(XXH3.hash(base + lower, count: scalarStarts[first + n] - lower, seed: seed))
@@ -61,6 +63,7 @@ struct Shingler: Sendable {
 /// - Returns: The number of distinct elements left after `start`.
 package func sortAndUnique(_ values: inout [UInt64], from start: Int) -> Int {
     guard values.count - start > 1 else { return values.count - start }
+    // Safety: start < values.count (guarded: more than one value from start), so base + start stays inside.
     let distinct = values.withUnsafeMutableBufferPointer { all in
         neardup_sort_unique(all.baseAddress! + start, all.count - start)
     }

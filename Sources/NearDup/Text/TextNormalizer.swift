@@ -64,6 +64,7 @@ struct TextNormalizer {
         Self.resize(&wordEnds, to: maximumWords)
         if scratch.count < count + 64 { Self.resize(&scratch, to: count + 64) }
         var length = 0
+        // Safety: the buffers were sized above to what neardup_normalize_fast needs for count bytes (its header).
         let words = bytes.withUnsafeMutableBufferPointer { output in
             wordStarts.withUnsafeMutableBufferPointer { starts in
                 wordEnds.withUnsafeMutableBufferPointer { ends in

@@ -7,15 +7,17 @@ public struct SetOverlap: Sendable, Hashable {
     /// Elements in both.
     public let intersection: Int
 
-    /// Measures the overlap of two sorted, duplicate-free arrays by merging them.
+    /// Measures the overlap of two sorted, duplicate-free buffers by merging them; the kernel
+    /// behind the array initializer, for callers that already hold buffers (`ShingleSets`).
     /// - Parameters:
-    ///   - first: A sorted array without repeats.
-    ///   - second: Another sorted array without repeats.
+    ///   - first: A sorted buffer without repeats.
+    ///   - second: Another sorted buffer without repeats.
     /// - Complexity: O(*m* + *n*).
-    public init(sorted first: UnsafeBufferPointer<UInt64>, _ second: UnsafeBufferPointer<UInt64>) {
+    init(sorted first: UnsafeBufferPointer<UInt64>, _ second: UnsafeBufferPointer<UInt64>) {
         var i = 0
         var j = 0
         var common = 0
+        // Safety: i < first.count and j < second.count guard every read.
         while i < first.count && j < second.count {
             let a = first[i]
             let b = second[j]

@@ -68,6 +68,7 @@ enum FileDescriptorReader {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
         while true {
+            // Safety: read writes at most chunkSize bytes into the buffer; only the count it returns is passed on.
             let count = posixRead(descriptor, buffer.baseAddress!, chunkSize)
             if count == 0 { return nil }
             if count < 0 {

@@ -81,6 +81,7 @@ struct JSONLinesReader: Sendable {
         var start = 0
         while start < bytes.count {
             let end = Swift.min(start + chunkSize, bytes.count)
+            // Safety: start < end <= bytes.count.
             try body(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
             start = end
         }

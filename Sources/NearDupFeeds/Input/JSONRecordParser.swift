@@ -115,6 +115,7 @@ private struct FieldNames {
                 self = .decoded(try scanner.string(token))
                 return
             }
+            // Safety: the scanner made token, so start..<end lies within its line.
             let bytes = UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end])
             self = .bytes(bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
         }

@@ -80,12 +80,14 @@ extension JSONScanner {
         } else if isNegative, digits.count == 1, digits.first == UInt8(ascii: "0") {
             return "0"
         }
+        // Safety: the scanner made token, so start..<end lies within its line.
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
     }
 
     /// The number as the nearest `Double` (the standard library's conversion rounds correctly).
     /// - Throws: ``JSONSyntaxError/numberOutOfRange(_:column:)`` if that is infinite.
     private func double(_ token: JSONNumberToken) throws(JSONSyntaxError) -> Double {
+        // Safety: the scanner made token, so start..<end lies within its line.
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[token.start..<token.end]), as: UTF8.self)
         // A token that passed `scanNumber()` is always a valid Swift floating-point literal.
         guard let value = Double(text), value.isFinite else {

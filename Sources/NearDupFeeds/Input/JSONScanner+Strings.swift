@@ -35,11 +35,12 @@ extension JSONScanner {
     mutating func readString() throws(JSONSyntaxError) -> String {
         let quote = position
         let plainEnd = plainRunEnd(from: quote + 1)
+        // Safety: plainRunEnd returns an offset in quote + 1...bytes.count, checked < count before it is read.
         if plainEnd < bytes.count, bytes[plainEnd] == UInt8(ascii: "\"") {
             position = plainEnd + 1
             return Self.string(validUTF8: UnsafeRawBufferPointer(rebasing: bytes[quote + 1..<plainEnd]))
         }
-        // Every escape is longer than what it stands for, so the rest of the line is enough.
+        // Safety: every escape is longer than what it stands for, so the rest of the line is enough.
         return try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count - quote) {
             (buffer) throws(JSONSyntaxError) in
             let (end, _, written) = try scanString(at: quote, decodingInto: buffer)
@@ -71,6 +72,7 @@ extension JSONScanner {
         while true {
             let runEnd = plainRunEnd(from: index)
             if let output {
+                // Safety: index <= runEnd <= count; written <= index - quote - 1 (nothing decodes longer), so it fits.
                 let run = UnsafeRawBufferPointer(rebasing: bytes[index..<runEnd])
                 UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(output)[written...])
                     .copyMemory(from: run)
@@ -110,6 +112,7 @@ extension JSONScanner {
     /// the line's length if there is none: the end of a run of plain string content (found 16
     /// bytes at a time by `neardup_json_plain_length`).
     private func plainRunEnd(from index: Int) -> Int {
+        // Safety: index < bytes.count (guarded), so the kernel reads base[index..<count] only and returns at most that.
         guard let base = bytes.baseAddress, index < bytes.count else { return index }
         return index + neardup_json_plain_length(base.assumingMemoryBound(to: UInt8.self) + index, bytes.count - index)
     }

@@ -61,6 +61,7 @@ struct JSONScanner {
 
     /// The Unicode scalar whose UTF-8 encoding starts at `offset`, for messages.
     func scalar(at offset: Int) -> Unicode.Scalar {
+        // Safety: callers pass the offset of a byte they have read, so offset < bytes.count.
         var iterator = UnsafeRawBufferPointer(rebasing: bytes[offset...]).makeIterator()
         var parser = Unicode.UTF8.ForwardParser()
         guard case .valid(let encoded) = parser.parseScalar(from: &iterator) else { return "\u{FFFD}" }

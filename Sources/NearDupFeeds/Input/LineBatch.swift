@@ -38,6 +38,7 @@ struct LineBatch: Sendable {
     /// Calls `body` with each line in `range` (by position in the batch) and its number, in order.
     /// - Returns: The results of `body`, in order.
     func map<T>(_ range: Range<Int>, _ body: (UnsafeRawBufferPointer, Int) -> T) -> [T] {
+        // Safety: ends[i] is bytes.count after line i was appended, so each line is start..<ends[index] within bytes.
         bytes.withUnsafeBytes { all in
             range.map { index in
                 let start = index == 0 ? 0 : ends[index - 1]

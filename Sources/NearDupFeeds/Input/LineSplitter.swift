@@ -43,6 +43,7 @@ struct LineSplitter {
         oversized: (_ number: Int, _ byteCount: Int) throws(E) -> Void
     ) throws(E) {
         var start = 0
+        // Safety: firstNewline returns an offset in start..<chunk.count, so every slice of chunk below lies inside it.
         while let end = Self.firstNewline(in: chunk, from: start) {
             let piece = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
             start = end + 1
@@ -116,6 +117,7 @@ struct LineSplitter {
     /// The offset of the first `\n` at or after `start`, found with the C library's vectorised
     /// `memchr`.
     private static func firstNewline(in chunk: UnsafeRawBufferPointer, from start: Int) -> Int? {
+        // Safety: start < chunk.count (guarded): memchr reads chunk[start...] only and finds a byte in it.
         guard start < chunk.count, let base = chunk.baseAddress,
             let found = memchr(base + start, Int32(UInt8(ascii: "\n")), chunk.count - start)
         else { return nil }

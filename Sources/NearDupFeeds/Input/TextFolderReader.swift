@@ -214,6 +214,7 @@ package struct TextFolderReader {
                 if byte != UInt8(ascii: "%"),
                     let length = byte < 0x80 ? 1 : UTF8Repair.sequenceLength(in: bytes, at: index)
                 {
+                    // Safety: index < bytes.count; sequenceLength only returns a length with index + length <= count.
                     escaped += bytes[index..<index + length]
                     index += length
                 } else {
@@ -234,6 +235,7 @@ package struct TextFolderReader {
         defer { closedir(directory) }
         var names: [[UInt8]] = []
         while let entry = readdir(directory) {
+            // Safety: the name is read within d_name's fixed size, up to its NUL.
             let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
                 Array(raw.prefix { $0 != 0 })
             }

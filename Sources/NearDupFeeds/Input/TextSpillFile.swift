@@ -37,6 +37,7 @@ final class TextSpillFile: SpilledTextFile {
             Array((directory.hasSuffix("/") ? directory : directory + "/").utf8)
             + Array(
                 ".neardup-texts-XXXXXX".utf8) + [0]
+        // Safety: template ends in a NUL, and mkstemp rewrites only its six X's in place.
         let descriptor = template.withUnsafeMutableBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { mkstemp($0.baseAddress!) }
         }
@@ -85,6 +86,7 @@ final class TextSpillFile: SpilledTextFile {
         }
         var done = 0
         while done < buffer.count {
+            // Safety: done < buffer.count, so pread writes within buffer[done...].
             let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else {
@@ -102,6 +104,7 @@ final class TextSpillFile: SpilledTextFile {
         var done = 0
         let failure: Int32? = state.pending.withUnsafeBytes { bytes in
             while done < bytes.count {
+                // Safety: done < bytes.count, so pwrite reads within bytes[done...].
                 let count = pwrite(descriptor, bytes.baseAddress! + done, bytes.count - done, off_t(end + done))
                 if count < 0 && errno == EINTR { continue }
                 guard count > 0 else { return count == 0 ? ENOSPC : errno }

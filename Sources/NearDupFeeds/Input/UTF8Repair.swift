@@ -22,6 +22,7 @@ enum UTF8Repair {
 
     /// Whether the 32 bytes at `index` are all ASCII.
     private static func isASCII(_ bytes: UnsafeRawBufferPointer, thirtyTwoBytesAt index: Int) -> Bool {
+        // Safety: isValid checks index + 32 <= bytes.count first, so the four 8-byte loads stay inside.
         let words = (0..<4).reduce(UInt64(0)) {
             $0 | bytes.loadUnaligned(fromByteOffset: index + 8 * $1, as: UInt64.self)
         }
@@ -33,6 +34,7 @@ enum UTF8Repair {
     static func sequenceLength(in bytes: UnsafeRawBufferPointer, at index: Int) -> Int? {
         let length: Int
         let second: ClosedRange<UInt8>
+        // Safety: callers pass index < bytes.count; index + length <= bytes.count is checked before the other bytes.
         switch bytes[index] {
         case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
         case 0xE0: (length, second) = (3, 0xA0...0xBF)
@@ -60,6 +62,7 @@ enum UTF8Repair {
 
     /// `bytes` without a leading UTF-8 byte order mark.
     static func droppingByteOrderMark(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        // Safety: count >= 3 is checked first, so bytes[0...2] and bytes[3...] lie inside.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             return UnsafeRawBufferPointer(rebasing: bytes[3...])
         }

@@ -30,6 +30,7 @@ private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: inout
     guard let base = bytes.baseAddress else { return }
     var index = 0
     while true {
+        // Safety: index <= bytes.count, and the kernel returns plain <= count - index, so each run lies in bytes.
         let plain = neardup_json_plain_length(base + index, bytes.count - index)
         buffer.append(contentsOf: UnsafeBufferPointer(start: base + index, count: plain))
         index += plain

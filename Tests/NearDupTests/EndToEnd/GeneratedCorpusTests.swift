@@ -1,3 +1,4 @@
+import NearDupTestSupport
 import Testing
 
 @testable import NearDup
@@ -8,6 +9,9 @@ import NearDupTestSupport
 /// End to end on seeded generated corpora whose copies are known.
 @Suite struct GeneratedCorpusTests {
     static let corpus = CorpusGenerator(configuration: .init(documentCount: 400, seed: 2026)).generate()
+    /// The corpus of the quadratic all-pairs check: `corpus` in the long tier, 200 documents by default.
+    static let pairsCorpus = LongTests.either(
+        short: CorpusGenerator(configuration: .init(documentCount: 200, seed: 2026)).generate(), long: corpus)
 
     /// The original every copy goes back to, following chains of copies.
     static func root(of id: String, truth: [String: TruthRecord]) -> String {
@@ -111,7 +115,7 @@ import NearDupTestSupport
     }
 
     @Test func wholeDocumentPairsAtOrAboveTheThresholdAreLinkedWithExactScores() throws {
-        let documents = Self.corpus.documents
+        let documents = Self.pairsCorpus.documents
         var options = NearDupOptions()
         options.boilerplate.isEnabled = false
         let engine = try NearDupEngine(options: options)

@@ -1,7 +1,7 @@
 import CNearDupKernels
 import Testing
 
-@testable import NearDup
+@_spi(Benchmarks) @testable import NearDup
 
 @Suite struct MinHashTests {
     static let goldenSentence =
