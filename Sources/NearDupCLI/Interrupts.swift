@@ -15,7 +15,7 @@ enum Interrupts {
     private static let temporaryFiles = Mutex<Set<String>>([])
     // Safety: written only by install(), called once from the main thread before any work; never read elsewhere.
     /// The installed signal sources, kept alive for the life of the process.
-    nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
     /// The queue the signal handlers run on: its own thread, so busy workers cannot delay them.
     private static let queue = DispatchQueue(label: "neardup.interrupts")
 

@@ -1,5 +1,5 @@
-public import NearDupIndex
 import NearDup
+public import NearDupIndex
 
 /// The JSON line printed for one article by `neardup index add` and `index check`: `id`, `status`
 /// (`new`, the relation to the article it duplicates, or `partial`), `added`, `duplicate_of`,

@@ -1,4 +1,4 @@
-import NearDupCLI
 import ArgumentParser
+import NearDupCLI
 
 NearDupCommand.main()

@@ -1,5 +1,5 @@
 import Foundation
-import Testing
+public import Testing
 
 /// The long tier of the test suite: soak, durability, interrupted-checkpoint and equivalence runs
 /// on large corpora. `swift test` leaves them out, so it stays under three minutes on two cores;

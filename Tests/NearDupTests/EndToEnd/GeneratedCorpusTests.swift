@@ -4,7 +4,6 @@ import Testing
 @testable import NearDup
 @testable import NearDupFormats
 @testable import NearDupSynthetic
-import NearDupTestSupport
 
 /// End to end on seeded generated corpora whose copies are known.
 @Suite struct GeneratedCorpusTests {
