@@ -41,20 +41,25 @@ enum Rate {
 /// `benchmark thresholds check` fails (README.md, "Thresholds in CI"); the stage benchmarks' files
 /// hold these two metrics only. Wall clock differs between machines and with their load, and the
 /// malloc count of a stage that allocates varied by up to 44 % at p90 between two runs, so only a
-/// p90 over twice its threshold fails: a lost fast path, a quadratic loop, an allocation per item.
+/// p90 over twice its malloc threshold (four times its wall-clock one) fails: a lost fast path, a
+/// quadratic loop, an allocation per item.
 var thresholdTolerances: [BenchmarkMetric: BenchmarkThresholds] {
     [
         .mallocCountTotal: .init(relative: [.p90: 100]),
-        .wallClock: .init(relative: [.p90: 100]),
+        .wallClock: wallClockTolerance,
     ]
 }
+
+/// Wall clock may grow to four times its threshold: CI machines differ, and a busy one slows a
+/// stage several times over; a lost fast path or a quadratic loop still fails.
+let wallClockTolerance = BenchmarkThresholds(relative: [.p90: 300])
 
 /// `thresholdTolerances` for the allocation-free kernels (`kernelMetrics`): they make no malloc in
 /// any sample, so a single one fails.
 var kernelThresholdTolerances: [BenchmarkMetric: BenchmarkThresholds] {
     [
         .mallocCountTotal: .init(absolute: [.p90: 0]),
-        .wallClock: .init(relative: [.p90: 100]),
+        .wallClock: wallClockTolerance,
     ]
 }
 
