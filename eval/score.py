@@ -245,7 +245,7 @@ def main():
         print(table(f"### Paragraphs, {label}", r["paragraph_types"], r["paragraph_overall"]) + "\n")
     print("### Hard negatives linked (every relation)\n")
     neg = results["any"]["negatives"]
-    print("| negative | documents | links | links, except partial |\n|---|---:|---:|---:|")
+    print("| negative | at risk | links | links, except partial |\n|---|---:|---:|---:|")
     for k in ("same_event", "formulaic", "template", "other"):
         print(f"| {k} | {neg[k].get('pairs', '—')} | {neg[k]['linked']} | "
               f"{results['strict']['negatives'][k]['linked']} |")
