@@ -257,7 +257,7 @@ def same_event(rng, original, other, vocab):
     extra = f"The figures cited, {', '.join(nums)}, were also mentioned." if nums else ""
     if caps:
         extra += f" Representatives of {' and '.join(caps)} were named in the same statement."
-    paras[-1] = paras[-1] + (" " + extra if extra else "")
+    paras[-1] = (paras[-1] + " " + extra.strip()) if extra.strip() else paras[-1]
     return paras, quote, name
 
 
@@ -322,7 +322,8 @@ def build(split, seed):
         text_paras = list(paras) + template
         docs.append({"source": source, "published": f"2026-03-{day:02d}T{rng.randrange(24):02d}:"
                      f"{rng.randrange(60):02d}:00Z", "text": "\n\n".join(text_paras), "_kind": kind})
-        rec = {"kind": kind, "of": of, "template_from": len(paras), "paragraphs": [[list(x) for x in sorted(p)] for p in prov]
+        rec = {"kind": kind, "of": of, "template_from": len(paras),
+               "paragraphs": [[list(x) for x in sorted(p)] for p in prov]
                + [[] for _ in template]}
         if extra:
             rec.update(extra)
@@ -402,8 +403,8 @@ def build(split, seed):
             rec["of"] = [ids[x] for x in rec["of"]]
         rec["paragraphs"] = [[[ids[index[k]], i] for k, i in p] for p in rec["paragraphs"]]
         feed.append({"id": ids[d], "source": doc["source"], "published": doc["published"], "text": doc["text"]})
-        tr.append({k: rec[k] for k in ["id", "kind", "of", "source", "template_from", "paragraphs"] + sorted(set(rec) - {
-            "id", "kind", "of", "source", "template_from", "paragraphs"})})
+        first = ["id", "kind", "of", "source", "template_from", "paragraphs"]
+        tr.append({k: rec[k] for k in first + sorted(set(rec) - set(first))})
     return feed, tr
 
 

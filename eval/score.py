@@ -213,7 +213,8 @@ def fmt(x):
 def table(title, rows, overall):
     lines = [f"{title}", "", "| type | pairs | found | precision | recall | F1 |", "|---|---:|---:|---:|---:|---:|"]
     for k, v in rows.items():
-        lines.append(f"| {k} | {v['pairs']} | {v['found']} | {fmt(v['precision'])} | {fmt(v['recall'])} | {fmt(v['f1'])} |")
+        lines.append(f"| {k} | {v['pairs']} | {v['found']} | {fmt(v['precision'])} | {fmt(v['recall'])} | "
+                     f"{fmt(v['f1'])} |")
     o = overall
     lines.append(f"| **overall** | {o['pairs']} | {o['found']} | {fmt(o['precision'])} | {fmt(o['recall'])} | "
                  f"**{fmt(o['f1'])}** |")
