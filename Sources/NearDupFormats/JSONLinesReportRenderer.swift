@@ -40,6 +40,7 @@ public struct JSONLinesReportRenderer: Sendable {
         line.add("shingle", report.options.shingle.description)
         line.add("permutations", report.options.permutationCount)
         line.add("threshold", score: report.options.threshold)
+        line.add("rewrite_threshold", score: report.options.rewrite.isEnabled ? report.options.rewrite.threshold : nil)
         line.add("bands", report.bandLayout.bandCount)
         line.add("rows_per_band", report.bandLayout.rowsPerBand)
         line.add("documents", statistics.documents)
@@ -51,6 +52,8 @@ public struct JSONLinesReportRenderer: Sendable {
         line.add("links", statistics.links)
         line.add("candidate_pairs", statistics.paragraphCandidates)
         line.add("verified_pairs", statistics.verifiedParagraphPairs)
+        line.add("rewrite_candidates", statistics.rewriteCandidates)
+        line.add("common_rewrite_samples", statistics.commonRewriteSamples)
         line.add("oversized_buckets", statistics.oversizedBuckets)
         line.add("capped_paragraphs", statistics.cappedParagraphs)
         return line
@@ -82,6 +85,7 @@ public struct JSONLinesReportRenderer: Sendable {
         line.add("copy_coverage", score: link.copyCoverage)
         line.add("source_coverage", score: link.sourceCoverage)
         line.add("jaccard", score: link.jaccard)
+        if let rewriteScore = link.rewriteScore { line.add("rewrite_score", score: rewriteScore) }
         line.add(
             "matches",
             objects: link.matches.map { match in
@@ -91,6 +95,7 @@ public struct JSONLinesReportRenderer: Sendable {
                 object.add("jaccard", score: match.jaccard)
                 object.add("copy_containment", score: match.copyContainment)
                 object.add("source_containment", score: match.sourceContainment)
+                object.add("kind", match.kind.rawValue)
                 return object
             })
         return line

@@ -19,12 +19,15 @@ package struct MatchRules: Sendable {
     package let relations: RelationThresholds
     /// The boilerplate these rules leave out.
     package let boilerplate: BoilerplateScope
+    /// Where rewrites start (`RewriteOptions.threshold`), or `nil` when rewrites are not sought.
+    package let rewriteThreshold: Double?
 
     /// The rules of `options`, leaving out the boilerplate of `boilerplate`.
     package init(options: NearDupOptions, boilerplate: BoilerplateScope) {
         threshold = options.threshold
         relations = options.relations
         self.boilerplate = boilerplate
+        rewriteThreshold = options.rewrite.isEnabled ? options.rewrite.threshold : nil
     }
 
     // MARK: - Paragraphs
@@ -70,17 +73,55 @@ package struct MatchRules: Sendable {
         contentWords == 0 ? 0 : min(1, Double(matchedWords) / Double(contentWords))
     }
 
+    // MARK: - Rewrites
+
+    /// Two texts that each carry at least this many numbers carry different stories when fewer than
+    /// ``matchingNumberShare`` of the numbers of the one with fewer are found in the other.
+    static let numbersToCompare = 3
+    /// See ``numbersToCompare``.
+    static let matchingNumberShare = 0.6
+
+    /// The share of the smaller of two sets found in the other: how much of the shorter text
+    /// survives in the longer (0 when either is empty).
+    @inlinable
+    package static func containmentOfSmaller(_ overlap: SetOverlap) -> Double {
+        let smaller = min(overlap.firstCount, overlap.secondCount)
+        return smaller == 0 ? 0 : Double(overlap.intersection) / Double(smaller)
+    }
+
+    /// Whether a paragraph or document pair whose word 3-gram sets overlap as `trigrams` is
+    /// rewritten text: at least ``rewriteThreshold`` of the smaller set is found in the other.
+    @inlinable
+    package func isRewritten(_ trigrams: SetOverlap) -> Bool {
+        rewriteThreshold.map { Self.containmentOfSmaller(trigrams) >= $0 } ?? false
+    }
+
+    /// Whether two documents may be a rewrite: their word 3-grams are rewritten text
+    /// (``isRewritten(_:)``), and their numbers agree. Copies keep their source's figures, while
+    /// formulaic stories (price notices, stake filings) share a template and differ exactly there:
+    /// when both carry at least ``numbersToCompare`` numbers, at least ``matchingNumberShare`` of the
+    /// smaller set must be found in the other. They are a rewrite when, in addition, their aligned
+    /// paragraphs (`RewriteAlignment`) cover them like a copy (``coversLikeACopy(copyCoverage:sourceCoverage:)``):
+    /// a text that shares a few verbatim paragraphs with another is `partial`, not rewritten.
+    package func mayBeRewrite(trigrams: SetOverlap, numbers: SetOverlap) -> Bool {
+        guard isRewritten(trigrams) else { return false }
+        guard min(numbers.firstCount, numbers.secondCount) >= Self.numbersToCompare else { return true }
+        return Self.containmentOfSmaller(numbers) >= Self.matchingNumberShare
+    }
+
     /// The relation of two linked documents, from how much each covers of the other and their
     /// whole-text Jaccard similarity.
     package func relation(copyCoverage: Double, sourceCoverage: Double, jaccard: Double) -> Relation {
         if min(copyCoverage, sourceCoverage) >= relations.duplicateCoverage || jaccard >= relations.duplicateCoverage {
             return .duplicate
         }
-        if max(copyCoverage, sourceCoverage) >= relations.copyCoverage
+        return coversLikeACopy(copyCoverage: copyCoverage, sourceCoverage: sourceCoverage) ? .copy : .partial
+    }
+
+    /// Whether coverages this high make a copy: one document covers at least
+    /// `RelationThresholds.copyCoverage` of the other, or each at least `mutualCoverage`.
+    package func coversLikeACopy(copyCoverage: Double, sourceCoverage: Double) -> Bool {
+        max(copyCoverage, sourceCoverage) >= relations.copyCoverage
             || min(copyCoverage, sourceCoverage) >= relations.mutualCoverage
-        {
-            return .copy
-        }
-        return .partial
     }
 }

@@ -101,7 +101,7 @@ struct CandidateVerifier {
     private static func isStronger(_ a: (match: IndexMatch, order: Int64), _ b: (match: IndexMatch, order: Int64))
         -> Bool
     {
-        let rank: [Relation: Int] = [.duplicate: 0, .copy: 1, .partial: 2]
+        let rank: [Relation: Int] = [.duplicate: 0, .copy: 1, .rewrite: 2, .partial: 3]
         if a.match.relation != b.match.relation { return rank[a.match.relation]! < rank[b.match.relation]! }
         let (scoreA, scoreB) = (max(a.match.coverage, a.match.jaccard), max(b.match.coverage, b.match.jaccard))
         if scoreA != scoreB { return scoreA > scoreB }
