@@ -60,13 +60,13 @@ package struct DocumentPreparer {
             // Safety: the splitter's spans lie within `utf8`, which outlives this loop.
             normalizer.normalize(UnsafeBufferPointer(rebasing: utf8[span]))
             let textHash = normalizer.bytes.withUnsafeBytes { XXH3.hash($0, seed: SignatureFormat.textSeed) }
-            let isListItem = BoilerplateRules.isListItem(UnsafeBufferPointer(rebasing: utf8[span]))
             let words =
                 BoilerplateRules.mayApply(toWordCount: normalizer.wordCount, normalized: normalizer.bytes)
                 ? wordsOfNormalizedText() : []
             lines.append(
                 BoilerplateRules.Line(
-                    words: words, wordCount: normalizer.wordCount, isListItem: isListItem, textHash: textHash))
+                    words: words, wordCount: normalizer.wordCount, original: UnsafeBufferPointer(rebasing: utf8[span]),
+                    textHash: textHash))
             trigrams.removeAll(keepingCapacity: true)
             if options.rewrite.isEnabled { rewriteShingler.appendShingleHashes(of: normalizer, to: &trigrams) }
             chunk.appendParagraph(
