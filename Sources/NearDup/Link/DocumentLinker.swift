@@ -96,7 +96,12 @@ struct DocumentLinker: Sendable {
             return links
         }
         let headLinks = links.flatMap { $0 }
-        let all = headLinks + twinLinks(copying: headLinks, evidence: evidenceByPair, input: input)
+        let all = (headLinks + twinLinks(copying: headLinks, evidence: evidenceByPair, input: input)).filter {
+            let copyParagraphs = Set($0.matches.map(\.copyParagraph))
+            return rules.keepsLink(
+                relation: $0.relation, matchedParagraphs: copyParagraphs.count,
+                matchedWords: copyParagraphs.reduce(0) { $0 + Int(input.corpus.wordCounts[$1]) })
+        }
         return (
             all.sorted { ($0.source, $0.copy) < ($1.source, $1.copy) }, documentCandidates, candidates.oversizedBuckets,
             cappedParagraphs

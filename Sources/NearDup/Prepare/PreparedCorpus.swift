@@ -89,7 +89,7 @@ package struct PreparedCorpus: Sendable {
     }
 
     /// The sampled word 3-gram hashes of `paragraph` (`RewriteSampling`).
-    func rewriteSamples(ofParagraph paragraph: Int) -> ArraySlice<UInt64> {
+    package func rewriteSamples(ofParagraph paragraph: Int) -> ArraySlice<UInt64> {
         rewriteSamples[rewriteSampleStarts[paragraph]..<rewriteSampleStarts[paragraph + 1]]
     }
 

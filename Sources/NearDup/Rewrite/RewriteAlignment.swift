@@ -4,19 +4,27 @@
 /// the rules call it rewritten (`MatchRules.isRewritten(_:)`). The alignment is many-to-many: a
 /// copy paragraph that merges two source paragraphs is aligned with both, and a source paragraph
 /// split in two is aligned with each half.
-struct RewriteAlignment {
+package struct RewriteAlignment {
     let rules: MatchRules
     /// Whether a paragraph takes part: content long enough to match on its own.
     let isContent: (Int) -> Bool
 
+    /// An alignment by `rules` of the paragraphs that `isContent` accepts.
+    package init(rules: MatchRules, isContent: @escaping (Int) -> Bool) {
+        self.rules = rules
+        self.isContent = isContent
+    }
+
     /// The aligned pairs of `copy`'s paragraphs with `source`'s, in copy then source order, from
-    /// their word 3-gram sets in `sets`.
+    /// the overlap of their word 3-gram sets (`RewriteSampling/shingle`), copy paragraph first.
     /// - Complexity: O(*p* · *q* · *s*) for *p* and *q* paragraphs of *s* 3-grams.
-    func matches(copy: Range<Int>, source: Range<Int>, sets: ShingleSets) -> [ParagraphMatch] {
+    package func matches(
+        copy: Range<Int>, source: Range<Int>, overlap: (_ copy: Int, _ source: Int) -> SetOverlap
+    ) -> [ParagraphMatch] {
         var matches: [ParagraphMatch] = []
         for copyParagraph in copy where isContent(copyParagraph) {
             for sourceParagraph in source where isContent(sourceParagraph) {
-                let overlap = sets.overlap(copyParagraph, sourceParagraph)
+                let overlap = overlap(copyParagraph, sourceParagraph)
                 guard rules.isRewritten(overlap) else { continue }
                 matches.append(
                     ParagraphMatch(
@@ -30,7 +38,7 @@ struct RewriteAlignment {
 
     /// The words of the paragraphs in `paragraphs` that take part in `matches` on the copy side
     /// (`isCopy`) or the source side, each paragraph counted once.
-    static func alignedWords(
+    package static func alignedWords(
         _ matches: [ParagraphMatch], copySide isCopy: Bool, wordCount: (Int) -> Int
     ) -> Int {
         Set(matches.map { isCopy ? $0.copyParagraph : $0.sourceParagraph }).reduce(0) { $0 + wordCount($1) }

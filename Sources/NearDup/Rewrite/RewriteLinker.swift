@@ -105,7 +105,8 @@ struct RewriteLinker {
             let (a, b) = UnorderedPair.unpack(pair)
             let (source, copy) = input.rank[a] <= input.rank[b] ? (a, b) : (b, a)
             let matches = alignment.matches(
-                copy: corpus.paragraphs(ofDocument: copy), source: corpus.paragraphs(ofDocument: source), sets: sets)
+                copy: corpus.paragraphs(ofDocument: copy), source: corpus.paragraphs(ofDocument: source),
+                overlap: sets.overlap)
             return Alignment(
                 pair: pair, source: source, copy: copy, matches: matches,
                 copyCoverage: MatchRules.coverage(

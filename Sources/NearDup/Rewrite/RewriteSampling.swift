@@ -6,13 +6,13 @@
 /// three bits clear is a sample (one in eight, chosen by content, so two texts sample the same
 /// 3-grams), and documents that share several samples become rewrite candidates
 /// (`RewriteCandidates`), verified exactly on all their 3-grams (`RewriteLinker`).
-enum RewriteSampling {
+package enum RewriteSampling {
     /// The shingle of the rewrite view: word 3-grams, hashed like any shingle (`Shingler`).
-    static let shingle = ShingleKind.words(3)
+    package static let shingle = ShingleKind.words(3)
     /// A 3-gram is sampled when its hash has none of these bits set.
-    static let sampleMask: UInt64 = 0b111
+    package static let sampleMask: UInt64 = 0b111
 
     /// Whether the 3-gram whose hash is `hash` is a sample.
     @inlinable
-    static func isSample(_ hash: UInt64) -> Bool { hash & sampleMask == 0 }
+    package static func isSample(_ hash: UInt64) -> Bool { hash & sampleMask == 0 }
 }

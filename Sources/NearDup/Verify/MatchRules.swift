@@ -67,6 +67,20 @@ package struct MatchRules: Sendable {
         hasEvidence || wholeTextJaccard >= threshold
     }
 
+    /// A `partial` link that rests on one matched paragraph needs at least this many words in it:
+    /// one short shared line (a formulaic sentence, a quoted sentence, a template line) is not
+    /// evidence of copying.
+    package static let minimumSingleParagraphWords = 25
+
+    /// Whether a link of `relation` whose copy has `matchedParagraphs` matched paragraphs of
+    /// `matchedWords` words in all stands: any relation but `partial`; a `partial` link on whole-text
+    /// similarity alone (no matched paragraph) or on two or more paragraphs; and a `partial` link
+    /// on one paragraph of at least ``minimumSingleParagraphWords`` words.
+    @inlinable
+    package func keepsLink(relation: Relation, matchedParagraphs: Int, matchedWords: Int) -> Bool {
+        relation != .partial || matchedParagraphs != 1 || matchedWords >= Self.minimumSingleParagraphWords
+    }
+
     /// The share of a document's `contentWords` that `matchedWords` cover, at most 1 (0 for no content).
     @inlinable
     package static func coverage(matchedWords: Int, contentWords: Int) -> Double {
