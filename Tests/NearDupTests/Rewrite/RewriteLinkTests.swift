@@ -133,3 +133,28 @@ import Testing
         #expect(link.rewriteScore == nil)
     }
 }
+
+/// `compare` shows the rewrite view with the rules `scan` applies.
+@Suite struct RewriteComparisonTests {
+    @Test func compareCallsAnEditedCopyARewriteAndAlignsItsParagraphs() throws {
+        let (documents, _) = try RewriteLinkTests.editedCopies()
+        let engine = try NearDupEngine()
+        let comparison = engine.compare(documents[0], documents[3])
+        let rewrite = try #require(comparison.rewrite)
+        #expect(rewrite.isRewrite)
+        #expect(rewrite.score >= 0.25)
+        let report = try engine.scan(documents)
+        let link = try #require(report.link(between: documents[0].id, documents[3].id))
+        #expect(link.rewriteScore == rewrite.score)
+        #expect(rewrite.alignment.count == link.matches.count)
+        #expect(rewrite.copyCoverage == link.copyCoverage)
+    }
+
+    @Test func compareCallsUnrelatedArticlesNoRewrite() throws {
+        let feed = try Fixtures.feed()
+        let comparison = try NearDupEngine().compare(feed[0], feed[8])
+        let rewrite = try #require(comparison.rewrite)
+        #expect(!rewrite.isRewrite)
+        #expect(rewrite.alignment.isEmpty)
+    }
+}
