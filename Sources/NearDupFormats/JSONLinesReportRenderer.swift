@@ -4,8 +4,10 @@ public import NearDup
 /// line per input document (input order), one `link` line per linked pair, and one `boilerplate`
 /// line per boilerplate paragraph. Scores have four decimals; paragraph numbers count from 0.
 public struct JSONLinesReportRenderer: Sendable {
-    /// The version of this record layout; in the `scan` line.
-    public static let formatVersion = 1
+    /// The version of this record layout; in the `scan` line. Version 2 added the `rewrite`
+    /// relation, `rewrite_score` on its links, `kind` on paragraph matches, and `rewrite_threshold`,
+    /// `rewrite_candidates` and `common_rewrite_samples` on the `scan` line.
+    public static let formatVersion = 2
 
     /// Creates a renderer.
     public init() {}
