@@ -88,6 +88,9 @@ package struct PreparedCorpus: Sendable {
         documentBandKeys[document * bandCount + band]
     }
 
+    /// The number of sampled word 3-gram hashes of all paragraphs, repeats included.
+    var rewriteSampleCount: Int { rewriteSamples.count }
+
     /// The sampled word 3-gram hashes of `paragraph` (`RewriteSampling`).
     package func rewriteSamples(ofParagraph paragraph: Int) -> ArraySlice<UInt64> {
         rewriteSamples[rewriteSampleStarts[paragraph]..<rewriteSampleStarts[paragraph + 1]]

@@ -42,6 +42,7 @@ package struct RewriteCandidates {
         // as one, which at most proposes a pair for exact verification.
         let documentBits = max(1, Int.bitWidth - max(0, documentCount - 1).leadingZeroBitCount)
         var entries: [UInt64] = []
+        entries.reserveCapacity(corpus.rewriteSampleCount)
         var counts = [Int32](repeating: 0, count: documentCount)
         var samples: [UInt64] = []
         for document in 0..<documentCount where eligible(document) {
