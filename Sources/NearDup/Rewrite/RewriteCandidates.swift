@@ -8,13 +8,22 @@
 /// ``minimumSharedSamples`` samples, and at least ``sampledShareOfThreshold`` × the rewrite
 /// threshold of the samples of the document with fewer: samples estimate the 3-gram containment
 /// without bias, so this keeps pairs near the threshold and drops the rest unmeasured.
-struct RewriteCandidates {
+package struct RewriteCandidates {
     /// The containment at and above which two documents are a rewrite (`RewriteOptions.threshold`).
     let threshold: Double
     /// A pair must share at least this many samples.
-    static let minimumSharedSamples = 3
+    package static let minimumSharedSamples = 3
     /// A pair's share of shared samples must reach this share of the threshold.
-    static let sampledShareOfThreshold = 0.5
+    package static let sampledShareOfThreshold = 0.5
+
+    /// Whether two documents that share `shared` samples, of `sampleCounts` distinct samples each,
+    /// are a candidate at rewrite threshold `threshold`: they share at least
+    /// ``minimumSharedSamples``, and at least ``sampledShareOfThreshold`` × `threshold` of the
+    /// samples of the one with fewer.
+    package static func isCandidate(shared: Int, sampleCounts: (Int, Int), threshold: Double) -> Bool {
+        shared >= minimumSharedSamples
+            && Double(shared) >= sampledShareOfThreshold * threshold * Double(min(sampleCounts.0, sampleCounts.1))
+    }
 
     /// The candidate pairs among documents that `eligible` accepts, from the samples of the
     /// paragraphs that `included` marks.
@@ -72,10 +81,8 @@ struct RewriteCandidates {
             var end = start + 1
             while end < pairs.count && pairs[end] == pairs[start] { end += 1 }
             let (a, b) = UnorderedPair.unpack(pairs[start])
-            let shared = end - start
-            let fewer = Double(min(sampleCounts[a], sampleCounts[b]))
-            if shared >= Self.minimumSharedSamples && Double(shared) >= Self.sampledShareOfThreshold * threshold * fewer
-            {
+            let counts = (Int(sampleCounts[a]), Int(sampleCounts[b]))
+            if Self.isCandidate(shared: end - start, sampleCounts: counts, threshold: threshold) {
                 kept.append(pairs[start])
             }
             start = end
