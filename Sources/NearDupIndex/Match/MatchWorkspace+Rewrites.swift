@@ -4,7 +4,7 @@ import NearDup
 extension MatchWorkspace {
     /// For each batch article, the workspace articles that share enough of its rewrite sample keys
     /// to be measured for a rewrite (`RewriteCandidates.isCandidate`), ascending: indexed ones and,
-    /// when `amongBatch`, the batch's earlier ones.
+    /// when `amongBatch`, the batch's earlier ones. Only the candidates are read from the index.
     ///
     /// A sample held by more than `RewriteOptions.maximumSampleDocuments` articles (the article
     /// itself, the indexed ones and the batch's earlier ones) is a common phrase and proposes
@@ -16,47 +16,57 @@ extension MatchWorkspace {
     ) throws -> [[Int]] {
         guard let threshold = rules.rewriteThreshold else { return Array(repeating: [], count: batchCount) }
         let keys = probes.distinctSampleKeys
+        // The sample counts of the indexed articles met, `nil` for those gone.
+        var sampleCounts: [Int64: Int?] = [:]
+        func sampleCount(_ number: Int64) throws -> Int? {
+            if let known = sampleCounts[number] { return known }
+            let count = try store.rewriteSampleCount(number: number)
+            sampleCounts[number] = count
+            return count
+        }
         let (hits, counts, capped) = try store.hits(
             keys: keys, view: view, bands: corpus.bandCount, limit: RewriteOptions.maximumSampleDocuments - 1,
             path: path
-        ) { number in try workspaceDocument(number: number, store: store) != nil }
+        ) { number in try sampleCount(number) != nil }
         let common = Set(capped)
-        // Per batch article, the other article of each sample they share (once per sample).
-        var sharers = Array(repeating: [Int](), count: batchCount)
+        // Per batch article, the other article of each sample they share, once per sample: an
+        // indexed article by its number, the batch's article `i` as `-1 - i`.
+        var sharers = Array(repeating: [Int64](), count: batchCount)
         var next = 0
         for (index, key) in keys.enumerated() {
             var end = next
             while end < hits.count && hits[end].key == key { end += 1 }
-            var indexed: [(number: Int64, document: Int)] = []
-            for hit in hits[next..<end] {
-                if let document = try workspaceDocument(number: hit.reference, store: store) {
-                    indexed.append((hit.reference, document))
-                }
-            }
+            let indexed = hits[next..<end].map(\.reference)
             next = end
-            var earlier: [Int] = []
+            var earlier: [Int64] = []
             probes.forEachMember(of: key) { member in
-                defer { if amongBatch { earlier.append(member) } }
+                defer { if amongBatch { earlier.append(-1 - Int64(member)) } }
                 let holders = 1 + Int(counts[index]) + earlier.count
                 guard !common.contains(key), holders <= RewriteOptions.maximumSampleDocuments else { return }
-                sharers[member] += indexed.lazy.filter { $0.number != excluding[member] }.map(\.document)
+                sharers[member] += indexed.lazy.filter { $0 != excluding[member] }
                 sharers[member] += earlier
             }
         }
-        return sharers.enumerated().map { document, others in
-            var candidates: [Int] = []
+        var candidates = Array(repeating: [Int](), count: batchCount)
+        for (document, others) in sharers.enumerated() {
             let others = others.sorted()
             var start = 0
             while start < others.count {
                 var end = start + 1
                 while end < others.count && others[end] == others[start] { end += 1 }
-                let counts = (rewriteSampleCounts[document], rewriteSampleCounts[others[start]])
-                if RewriteCandidates.isCandidate(shared: end - start, sampleCounts: counts, threshold: threshold) {
-                    candidates.append(others[start])
-                }
+                let (other, shared) = (others[start], end - start)
                 start = end
+                let otherCount = other < 0 ? rewriteSampleCounts[Int(-1 - other)] : try sampleCount(other)
+                guard let otherCount,
+                    RewriteCandidates.isCandidate(
+                        shared: shared, sampleCounts: (rewriteSampleCounts[document], otherCount), threshold: threshold)
+                else { continue }
+                guard let workspace = other < 0 ? Int(-1 - other) : try workspaceDocument(number: other, store: store)
+                else { continue }
+                candidates[document].append(workspace)
             }
-            return candidates
+            candidates[document].sort()
         }
+        return candidates
     }
 }

@@ -26,6 +26,14 @@ extension IndexStore {
         }
     }
 
+    /// The number of distinct rewrite sample keys of article `number`, or `nil` if there is none
+    /// with that number: what the rewrite candidate rule needs, without reading the article.
+    func rewriteSampleCount(number: Int64) throws -> Int? {
+        try firstRow("SELECT rewrite_samples FROM documents WHERE number = ?", { $0.bind(number) }) {
+            Int($0.integer(0))
+        }
+    }
+
     /// The ids among `ids` that are indexed.
     func indexedIDs(among ids: some Sequence<String>) throws -> [String] {
         try ids.filter { try number(ofID: $0) != nil }
