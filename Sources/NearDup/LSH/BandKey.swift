@@ -12,6 +12,9 @@ package struct BandKey: Hashable, Sendable {
         case paragraph = 0
         /// A whole text's signature (the slot-wise minimum of its paragraphs').
         case wholeText = 1
+        /// A word 3-gram sample of a whole text (`RewriteSampling`), in band 0: the index's rewrite
+        /// candidates. Never in a `bands` token.
+        case rewriteSample = 2
     }
 
     /// The band, below `BandLayout.bandCount` (at most 65,535 in the index encoding, 255 in a token).
@@ -25,6 +28,15 @@ package struct BandKey: Hashable, Sendable {
         self.band = band
         self.kind = kind
         self.value = value
+    }
+
+    /// The key of the word 3-gram sample whose hash is `hash` (`RewriteSampling.isSample(_:)`): the
+    /// 32 bits above the sampling bits, which are always clear, in band 0.
+    @inlinable
+    package init(rewriteSample hash: UInt64) {
+        self.init(
+            band: 0, kind: .rewriteSample,
+            value: UInt32(truncatingIfNeeded: hash >> RewriteSampling.sampleMask.nonzeroBitCount))
     }
 
     // MARK: - Hashing
@@ -59,13 +71,22 @@ package struct BandKey: Hashable, Sendable {
     package init(indexValue: Int64) {
         self.init(
             band: Int((indexValue >> 32) & Self.indexBandMask),
-            kind: Self.isWholeText(indexValue: indexValue) ? .wholeText : .paragraph,
+            kind: Kind(rawValue: indexValue >> Self.indexKindShift) ?? .paragraph,
             value: UInt32(truncatingIfNeeded: indexValue))
     }
 
     /// Whether `indexValue` is the ``indexValue`` of a whole-text key.
     @inlinable
-    package static func isWholeText(indexValue: Int64) -> Bool { indexValue >> indexKindShift != 0 }
+    package static func isWholeText(indexValue: Int64) -> Bool {
+        indexValue >> indexKindShift == Kind.wholeText.rawValue
+    }
+
+    /// Whether the ``indexValue`` `indexValue` is of a key that stands for a whole document (a
+    /// whole-text key or a rewrite sample), not for one of its paragraphs.
+    @inlinable
+    package static func isOfDocument(indexValue: Int64) -> Bool {
+        indexValue >> indexKindShift != Kind.paragraph.rawValue
+    }
 
     // MARK: - The `bands` token
 
