@@ -157,6 +157,13 @@ public struct RewriteOptions: Sendable, Hashable {
     /// A word 3-gram sample found in more documents than this is a common phrase and proposes no
     /// candidates.
     public static let maximumSampleDocuments = 64
+    /// Two documents are rewrite candidates only if they share at least this many samples that
+    /// are not common phrases (`RewriteCandidates`).
+    public static let minimumSharedSamples = 3
+    /// Word 3-gram samples (`RewriteSampling` hashes) that are common phrases whatever their count
+    /// in the documents at hand: those found in more than ``maximumSampleDocuments`` documents of a
+    /// larger feed that this run sees a part of (the Spark job, `neardup dedup --common-samples`).
+    public var commonSamples: Set<UInt64> = []
 
     /// Creates the default rewrite options.
     public init() {}

@@ -1,6 +1,7 @@
 /// One LSH band key: the band it belongs to, whether it comes from a paragraph's signature or a
 /// whole text's, and its 32-bit value. The one home of how a key is hashed from signature slots and
-/// of its two encodings: the index's `Int64` and the hexadecimal token of `neardup bands`.
+/// of its two encodings: the index's `Int64` and the hexadecimal token of `neardup bands`, and of
+/// the token `neardup bands` prints for a rewrite sample (``sampleToken(ofSample:)``).
 ///
 /// The value is the low 32 bits of the XXH3 of the band's slots (little-endian `UInt32`s), seeded
 /// with the band's index (see `SignatureFormat`). 32-bit values halve the memory; the few unrelated
@@ -101,5 +102,22 @@ package struct BandKey: Hashable, Sendable {
         self.init(
             band: Int((token >> 32) & 0xFF), kind: token >> 40 & 1 == 1 ? .wholeText : .paragraph,
             value: UInt32(truncatingIfNeeded: token))
+    }
+
+    // MARK: - Rewrite sample tokens
+
+    /// Set in a token of a rewrite sample, and in no band key's token (those end at bit 40).
+    package static let sampleTokenBit: UInt64 = 1 << 61
+
+    /// The `neardup bands` token of the rewrite sample `sample` (`RewriteSampling`): bit 61 set,
+    /// bits 0–60 the sample's hash shifted right by 3 (its low 3 bits are always clear), so that
+    /// distinct samples have distinct tokens and no token of a band key.
+    @inlinable
+    package static func sampleToken(ofSample sample: UInt64) -> UInt64 { sampleTokenBit | sample >> 3 }
+
+    /// The rewrite sample whose token is `token`, or `nil` if `token` is not a sample's token.
+    @inlinable
+    package static func sample(ofToken token: UInt64) -> UInt64? {
+        token >> 61 == 1 ? token << 3 : nil
     }
 }

@@ -36,7 +36,7 @@ package struct PreparedCorpus: Sendable {
     private(set) var documentHasSignature: [Bool] = []
     /// XXH3 of each prepared document's whole UTF-8 text (``IdenticalDocuments/fingerprintSeed``),
     /// so that byte-identical documents are found without reading their text again.
-    private(set) var documentFingerprints: [UInt64] = []
+    package private(set) var documentFingerprints: [UInt64] = []
 
     /// An empty corpus whose band-key rows hold `bandCount` keys.
     package init(bandCount: Int) {

@@ -37,7 +37,9 @@ struct RewriteLinker {
             linkOfPair[UnorderedPair.pack(Int32(link.source), Int32(link.copy))] = index
         }
         let isOpen = { (pair: UInt64) in linkOfPair[pair].map { links[$0].relation == .partial } ?? true }
-        let found = RewriteCandidates(threshold: threshold, threads: threads).candidates(
+        let found = RewriteCandidates(
+            threshold: threshold, commonSamples: options.rewrite.commonSamples, threads: threads
+        ).candidates(
             corpus: corpus, included: input.included,
             eligible: { input.twins.isHead($0) && !corpus.paragraphs(ofDocument: $0).isEmpty })
         let candidates = found.pairs.filter(isOpen)
