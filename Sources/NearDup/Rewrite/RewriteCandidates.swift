@@ -68,11 +68,11 @@ package struct RewriteCandidates {
             _ = sortAndUnique(&counted, from: 0)
             for (samples, proposes) in [(proposing, true), (counted, false)] {
                 for sample in samples {
-                    if commonSamples.contains(sample) {
+                    if !commonSamples.isEmpty && commonSamples.contains(sample) {
                         listedCommon.insert(sample)
-                    } else {
-                        entries.append(layout.entry(sample: sample, document: document, proposes: proposes))
+                        continue
                     }
+                    entries.append(layout.entry(sample: sample, document: document, proposes: proposes))
                 }
             }
         }
@@ -86,11 +86,9 @@ package struct RewriteCandidates {
             var touched: [Int32] = []
             var pairs: [UInt64] = []
             for document in range {
-                for posting in postings.postings(ofDocument: document) {
-                    for other in postings.documents(inPosting: Int(posting)) where Int(other) > document {
-                        if shared[Int(other)] == 0 { touched.append(other) }
-                        shared[Int(other)] += 1
-                    }
+                postings.forEachLaterHolder(ofPostingsOf: document) { other in
+                    if shared[Int(other)] == 0 { touched.append(other) }
+                    shared[Int(other)] += 1
                 }
                 touched.sort()
                 for other in touched {
@@ -135,9 +133,12 @@ private struct Postings: Sendable {
     /// Posting `p` is `documents[starts[p]..<starts[p + 1]]`, ascending.
     private var starts: [Int] = [0]
     private var documents: [Int32] = []
-    /// Document `d`'s postings are `postingsOfDocument[documentStarts[d]..<documentStarts[d + 1]]`.
+    /// Document `d`'s postings, as the place of `d` in each (an index into `documents`), are
+    /// `places[documentStarts[d]..<documentStarts[d + 1]]`.
     private var documentStarts: [Int] = []
-    private var postingsOfDocument: [Int32] = []
+    private var places: [Int] = []
+    /// The end of the posting that holds each place of `documents`.
+    private var ends: [Int32] = []
 
     /// The postings of `entries` (sorted, by `layout`), and the number of common samples left out.
     static func of(_ entries: [UInt64], layout: EntryLayout, documentCount: Int) -> (Postings, commonSamples: Int) {
@@ -162,29 +163,35 @@ private struct Postings: Sendable {
             } else if holders.count > 1 {
                 for document in holders { perDocument[Int(document) + 1] += 1 }
                 postings.documents += holders
+                postings.ends += repeatElement(Int32(postings.documents.count), count: holders.count)
                 postings.starts.append(postings.documents.count)
             }
             start = end
         }
         for document in 0..<documentCount { perDocument[document + 1] += perDocument[document] }
         var cursor = perDocument
-        var postingsOfDocument = [Int32](repeating: 0, count: perDocument[documentCount])
-        for posting in 0..<(postings.starts.count - 1) {
-            for document in postings.documents[postings.starts[posting]..<postings.starts[posting + 1]] {
-                postingsOfDocument[cursor[Int(document)]] = Int32(posting)
-                cursor[Int(document)] += 1
-            }
+        var places = [Int](repeating: 0, count: perDocument[documentCount])
+        for (place, document) in postings.documents.enumerated() {
+            places[cursor[Int(document)]] = place
+            cursor[Int(document)] += 1
         }
         postings.documentStarts = perDocument
-        postings.postingsOfDocument = postingsOfDocument
+        postings.places = places
         return (postings, common)
     }
 
-    func postings(ofDocument document: Int) -> ArraySlice<Int32> {
-        postingsOfDocument[documentStarts[document]..<documentStarts[document + 1]]
-    }
-
-    func documents(inPosting posting: Int) -> ArraySlice<Int32> {
-        documents[starts[posting]..<starts[posting + 1]]
+    /// Calls `body` with every document after `document` in each posting that holds it, as often
+    /// as they share a posting.
+    /// - Complexity: O(*h*) for *h* such holders.
+    func forEachLaterHolder(ofPostingsOf document: Int, _ body: (Int32) -> Void) {
+        documents.withUnsafeBufferPointer { documents in
+            ends.withUnsafeBufferPointer { ends in
+                // Safety: a place indexes `documents` and `ends`, and `ends[place]` is the end of its
+                // posting, at most `documents.count`.
+                for place in places[documentStarts[document]..<documentStarts[document + 1]] {
+                    for later in (place + 1)..<Int(ends[place]) { body(documents[later]) }
+                }
+            }
+        }
     }
 }
