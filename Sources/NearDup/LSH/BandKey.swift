@@ -37,7 +37,7 @@ package struct BandKey: Hashable, Sendable {
     package init(rewriteSample hash: UInt64) {
         self.init(
             band: 0, kind: .rewriteSample,
-            value: UInt32(truncatingIfNeeded: hash >> RewriteSampling.sampleMask.nonzeroBitCount))
+            value: UInt32(truncatingIfNeeded: hash >> Self.sampleShift))
     }
 
     // MARK: - Hashing
@@ -113,11 +113,15 @@ package struct BandKey: Hashable, Sendable {
     /// bits 0–60 the sample's hash shifted right by 3 (its low 3 bits are always clear), so that
     /// distinct samples have distinct tokens and no token of a band key.
     @inlinable
-    package static func sampleToken(ofSample sample: UInt64) -> UInt64 { sampleTokenBit | sample >> 3 }
+    package static func sampleToken(ofSample sample: UInt64) -> UInt64 { sampleTokenBit | sample >> sampleShift }
 
     /// The rewrite sample whose token is `token`, or `nil` if `token` is not a sample's token.
     @inlinable
     package static func sample(ofToken token: UInt64) -> UInt64? {
-        token >> 61 == 1 ? token << 3 : nil
+        token >> 61 == 1 ? token << sampleShift : nil
     }
+
+    /// The bits every sample has clear (`RewriteSampling.sampleMask`), shifted out of its key and token.
+    @usableFromInline
+    static let sampleShift = RewriteSampling.sampleMask.nonzeroBitCount
 }
