@@ -12,18 +12,23 @@ struct BandsCommand: ParsableCommand {
         abstract: "Print each article's LSH band keys, one line per article, as it is read (a stage for Spark).",
         discussion: """
             Runs the per-document stage of scan (split, normalize, in-document boilerplate rules, shingle, \
-            MinHash, band keys) with the same options, and prints one tab-separated line per record, in input \
-            order, version 2 of the format:
+            MinHash, band keys, rewrite samples) with the same options, and prints one tab-separated line per \
+            record, in input order, after a first line, version 3 of the format:
 
-              2<TAB>doc<TAB>LOCATION<TAB>ID<TAB>KEYS
-              2<TAB>rejected<TAB>LOCATION<TAB>PROBLEM<TAB>REASON   (a skipped record)
+              3<TAB>samples<TAB>N<TAB>M                           (first)
+              3<TAB>doc<TAB>LOCATION<TAB>ID<TAB>KEYS<TAB>TEXT
+              3<TAB>rejected<TAB>LOCATION<TAB>PROBLEM<TAB>REASON   (a skipped record)
 
             LOCATION is file:line (<stdin>:N; a .txt file's path); LOCATION, ID and REASON are JSON strings \
-            (version 1 printed LOCATION raw); KEYS are the distinct keys of the \
-            article's matchable paragraphs and of its whole text, ascending, in hexadecimal, separated by spaces: \
-            bits 0-31 the key, bits 32-39 the band, bit 40 set for a whole-text key. Articles the engine could \
-            link always share a key, so deduplicating each connected group of articles (in input order, with \
-            the same options) gives exactly what dedup gives on the whole input.
+            (version 1 printed LOCATION raw); KEYS are the distinct keys of the article, ascending, in \
+            hexadecimal, separated by spaces: band keys of its matchable paragraphs and of its whole text (bits \
+            0-31 the key, bits 32-39 the band, bit 40 set for a whole-text key) and the rewrite samples of its \
+            paragraphs outside in-document boilerplate (bit 61 set, bits 0-60 the word 3-gram's hash shifted \
+            right by 3). TEXT is a hash of the article's text, equal for identical texts. A sample held by more \
+            than N articles (identical texts counted once) is a common phrase, which proposes no rewrite. \
+            Articles the engine could link always share a band key or M samples that are not common phrases, so \
+            deduplicating each connected group of articles (in input order, with the same options, and the \
+            common phrases given to dedup --common-samples) gives exactly what dedup gives on the whole input.
 
             Exit codes: 0 success, 1 runtime failure, 64 bad usage, 65 invalid input (file:line on stderr), \
             130/143 interrupted.
@@ -57,6 +62,9 @@ struct BandsCommand: ParsableCommand {
                 do throws(CLIError) { try output.write(lines) } catch { failure = error }
                 return failure == nil
             }
+            var first: [UInt8] = []
+            BandKeyLines.appendSampleRules(to: &first)
+            _ = write(first)
             let loaded: LoadedInput
             do throws(InputError) {
                 loaded = try loader.stream(

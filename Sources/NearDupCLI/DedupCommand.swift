@@ -34,6 +34,14 @@ struct DedupCommand: ParsableCommand {
     @Flag(help: "No progress or summary on stderr.")
     var quiet = false
 
+    @Option(
+        help: ArgumentHelp(
+            "Rewrite samples that are common phrases (held by more than \(RewriteOptions.maximumSampleDocuments) "
+                + "documents) in a larger feed this input is part of, one neardup bands sample token per line "
+                + "(hexadecimal); they propose no rewrite. The Spark job passes them.",
+            valueName: "file"))
+    var commonSamples: String?
+
     func validate() throws {
         try OutputPaths(
             outputs: [("--output", output), ("--removed", removed), ("--rejects", input.rejects)], inputs: input.feeds
@@ -45,7 +53,9 @@ struct DedupCommand: ParsableCommand {
             let kept = try OutputFile(path: output)
             let removedFile = try removed.map { (path) throws(CLIError) in try OutputFile(path: path) }
             let rejects = try input.rejectsSink()
-            let run = try ScanRun(input: input, options: engine.options, rejects: rejects, quiet: quiet)
+            var options = engine.options
+            if let commonSamples { options.rewrite.commonSamples = try CommonSamplesFile.samples(at: commonSamples) }
+            let run = try ScanRun(input: input, options: options, rejects: rejects, quiet: quiet)
             try run.report.writeKeptRecords(to: kept.write)
             if let removedFile { try removedFile.write(run.report.removedRecords()) }
             try kept.commit()

@@ -4,7 +4,7 @@ import NearDup
 
 /// What counts as a copy: the engine's options on the command line.
 struct EngineArguments: ParsableArguments {
-    @Option(help: "Shingles: word:N (words) or char:N (Unicode characters). char:5 also sees rewritten copies.")
+    @Option(help: "Shingles: word:N (words) or char:N (Unicode characters).")
     var shingle = Self.defaults.shingle.description
 
     @Option(help: "Exact Jaccard similarity at which paragraphs (and whole documents) match, in (0, 1].")
@@ -34,6 +34,21 @@ struct EngineArguments: ParsableArguments {
     @Option(help: "Coverage both ways at which two documents are copies (the same story, each with additions).")
     var mutualCoverage = Self.defaults.relations.mutualCoverage
 
+    @Flag(help: "Do not look for rewritten copies (edited, spun or translated text that paragraph matching misses).")
+    var noRewrites = !Self.defaults.rewrite.isEnabled
+
+    @Option(
+        help:
+            "Share of the shorter text's word 3-grams found in the other at which two documents may be rewrites, in (0, 1]."
+    )
+    var rewriteThreshold = Self.defaults.rewrite.threshold
+
+    @Option(
+        help: ArgumentHelp(
+            "Relations whose copies dedup removes, comma-separated: duplicate, copy, rewrite.",
+            valueName: "relations"))
+    var remove = Self.defaults.removedRelations.map(\.rawValue).sorted().joined(separator: ",")
+
     @Flag(help: "Do not recognise boilerplate.")
     var noBoilerplate = !Self.defaults.boilerplate.isEnabled
 
@@ -61,6 +76,10 @@ struct EngineArguments: ParsableArguments {
                 "--threads must be at most \(Self.maximumThreads) (\(Self.threadsPerCore) per core on this machine), "
                     + "not \(threads).")
         }
+        guard Self.relations(remove) != nil else {
+            throw ValidationError(
+                "--remove must list duplicate, copy or rewrite, separated by commas, not '\(remove)'.")
+        }
         guard ShingleKind(shingle) != nil else {
             throw ValidationError("--shingle must be word:N or char:N with N ≥ 1, not '\(shingle)'.")
         }
@@ -69,6 +88,17 @@ struct EngineArguments: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
+    }
+
+    /// The relations of a `--remove` list, or `nil` when it names anything else (or `partial`).
+    private static func relations(_ list: String) -> Set<Relation>? {
+        var relations: Set<Relation> = []
+        for name in list.split(separator: ",", omittingEmptySubsequences: false) {
+            guard let relation = Relation(rawValue: name.trimmingCharacters(in: .whitespaces)), relation != .partial
+            else { return nil }
+            relations.insert(relation)
+        }
+        return relations
     }
 
     var options: NearDupOptions {
@@ -83,6 +113,9 @@ struct EngineArguments: ParsableArguments {
         options.relations.duplicateCoverage = duplicateCoverage
         options.relations.copyCoverage = copyCoverage
         options.relations.mutualCoverage = mutualCoverage
+        options.rewrite.isEnabled = !noRewrites
+        options.rewrite.threshold = rewriteThreshold
+        options.removedRelations = Self.relations(remove) ?? Self.defaults.removedRelations
         options.boilerplate.isEnabled = !noBoilerplate
         options.boilerplate.minimumDocuments = boilerplateMinDocuments
         options.threadCount = threads

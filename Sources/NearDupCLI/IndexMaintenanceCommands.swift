@@ -24,7 +24,8 @@ struct IndexStatsCommand: ParsableCommand {
                     + "\(options.paragraphSplitting.rawValue), boilerplate \(options.boilerplate.isEnabled ? "on" : "off")",
                 "articles: \(statistics.documents)",
                 "paragraphs: \(statistics.paragraphs) (\(statistics.matchableParagraphs) matchable)",
-                "band keys: \(statistics.paragraphBandKeys) paragraph, \(statistics.documentBandKeys) whole-text; "
+                "band keys: \(statistics.paragraphBandKeys) paragraph, \(statistics.documentBandKeys) whole-text, "
+                    + "\(statistics.rewriteSampleKeys) rewrite samples; "
                     + "\(statistics.runs) runs of \(statistics.runEntries) entries, "
                     + "\(statistics.recentDocuments) articles not merged yet",
                 "file: \(statistics.fileBytes) bytes (\(statistics.freeBytes) free; \(perParagraph) per paragraph); "

@@ -3,7 +3,8 @@ public import NearDupIndex
 
 /// The JSON line printed for one article by `neardup index add` and `index check`: `id`, `status`
 /// (`new`, the relation to the article it duplicates, or `partial`), `added`, `duplicate_of`,
-/// `paragraphs`, `content_words`, `truncated`, and `matches` with their paragraph pairs.
+/// `paragraphs`, `content_words`, `truncated`, and `matches` with their paragraph pairs (each with
+/// its `kind`, `verbatim` or `rewritten`); a `rewrite` match also has its `rewrite_score`.
 public enum IndexAnswerLine {
     /// Encodes one answer.
     /// - Parameter answer: An answer of `NearDupIndex.add(contentsOf:)` or `check(contentsOf:)`.
@@ -27,6 +28,7 @@ public enum IndexAnswerLine {
                 item.add("coverage", score: match.coverage)
                 item.add("stored_coverage", score: match.storedCoverage)
                 item.add("jaccard", score: match.jaccard)
+                if let rewriteScore = match.rewriteScore { item.add("rewrite_score", score: rewriteScore) }
                 item.add("published", time: match.published)
                 item.add("added", time: match.added)
                 item.add("source", match.source)
@@ -39,6 +41,7 @@ public enum IndexAnswerLine {
                         pair.add("jaccard", score: paragraph.jaccard)
                         pair.add("containment", score: paragraph.containment)
                         pair.add("stored_containment", score: paragraph.storedContainment)
+                        pair.add("kind", paragraph.kind.rawValue)
                         return pair
                     })
                 return item

@@ -4,8 +4,10 @@ public import NearDup
 /// line per input document (input order), one `link` line per linked pair, and one `boilerplate`
 /// line per boilerplate paragraph. Scores have four decimals; paragraph numbers count from 0.
 public struct JSONLinesReportRenderer: Sendable {
-    /// The version of this record layout; in the `scan` line.
-    public static let formatVersion = 1
+    /// The version of this record layout; in the `scan` line. Version 2 added the `rewrite`
+    /// relation, `rewrite_score` on its links, `kind` on paragraph matches, and `rewrite_threshold`,
+    /// `rewrite_candidates` and `common_rewrite_samples` on the `scan` line.
+    public static let formatVersion = 2
 
     /// Creates a renderer.
     public init() {}
@@ -40,6 +42,7 @@ public struct JSONLinesReportRenderer: Sendable {
         line.add("shingle", report.options.shingle.description)
         line.add("permutations", report.options.permutationCount)
         line.add("threshold", score: report.options.threshold)
+        line.add("rewrite_threshold", score: report.options.rewrite.isEnabled ? report.options.rewrite.threshold : nil)
         line.add("bands", report.bandLayout.bandCount)
         line.add("rows_per_band", report.bandLayout.rowsPerBand)
         line.add("documents", statistics.documents)
@@ -51,6 +54,8 @@ public struct JSONLinesReportRenderer: Sendable {
         line.add("links", statistics.links)
         line.add("candidate_pairs", statistics.paragraphCandidates)
         line.add("verified_pairs", statistics.verifiedParagraphPairs)
+        line.add("rewrite_candidates", statistics.rewriteCandidates)
+        line.add("common_rewrite_samples", statistics.commonRewriteSamples)
         line.add("oversized_buckets", statistics.oversizedBuckets)
         line.add("capped_paragraphs", statistics.cappedParagraphs)
         return line
@@ -82,6 +87,7 @@ public struct JSONLinesReportRenderer: Sendable {
         line.add("copy_coverage", score: link.copyCoverage)
         line.add("source_coverage", score: link.sourceCoverage)
         line.add("jaccard", score: link.jaccard)
+        if let rewriteScore = link.rewriteScore { line.add("rewrite_score", score: rewriteScore) }
         line.add(
             "matches",
             objects: link.matches.map { match in
@@ -91,6 +97,7 @@ public struct JSONLinesReportRenderer: Sendable {
                 object.add("jaccard", score: match.jaccard)
                 object.add("copy_containment", score: match.copyContainment)
                 object.add("source_containment", score: match.sourceContainment)
+                object.add("kind", match.kind.rawValue)
                 return object
             })
         return line

@@ -45,7 +45,10 @@ public struct TextReportRenderer: Sendable {
             out +=
                 "    \(ScoreFormat.percent(link.copyCoverage)) of \(copy) is matched in \(source); "
                 + "\(ScoreFormat.percent(link.sourceCoverage)) of \(source) is matched in \(copy); "
-                + "whole-text Jaccard \(ScoreFormat.decimal(link.jaccard, digits: 2))\n"
+                + "whole-text Jaccard \(ScoreFormat.decimal(link.jaccard, digits: 2))"
+                + (link.rewriteScore.map {
+                    "; rewrite score \(ScoreFormat.decimal($0, digits: 2)) (word 3-grams of the shorter found in the other)"
+                } ?? "") + "\n"
             for match in link.matches {
                 let copyOrdinal = report.paragraphs[match.copyParagraph].ordinal
                 let sourceOrdinal = report.paragraphs[match.sourceParagraph].ordinal
@@ -54,8 +57,10 @@ public struct TextReportRenderer: Sendable {
                         "    ¶\(copyOrdinal) = ¶\(sourceOrdinal)  identical after normalization  \(quote(report, match.copyParagraph))\n"
                     continue
                 }
+                let arrow = match.kind == .rewritten ? "<~" : "<-"
+                let measure = match.kind == .rewritten ? "rewritten, word 3-gram Jaccard" : "Jaccard"
                 out +=
-                    "    ¶\(copyOrdinal) <- ¶\(sourceOrdinal)  Jaccard \(ScoreFormat.decimal(match.jaccard, digits: 2)), "
+                    "    ¶\(copyOrdinal) \(arrow) ¶\(sourceOrdinal)  \(measure) \(ScoreFormat.decimal(match.jaccard, digits: 2)), "
                     + "\(ScoreFormat.percent(match.copyContainment)) of it in the source, "
                     + "\(ScoreFormat.percent(match.sourceContainment)) of the source in it\n"
                 out += "        copy:   \(quote(report, match.copyParagraph))\n"
@@ -106,7 +111,7 @@ public struct TextReportRenderer: Sendable {
         out +=
             "\nSUMMARY: \(statistics.documents) documents, \(statistics.documents - statistics.removedDocuments) kept, "
             + "\(statistics.removedDocuments) removed; links: \(count(.duplicate)) duplicate, \(count(.copy)) copy, "
-            + "\(count(.partial)) partial; \(statistics.boilerplateParagraphs) boilerplate paragraphs; "
+            + "\(count(.rewrite)) rewrite, \(count(.partial)) partial; \(statistics.boilerplateParagraphs) boilerplate paragraphs; "
             + "\(statistics.paragraphCandidates) candidate pairs, \(statistics.verifiedParagraphPairs) verified"
             + (statistics.cappedParagraphs > 0
                 ? "; \(statistics.cappedParagraphs) paragraphs linked to only the "

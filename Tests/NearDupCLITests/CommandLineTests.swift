@@ -153,18 +153,25 @@ import Testing
         #expect(bad.standardError.contains("--text-memory"))
     }
 
-    /// `bands` prints one line per record in input order, and the fixture's copies share keys with
-    /// their sources (which is what lets a cluster group them before deduplicating).
+    /// `bands` prints the rules of rewrite samples, then one line per record in input order, and the
+    /// fixture's copies share keys with their sources (which is what lets a cluster group them
+    /// before deduplicating).
     @Test func bandsPrintsEachArticlesKeysInTheDocumentedFormat() throws {
         let result = try CommandRunner.run(["bands", "fixtures/feed.jsonl"])
         #expect(result.status == 0)
-        let lines = result.standardOutput.split(separator: "\n").map {
+        var lines = result.standardOutput.split(separator: "\n").map {
             $0.split(separator: "\t", omittingEmptySubsequences: false)
         }
+        #expect(
+            lines.first == [
+                "3", "samples", "\(RewriteOptions.maximumSampleDocuments)", "\(RewriteOptions.minimumSharedSamples)",
+            ])
+        lines.removeFirst()
         #expect(lines.count == 9)
         #expect(
             lines.enumerated().allSatisfy {
-                $1.count == 5 && $1[0] == "2" && $1[1] == "doc" && $1[2] == "\"fixtures/feed.jsonl:\($0 + 1)\""
+                $1.count == 6 && $1[0] == "3" && $1[1] == "doc" && $1[2] == "\"fixtures/feed.jsonl:\($0 + 1)\""
+                    && UInt64($1[5], radix: 16) != nil
             })
         var keysOfID: [String: Set<Substring>] = [:]
         for fields in lines {
@@ -177,19 +184,20 @@ import Testing
             #expect(!keysOfID[copy]!.isDisjoint(with: keysOfID[source]!), "\(copy) shares no key with \(source)")
         }
         #expect(keysOfID.values.allSatisfy { keys in keys.allSatisfy { UInt64($0, radix: 16) != nil } })
+        #expect(keysOfID.values.allSatisfy { keys in keys.contains { $0.count == 16 } }, "every article has samples")
 
         let feed = #"{"id":"a","text":"one two three four five six seven eight nine"}"# + "\n\n{\"id\": 5\n"
         let skipping = try CommandRunner.run(["bands", "-", "--skip-invalid"], input: Data(feed.utf8))
         #expect(skipping.status == 0)
         let printed = skipping.standardOutput.split(separator: "\n")
-        #expect(printed.count == 2 && printed[0].hasPrefix("2\tdoc\t\"<stdin>:1\"\t\"a\"\t"))
-        #expect(printed.last?.hasPrefix("2\trejected\t\"<stdin>:3\"\tmalformed_json\t\"") == true)
+        #expect(printed.count == 3 && printed[1].hasPrefix("3\tdoc\t\"<stdin>:1\"\t\"a\"\t"))
+        #expect(printed.last?.hasPrefix("3\trejected\t\"<stdin>:3\"\tmalformed_json\t\"") == true)
         let strict = try CommandRunner.run(["bands", "-"], input: Data(feed.utf8))
         #expect(strict.status == 65 && strict.standardError.contains("<stdin>:3"))
     }
 
     /// A `.txt` path holding a newline or a tab stays inside its JSON-escaped LOCATION field: still
-    /// one line of five fields per record.
+    /// one line of six fields per record.
     @Test func bandsEscapesPathsHoldingNewlinesAndTabs() throws {
         let folder = try ScratchFolder()
         let text = "one two three four five six seven eight nine\n"
@@ -197,15 +205,42 @@ import Testing
         _ = try folder.file("feed/c\td.txt", text)
         let result = try CommandRunner.run(["bands", folder.path("feed")])
         #expect(result.status == 0, "\(result.standardError)")
-        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        let lines = result.standardOutput.split(separator: "\n", omittingEmptySubsequences: false).dropFirst()
+            .dropLast()
         #expect(lines.count == 2)
         let fields = lines.map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
-        #expect(fields.allSatisfy { $0.count == 5 && $0[0] == "2" && $0[1] == "doc" })
+        #expect(fields.allSatisfy { $0.count == 6 && $0[0] == "3" && $0[1] == "doc" })
+        #expect(fields[0][5] == fields[1][5], "identical texts have the same TEXT")
         #expect(
             fields.map { String($0[2]) } == [
                 #""\#(folder.path("feed"))/a\nb.txt""#, #""\#(folder.path("feed"))/c\td.txt""#,
             ])
         #expect(fields.map { String($0[3]) } == [#""a\nb.txt""#, #""c\td.txt""#])
+    }
+
+    /// `dedup --common-samples` takes `neardup bands` sample tokens, one per line, and names the
+    /// file, and the line, it cannot use.
+    @Test func commonSamplesFileIsReadOrRefusedWithItsFileAndLine() throws {
+        let folder = try ScratchFolder()
+        let dedup = { (file: String) in
+            try CommandRunner.run([
+                "dedup", "fixtures/feed.jsonl", "-o", folder.path("kept.jsonl"), "--common-samples", file,
+            ])
+        }
+        let missing = try dedup(folder.path("missing.txt"))
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("cannot read --common-samples \(folder.path("missing.txt"))"))
+        let sample = String(BandKey.sampleToken(ofSample: 0x1234_5678), radix: 16)
+        for (name, line) in [("band", "10512345678"), ("words", "common phrase"), ("high", "e000000000000001")] {
+            let file = try folder.file("\(name).txt", "\(sample)\n\n\(line)\n")
+            let result = try dedup(file)
+            #expect(result.status == 1)
+            #expect(
+                result.standardError.contains("--common-samples \(file):3: '\(line)' is not a rewrite sample token"),
+                "\(result.standardError)")
+        }
+        let valid = try dedup(try folder.file("valid.txt", "\(sample)\n\n  \(sample.uppercased())\n"))
+        #expect(valid.status == 0, "\(valid.standardError)")
     }
 
     @Test func explainPrintsTheBandLayoutAndSCurve() throws {

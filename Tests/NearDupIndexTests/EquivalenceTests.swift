@@ -6,14 +6,22 @@ import Testing
 @testable import NearDupIndex
 @testable import NearDupSynthetic
 
-/// Adding a feed's articles one by one gives the document links `scan` finds on the whole feed.
+/// Adding a feed's articles one by one gives the document links `scan` finds on the whole feed,
+/// rewrites included.
 @Suite struct EquivalenceTests {
-    static let generated = CorpusGenerator(configuration: .init(documentCount: 200, seed: 2026)).generate().documents
+    /// 200 generated articles, each fifth followed by a reworded copy of an earlier one
+    /// (`RewrittenCopies`).
+    static let generated = RewrittenCopies.interleaved(
+        CorpusGenerator(configuration: .init(documentCount: 200, seed: 2026)).generate().documents)
     /// The corpus of the runs that add every article one by one: `generated` in the long tier, 120
-    /// articles (61 linked pairs; enough for three merges of 40) by default.
+    /// articles and their 24 reworded copies (enough for three merges of 40) by default.
     static let oneByOne = LongTests.either(
-        short: CorpusGenerator(configuration: .init(documentCount: 120, seed: 2026)).generate().documents,
+        short: RewrittenCopies.interleaved(
+            CorpusGenerator(configuration: .init(documentCount: 120, seed: 2026)).generate().documents),
         long: generated)
+
+    /// The links of `facts` that are rewrites.
+    static func rewrites(_ facts: Set<PairFacts>) -> Int { facts.filter { $0.relation == .rewrite }.count }
 
     @Test func fixturesAddedOneByOneGiveTheScanLinks() throws {
         let documents = try IndexFixtures.feed()
@@ -25,8 +33,10 @@ import Testing
         #expect(PairFacts.ofAnswers(answers) == expected)
     }
 
-    @Test(arguments: [ShingleKind.words(5), .characters(5)])
-    func generatedCorpusAddedOneByOneGivesTheScanLinks(shingle: ShingleKind) throws {
+    /// Character shingles match more of the lightly reworded copies as `copy` paragraph by
+    /// paragraph, so fewer are left as rewrites.
+    @Test(arguments: [(ShingleKind.words(5), 10), (.characters(5), 3)])
+    func generatedCorpusAddedOneByOneGivesTheScanLinks(shingle: ShingleKind, rewrites: Int) throws {
         var options = NearDupOptions()
         options.shingle = shingle
         let documents = Self.oneByOne
@@ -37,6 +47,7 @@ import Testing
         let expected = try PairFacts.ofScan(documents, options: options)
         let found = PairFacts.ofAnswers(answers)
         #expect(expected.count > 30)
+        #expect(Self.rewrites(expected) >= rewrites, "\(Self.rewrites(expected)) rewrites")
         #expect(found.subtracting(expected).isEmpty, "only in the index: \(found.subtracting(expected).prefix(5))")
         #expect(expected.subtracting(found).isEmpty, "only in scan: \(expected.subtracting(found).prefix(5))")
     }
@@ -52,6 +63,8 @@ import Testing
             many += try batched.add(contentsOf: Array(documents[start..<min(start + 37, documents.count)]))
         }
         #expect(PairFacts.ofAnswers(many) == PairFacts.ofAnswers(one))
+        #expect(PairFacts.ofAnswers(one) == (try PairFacts.ofScan(documents, options: NearDupOptions())))
+        #expect(Self.rewrites(PairFacts.ofAnswers(one)) >= 5)
         #expect(many.map(\.matches.count) == one.map(\.matches.count))
     }
 
@@ -70,6 +83,29 @@ import Testing
         let again = try index.check(derived[0])
         #expect(again.matches.map(\.id) == added[0].matches.map(\.id))
         #expect(added.compactMap { $0.duplicateOf?.id }.count == 2)
+    }
+
+    /// A `partial` match on one paragraph of fewer than 25 words is no match, as it is no link in
+    /// `scan` (`MatchRules.keepsLink`); on one longer paragraph it is.
+    @Test func aPartialOnOneShortParagraphIsNoMatch() throws {
+        let source = Self.generated[0]
+        let paragraphs = source.text.components(separatedBy: "\n\n")
+        func words(_ paragraph: String) -> Int { paragraph.split(separator: " ").count }
+        let short = try #require(paragraphs.first { (10..<25).contains(words($0)) })
+        let long = try #require(paragraphs.first { words($0) >= 30 })
+        let filler = Self.generated[100].text
+        let documents = [
+            source, Document(id: "short", text: filler + "\n\n" + short),
+            Document(id: "long", text: filler + "\n\n" + long),
+        ]
+        let folder = try ScratchFolder()
+        let index = try NearDupIndex(path: folder.path("floor.neardup"), configuration: IndexFixtures.fast)
+        let answers = try documents.map { try index.add($0) }
+        #expect(!answers[1].matches.contains { $0.id == source.id })
+        #expect(answers[2].matches.contains { $0.id == source.id && $0.relation == .partial })
+        let expected = try PairFacts.ofScan(documents, options: NearDupOptions())
+        #expect(expected.contains { $0.source == source.id && $0.copy == "long" })
+        #expect(PairFacts.ofAnswers(answers) == expected)
     }
 
     /// A pair found in every band is listed about once: a paragraph shared by thousands of

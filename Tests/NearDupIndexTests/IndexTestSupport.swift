@@ -51,12 +51,19 @@ struct PairFacts: Hashable, CustomStringConvertible {
     var copyCoverage: Double
     var sourceCoverage: Double
     var jaccard: Double
-    /// (copy paragraph ordinal, source paragraph ordinal, Jaccard, copy containment, source containment)
+    var rewriteScore: Double?
+    /// (copy paragraph ordinal, source paragraph ordinal, Jaccard, copy containment, source containment,
+    /// 1 for a rewritten pair and 0 for a verbatim one)
     var matches: [[Double]]
 
     var description: String {
-        "\(copy) <- \(source) \(relation) \(copyCoverage)/\(sourceCoverage) J \(jaccard) \(matches.count) matches"
+        let score: String = rewriteScore.map { "\($0)" } ?? "-"
+        return
+            "\(copy) <- \(source) \(relation) \(copyCoverage)/\(sourceCoverage) J \(jaccard) R \(score) \(matches.count) matches"
     }
+
+    /// The last element of a paragraph pair's facts.
+    static func code(_ kind: MatchKind) -> Double { kind == .rewritten ? 1 : 0 }
 
     /// The links of a batch scan with `keep = .first`, so each link's copy is the later article.
     static func ofScan(_ documents: [Document], options: NearDupOptions) throws -> Set<PairFacts> {
@@ -69,12 +76,12 @@ struct PairFacts: Hashable, CustomStringConvertible {
                 PairFacts(
                     source: report.documents[link.source].id, copy: report.documents[link.copy].id,
                     relation: link.relation, copyCoverage: link.copyCoverage, sourceCoverage: link.sourceCoverage,
-                    jaccard: link.jaccard,
+                    jaccard: link.jaccard, rewriteScore: link.rewriteScore,
                     matches: link.matches.map {
                         [
                             Double(report.paragraphs[$0.copyParagraph].ordinal),
                             Double(report.paragraphs[$0.sourceParagraph].ordinal), $0.jaccard, $0.copyContainment,
-                            $0.sourceContainment,
+                            $0.sourceContainment, code($0.kind),
                         ]
                     })
             })
@@ -87,11 +94,11 @@ struct PairFacts: Hashable, CustomStringConvertible {
                 answer.matches.map { match in
                     PairFacts(
                         source: match.id, copy: answer.id, relation: match.relation, copyCoverage: match.coverage,
-                        sourceCoverage: match.storedCoverage, jaccard: match.jaccard,
+                        sourceCoverage: match.storedCoverage, jaccard: match.jaccard, rewriteScore: match.rewriteScore,
                         matches: match.paragraphs.map {
                             [
                                 Double($0.paragraph), Double($0.storedParagraph), $0.jaccard, $0.containment,
-                                $0.storedContainment,
+                                $0.storedContainment, code($0.kind),
                             ]
                         })
                 }

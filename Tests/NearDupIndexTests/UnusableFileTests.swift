@@ -41,8 +41,8 @@ import Testing
     @Test func theLibraryStatesTheFaultAndTheCommandLineAddsTheCommandToRun() throws {
         let faults: [NearDupIndexError] = [
             .locked(path: "p"), .optionsMismatch(path: "p", differences: ["threshold: index 0.5, asked 0.6"]),
-            .versionMismatch(path: "p", what: "schema version", stored: "9", expected: "3"),
-            .versionMismatch(path: "p", what: "schema version", stored: "1", expected: "3"),
+            .versionMismatch(path: "p", what: "schema version", stored: "9", expected: "4"),
+            .versionMismatch(path: "p", what: "schema version", stored: "1", expected: "4"),
             .corrupt(path: "p", reason: "r"), .notAnIndex(path: "p", reason: "r"), .missing(path: "p"),
             .alreadyExists(path: "p"), .duplicateID("x"), .readOnly(path: "p"), .storage(path: "p", reason: "r"),
         ]
@@ -96,16 +96,16 @@ import Testing
         let folder = try ScratchFolder()
         let path = try DurabilityTests.builtIndex(in: folder)
         try DatabaseQueue(path: path).write {
-            try $0.execute(sql: "UPDATE meta SET value = '4' WHERE name = 'schema_version'")
+            try $0.execute(sql: "UPDATE meta SET value = '5' WHERE name = 'schema_version'")
         }
         #expect(
-            throws: NearDupIndexError.versionMismatch(path: path, what: "schema version", stored: "4", expected: "3")
+            throws: NearDupIndexError.versionMismatch(path: path, what: "schema version", stored: "5", expected: "4")
         ) {
             _ = try NearDupIndex(path: path)
         }
         try Self.expectRefusedByEveryCommand(
             path,
-            saying: "has schema version 4, written by a newer NearDup; this one reads up to 3 (use the newer NearDup)")
+            saying: "has schema version 5, written by a newer NearDup; this one reads up to 4 (use the newer NearDup)")
     }
 
     @Test(arguments: [

@@ -5,9 +5,14 @@
         FEED OUTPUT [--binary neardup] [--partitions N] [-- NEARDUP OPTIONS...]
 
 1. Every partition of the feed's lines goes through `neardup bands` (the per-document stage:
-   normalize, shingle, MinHash, LSH band keys), which prints each article's keys.
-2. Spark groups articles by key and links each article to the first (lowest line) holding the
-   same key: a star per bucket, so a bucket of n articles costs n - 1 edges, never n².
+   normalize, shingle, MinHash, LSH band keys, rewrite samples), which prints each article's keys.
+2. Spark groups articles by band key and links each article to the first (lowest line) holding
+   the same key: a star per bucket, so a bucket of n articles costs n - 1 edges, never n². Rewrite
+   samples held by more than N articles (the first line of `neardup bands`; identical texts
+   counted once, over the whole feed) are common phrases: they propose no rewrite, so they link
+   nothing, and every partition's `neardup dedup` is told so (--common-samples), since it sees only
+   some of their articles. Articles sharing at least M other samples (the rewrite stage's
+   candidates, and more) are linked too.
 3. Connected components of those links, by the large-star / small-star iteration.
 4. Articles are dealt to partitions by component, so each partition holds whole components, and
    each partition runs `neardup dedup` on its articles in feed order. Articles sharing no key
@@ -39,8 +44,10 @@ from pyspark import SparkFiles
 from pyspark.sql import SparkSession
 from pyspark.sql import functions as F
 
-FORMAT_VERSION = "2"  # of `neardup bands` lines: LOCATION, ID and REASON are JSON strings
+FORMAT_VERSION = "3"  # of `neardup bands` lines: rewrite samples, a TEXT field, a first samples line
 REJECTED = -1  # the first field of a rejected record's tuple from run_bands
+SAMPLE_RULES = -2  # the first field of the tuple of the `samples` line from run_bands
+SAMPLE_TOKEN_DIGITS = 16  # a rewrite sample's token sets bit 61; band keys' tokens end at bit 40
 
 
 def neardup_path(binary):
@@ -51,7 +58,7 @@ def neardup_path(binary):
 
 def run_bands(binary, options, indexed_lines):
     """Runs `neardup bands -` on one partition's (line, feed index) pairs; yields
-    (feed index, id, keys as printed, line) per record."""
+    (SAMPLE_RULES, (N, M)) once, then (feed index, id, keys as printed, line, text hash) per record."""
     lines = list(indexed_lines)
     if not lines:
         return
@@ -80,15 +87,18 @@ def run_bands(binary, options, indexed_lines):
         raise RuntimeError(f"neardup bands failed: {message}")
     for row in output.splitlines():
         fields = row.split("\t")
-        if fields[0] != FORMAT_VERSION or fields[1] not in ("doc", "rejected"):
+        if fields[0] != FORMAT_VERSION or fields[1] not in ("doc", "rejected", "samples"):
             raise RuntimeError(f"unexpected line from neardup bands: {row[:200]}")
+        if fields[1] == "samples":
+            yield SAMPLE_RULES, (int(fields[2]), int(fields[3]))
+            continue
         position = json.loads(fields[2]).rsplit(":", 1)[1]
         if fields[1] == "rejected":  # with --skip-invalid: as `neardup dedup --rejects` writes it
             reason = json.loads(fields[4])
             yield REJECTED, feed_line(position), fields[3], reason
         else:
             line, index = lines[int(position) - 1]
-            yield index, json.loads(fields[3]), fields[4], line
+            yield index, json.loads(fields[3]), fields[4], line, fields[5]
 
 
 def components(edges, max_rounds=100):
@@ -128,19 +138,23 @@ def components(edges, max_rounds=100):
     return labels.union(roots), rounds
 
 
-def run_dedup(binary, options, records):
-    """Runs `neardup dedup` on one partition's (feed index, id, line) records, in feed order;
-    yields ("kept" | "removed", feed index, output line)."""
+def run_dedup(binary, options, common_samples, records):
+    """Runs `neardup dedup --common-samples` on one partition's (feed index, id, line) records, in
+    feed order, with the common samples' tokens; yields ("kept" | "removed", feed index, output line)."""
     records = sorted(records)
     if not records:
         return
     with tempfile.TemporaryDirectory(prefix="neardup-spark-") as folder:
-        feed, kept, removed = (os.path.join(folder, name) for name in ("feed.jsonl", "kept.jsonl", "removed.jsonl"))
+        feed, kept, removed, common = (os.path.join(folder, name)
+                                       for name in ("feed.jsonl", "kept.jsonl", "removed.jsonl", "common.txt"))
         with open(feed, "w", encoding="utf-8") as file:
             for _, _, line in records:
                 file.write(line + "\n")
+        with open(common, "w", encoding="utf-8") as file:
+            file.writelines(token + "\n" for token in common_samples)
         result = subprocess.run(
-            [neardup_path(binary), "dedup", feed, "-o", kept, "--removed", removed, "--quiet", *options],
+            [neardup_path(binary), "dedup", feed, "-o", kept, "--removed", removed, "--quiet",
+             "--common-samples", common, *options],
             capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"neardup dedup failed: {result.stderr.strip()}")
@@ -176,10 +190,14 @@ def main():
     partitions = lines.getNumPartitions()
     indexed = lines.zipWithIndex().filter(lambda pair: pair[0].strip() != "")
 
-    # (feed index, id, keys, line) per record, and (REJECTED, feed line, problem, reason) per
-    # record rejected with --skip-invalid.
+    # (feed index, id, keys, line, text hash) per record, (REJECTED, feed line, problem, reason) per
+    # record rejected with --skip-invalid, and (SAMPLE_RULES, (N, M)) per partition.
     stage = indexed.mapPartitions(lambda part: run_bands(binary, options, part)).cache()
-    keyed = stage.filter(lambda doc: doc[0] != REJECTED)
+    keyed = stage.filter(lambda doc: doc[0] >= 0)
+    rules = stage.filter(lambda doc: doc[0] == SAMPLE_RULES).map(lambda doc: doc[1]).distinct().collect()
+    if len(rules) > 1:
+        raise SystemExit(f"neardup_spark: neardup bands printed different sample rules: {rules}")
+    most_documents, fewest_shared = rules[0] if rules else (0, 1)
     feed_path = arguments.feed
     rejected = stage.filter(lambda doc: doc[0] == REJECTED).map(lambda r: (r[1], json.dumps(
         {"file": feed_path, "line": r[1], "problem": r[2], "reason": r[3]}, separators=(",", ":"), ensure_ascii=False)))
@@ -188,15 +206,33 @@ def main():
     if duplicates:
         raise SystemExit(f"neardup_spark: ids that appear more than once in the feed: {duplicates}")
 
-    # A star per bucket: every record to the bucket's first record. The keys (43 per matchable
-    # paragraph) are grouped by Spark SQL, in the JVM, not record by record in Python.
-    documents = spark.createDataFrame(keyed.map(lambda doc: (doc[0], doc[2])), schema="record long, keys string")
-    pairs = documents.select("record", F.explode(F.split("keys", " ")).alias("key")).where(F.col("key") != "")
-    shared = (pairs.groupBy("key").agg(F.min("record").alias("first"), F.collect_list("record").alias("records"))
+    # The keys (43 band keys per matchable paragraph, and the samples) are grouped by Spark SQL, in
+    # the JVM, not record by record in Python.
+    documents = spark.createDataFrame(
+        keyed.map(lambda doc: (doc[0], doc[2], doc[4])), schema="record long, keys string, text string")
+    keys = (documents.select("record", "text", F.explode(F.split("keys", " ")).alias("key"))
+            .where(F.col("key") != ""))
+    is_sample = F.length("key") == SAMPLE_TOKEN_DIGITS
+
+    # A star per band-key bucket: every record to the bucket's first record.
+    shared = (keys.where(~is_sample).groupBy("key")
+              .agg(F.min("record").alias("first"), F.collect_list("record").alias("records"))
               .where(F.size("records") > 1).cache())
     largest_bucket = shared.agg(F.max(F.size("records"))).first()[0] or (1 if keyed.count() else 0)
-    edges = (shared.select("first", F.explode("records").alias("record")).where(F.col("record") != F.col("first"))
-             .select("record", "first").distinct().rdd.map(tuple))
+    band_edges = (shared.select("first", F.explode("records").alias("record"))
+                  .where(F.col("record") != F.col("first")).select("record", "first"))
+
+    # Common phrases: samples held by more than N distinct texts (identical texts are one document
+    # to the rewrite stage) over the whole feed. Records sharing at least M other samples are linked.
+    samples = keys.where(is_sample)
+    common = (samples.select("key", "text").distinct().groupBy("key").count()
+              .where(F.col("count") > most_documents).select("key").cache())
+    common_samples = context.broadcast(sorted(row.key for row in common.collect()))
+    proposing = samples.select("key", "record").join(common, "key", "left_anti").cache()
+    sample_edges = (proposing.withColumnRenamed("record", "first").join(proposing, "key")
+                    .where(F.col("first") < F.col("record")).groupBy("record", "first").count()
+                    .where(F.col("count") >= fewest_shared).select("record", "first"))
+    edges = band_edges.union(sample_edges).distinct().rdd.map(tuple)
     labels, rounds = components(edges)
     component_sizes = labels.map(lambda kv: (kv[1], 1)).reduceByKey(lambda a, b: a + b).values().cache()
 
@@ -207,7 +243,7 @@ def main():
               .map(lambda kv: (kv[0] if kv[1][1] is None else kv[1][1], (kv[0], kv[1][0][0], kv[1][0][1])))
               .partitionBy(partitions)
               .values())
-    results = placed.mapPartitions(lambda part: run_dedup(binary, options, part)).cache()
+    results = placed.mapPartitions(lambda part: run_dedup(binary, options, common_samples.value, part)).cache()
 
     for kind in ("kept", "removed"):
         (results.filter(lambda r, kind=kind: r[0] == kind).map(lambda r: (r[1], r[2]))
@@ -217,8 +253,8 @@ def main():
 
     counts = results.map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collectAsMap()
     summary = {
-        "records": stage.count(), "kept": counts.get("kept", 0), "removed": counts.get("removed", 0),
-        "rejected": rejected.count(),
+        "records": keyed.count() + rejected.count(), "kept": counts.get("kept", 0), "removed": counts.get("removed", 0),
+        "rejected": rejected.count(), "common_samples": len(common_samples.value),
         "partitions": partitions, "largest_bucket": largest_bucket,
         "components": component_sizes.count(), "documents_in_components": component_sizes.sum(),
         "largest_component": component_sizes.fold(0, max), "component_rounds": rounds,

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the Spark job (neardup_spark.py) with `spark-submit --master local[2]` and checks that its
 # kept and removed records are byte-identical to those of `neardup dedup` on the same feed, for
-# the bundled fixtures and a generated feed. CI runs it.
+# the bundled fixtures and a generated feed followed by the eval ci split (rewritten copies: the
+# feed's rewrite links must exist, so that the comparison covers them). CI runs it.
 #
 # Usage: bash integrations/spark/test.sh [--documents N] [--seed S] [--work-dir DIR]
 #   --documents  size of the generated feed (default 5000)   --seed  its seed (default 42)
 #   --work-dir   default /tmp/neardup-spark
 #
-# Installs what is missing: Java 17 (Debian's openjdk-17-jre-headless) and a Python venv with
+# Installs what is missing: Java 17 (Debian's openjdk-17-jre-headless), the eval set's source
+# packages (eval/make_devset.py --setup: debian-handbook, mythes-en-us) and a Python venv with
 # pyspark (requirements.txt, from PyPI) in the work dir; builds the static binary Spark ships to
 # its executors (`swift build -c release --static-swift-stdlib`, in .build-static).
 set -euo pipefail
@@ -31,7 +33,15 @@ swift build -c release --static-swift-stdlib --product neardup --scratch-path "$
 neardup=$(swift build -c release --static-swift-stdlib --scratch-path "$repo/.build-static" --show-bin-path)/neardup
 
 "$neardup" generate --documents "$documents" --seed "$seed" -o "$work/feed.jsonl"
+python3 "$repo/eval/make_devset.py" --setup --split ci --seed 18 --out "$work/devset"
+cat "$work/devset/ci.jsonl" >>"$work/feed.jsonl"
 options=(--time-field published --source-field source)
+rewrites=$("$neardup" scan "$work/feed.jsonl" "${options[@]}" --format jsonl --quiet | grep -c '"relation":"rewrite"' || true)
+if (( rewrites < 10 )); then
+    echo "FAIL: $rewrites rewrite links in $work/feed.jsonl: too few for the test to cover them" >&2
+    exit 1
+fi
+echo "$work/feed.jsonl: $rewrites rewrite links"
 for feed in "$repo/fixtures/feed.jsonl" "$work/feed.jsonl"; do
     echo "== $feed"
     "$neardup" dedup "$feed" "${options[@]}" -o "$work/expected-kept.jsonl" --removed "$work/expected-removed.jsonl" --quiet

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The corpus-wide stages after paragraph matching: star clustering, recurring boilerplate,
-/// document links and representatives.
+/// document links, rewrites and representatives.
 struct CorpusAnalysis {
     let options: NearDupOptions
     let layout: BandLayout
@@ -19,7 +19,8 @@ struct CorpusAnalysis {
         let center = clusterDistinctParagraphs(graph, rank: rank)
         let boilerplate = recurringBoilerplate(center: center)
         let linked = try link(documents, boilerplate: boilerplate, rank: rank, memoryLimit: memoryLimit)
-        let decisions = Deduplicator(rank: rank).decisions(links: linked.links, documentCount: documents.count)
+        let decisions = Deduplicator(rank: rank, removedRelations: options.removedRelations).decisions(
+            links: linked.links, documentCount: documents.count)
         return assembleReport(
             documents: documents, center: center, boilerplate: boilerplate, linked: linked, decisions: decisions,
             rank: rank)
@@ -39,6 +40,8 @@ struct CorpusAnalysis {
     private struct Linked {
         var links: [DocumentLink]
         var documentCandidates: Int
+        var rewriteCandidates: Int
+        var commonRewriteSamples: Int
         var oversizedBuckets: Int
         var cappedParagraphs: Int
     }
@@ -56,7 +59,8 @@ struct CorpusAnalysis {
         return Boilerplate(isEvidence: isEvidence, isRecurring: isRecurring, contentWords: contentWords)
     }
 
-    /// The linking stage (`DocumentLinker`).
+    /// The linking stages: paragraph evidence and whole texts (`DocumentLinker`), then rewrites
+    /// (`RewriteLinker`).
     /// - Throws: `NearDupError.memoryLimitExceeded` when linking would need more than `memoryLimit`.
     private func link(
         _ documents: [Document], boilerplate: Boilerplate, rank: [Int], memoryLimit: Int?
@@ -64,17 +68,24 @@ struct CorpusAnalysis {
         let inDocumentSet = (0..<corpus.paragraphCount).map {
             rules.isInWholeText(patternReason: corpus.patternReasons[$0], isRecurring: boilerplate.isRecurring[$0])
         }
+        let twins = IdenticalDocuments(
+            documents: documents, fingerprints: corpus.documentFingerprints,
+            eligible: { !corpus.paragraphs(ofDocument: $0).isEmpty }, rank: rank)
         let linker = DocumentLinker(
             options: options, rules: rules, layout: layout, threads: threads, memoryLimit: memoryLimit)
         let (links, documentCandidates, oversizedBuckets, cappedParagraphs) = try linker.link(
             DocumentLinker.Input(
                 documents: documents, corpus: corpus, graph: graph, isEvidence: boilerplate.isEvidence,
                 inDocumentSet: inDocumentSet, contentWords: boilerplate.contentWords, rank: rank,
-                twins: IdenticalDocuments(
-                    documents: documents, fingerprints: corpus.documentFingerprints,
-                    eligible: { !corpus.paragraphs(ofDocument: $0).isEmpty }, rank: rank)))
+                twins: twins))
+        let rewrites = RewriteLinker(options: options, rules: rules, threads: threads).link(
+            links,
+            input: RewriteLinker.Input(
+                documents: documents, corpus: corpus, included: inDocumentSet, contentWords: boilerplate.contentWords,
+                rank: rank, twins: twins))
         return Linked(
-            links: links, documentCandidates: documentCandidates, oversizedBuckets: oversizedBuckets,
+            links: rewrites.links, documentCandidates: documentCandidates, rewriteCandidates: rewrites.candidates,
+            commonRewriteSamples: rewrites.commonSamples, oversizedBuckets: oversizedBuckets,
             cappedParagraphs: cappedParagraphs)
     }
 
@@ -119,6 +130,8 @@ struct CorpusAnalysis {
         statistics.paragraphCandidates = graph.candidateCount
         statistics.verifiedParagraphPairs = graph.edges.count
         statistics.documentCandidates = linked.documentCandidates
+        statistics.rewriteCandidates = linked.rewriteCandidates
+        statistics.commonRewriteSamples = linked.commonRewriteSamples
         statistics.oversizedBuckets = graph.oversizedBuckets + linked.oversizedBuckets
         statistics.cappedParagraphs = linked.cappedParagraphs
         statistics.links = linked.links.count

@@ -27,6 +27,34 @@ public struct DocumentComparison: Sendable {
     public let jaccard: Double
     /// Share of the copy's content words in matched paragraphs.
     public let copyCoverage: Double
+    /// The rewrite view of the pair (`RewriteOptions`), or `nil` when rewrites are not sought.
+    public let rewrite: Rewrite?
+
+    /// The two documents seen as a possible rewrite: reworded text measured on word 3-grams.
+    public struct Rewrite: Sendable, Hashable {
+        /// The share of the shorter whole text's word 3-grams found in the other.
+        public let score: Double
+        /// Whether `scan` would link them as `rewrite` (when they are not already a `duplicate` or
+        /// `copy`): the score reaches the threshold, their numbers agree, and the aligned
+        /// paragraphs cover them like a copy.
+        public let isRewrite: Bool
+        /// Share of the copy's content words in aligned paragraphs.
+        public let copyCoverage: Double
+        /// The aligned paragraph pairs, in copy then source order (many-to-many).
+        public let alignment: [AlignedPair]
+    }
+
+    /// A copy paragraph aligned with a source paragraph by the rewrite view.
+    public struct AlignedPair: Sendable, Hashable {
+        /// The copy paragraph's UTF-8 byte range in the copy's text.
+        public let copyRange: Range<Int>
+        /// The source paragraph's byte range in the source's text.
+        public let sourceRange: Range<Int>
+        /// Share of the copy paragraph's word 3-grams found in the source paragraph.
+        public let copyContainment: Double
+        /// Share of the source paragraph's word 3-grams found in the copy paragraph.
+        public let sourceContainment: Double
+    }
 }
 
 extension NearDupEngine {
@@ -80,12 +108,57 @@ extension NearDupEngine {
                     jaccard: best?.overlap.jaccard ?? 0, copyContainment: best?.overlap.firstContainment ?? 0,
                     isMatch: isMatch))
         }
+        let included = corpus.patternReasons.map { rules.isInWholeText(patternReason: $0, isRecurring: false) }
         let documentSets = ShingleSets.ofDocuments(
-            [0, 1], included: corpus.patternReasons.map { rules.isInWholeText(patternReason: $0, isRecurring: false) },
-            documents: documents, corpus: corpus,
-            options: options, threads: 1)
+            [0, 1], included: included, documents: documents, corpus: corpus, options: options, threads: 1)
         return DocumentComparison(
             source: source, copy: copy, rows: rows, jaccard: documentSets.overlap(1, 0).jaccard,
-            copyCoverage: MatchRules.coverage(matchedWords: matchedWords, contentWords: contentWords))
+            copyCoverage: MatchRules.coverage(matchedWords: matchedWords, contentWords: contentWords),
+            rewrite: rules.rewriteThreshold == nil
+                ? nil : rewrite(documents: documents, corpus: corpus, included: included, rules: rules))
+    }
+
+    /// The rewrite view of source (document 0) and copy (document 1) in `corpus`, by the rules
+    /// batch `scan` applies (`RewriteLinker`).
+    private func rewrite(documents: [Document], corpus: PreparedCorpus, included: [Bool], rules: MatchRules)
+        -> DocumentComparison.Rewrite
+    {
+        var trigramOptions = options
+        trigramOptions.shingle = RewriteSampling.shingle
+        let trigrams = ShingleSets.ofDocuments(
+            [0, 1], included: included, documents: documents, corpus: corpus, options: trigramOptions, threads: 1
+        ).overlap(1, 0)
+        let numbers = SetOverlap(
+            sorted: DocumentNumbers.set(of: 1, included: { included[$0] }, documents: documents, corpus: corpus),
+            DocumentNumbers.set(of: 0, included: { included[$0] }, documents: documents, corpus: corpus))
+        let isContent = { (paragraph: Int) in
+            included[paragraph] && corpus.wordCount(ofParagraph: paragraph) >= options.minimumParagraphTokens
+        }
+        let paragraphSets = ShingleSets.ofParagraphs(
+            Array(0..<corpus.paragraphCount), documents: documents, corpus: corpus, options: trigramOptions,
+            threads: 1)
+        let matches = RewriteAlignment(rules: rules, isContent: isContent).matches(
+            copy: corpus.paragraphs(ofDocument: 1), source: corpus.paragraphs(ofDocument: 0),
+            overlap: paragraphSets.overlap)
+        let words = { (paragraph: Int) in corpus.wordCount(ofParagraph: paragraph) }
+        let content = { (document: Int) in
+            corpus.paragraphs(ofDocument: document).filter(isContent).reduce(0) { $0 + words($1) }
+        }
+        let copyCoverage = MatchRules.coverage(
+            matchedWords: RewriteAlignment.alignedWords(matches, copySide: true, wordCount: words),
+            contentWords: content(1))
+        let sourceCoverage = MatchRules.coverage(
+            matchedWords: RewriteAlignment.alignedWords(matches, copySide: false, wordCount: words),
+            contentWords: content(0))
+        return DocumentComparison.Rewrite(
+            score: MatchRules.containmentOfSmaller(trigrams),
+            isRewrite: rules.mayBeRewrite(trigrams: trigrams, numbers: numbers)
+                && rules.coversLikeACopy(copyCoverage: copyCoverage, sourceCoverage: sourceCoverage),
+            copyCoverage: copyCoverage,
+            alignment: matches.map {
+                DocumentComparison.AlignedPair(
+                    copyRange: corpus.byteRanges[$0.copyParagraph], sourceRange: corpus.byteRanges[$0.sourceParagraph],
+                    copyContainment: $0.copyContainment, sourceContainment: $0.sourceContainment)
+            })
     }
 }

@@ -14,4 +14,7 @@ public enum BoilerplateReason: String, Sendable, Hashable, CaseIterable, Codable
     case byline
     /// A photo caption or credit ending like "… via REUTERS", "Getty Images", "AP Photo".
     case caption
+    /// A wire credit line: "(Reporting by Ana Silva; additional reporting by Tom Reed; Editing by
+    /// Mark Heinrich)", "Writing by …; Editing by …".
+    case credit
 }

@@ -1,15 +1,18 @@
 /// Chooses one representative per cluster of duplicate documents, by greedy star clustering over
-/// `duplicate` and `copy` links in preference order: a removed document is always directly linked
-/// to the document kept in its place (never through a chain).
+/// the links of the removed relations (`NearDupOptions.removedRelations`) in preference order: a
+/// removed document is always directly linked to the document kept in its place (never through a
+/// chain).
 struct Deduplicator: Sendable {
     /// Preference rank of each document (0 = most preferred).
     let rank: [Int]
+    /// The relations whose copies are removed.
+    let removedRelations: Set<Relation>
 
     /// One decision per document, in document order.
     /// - Complexity: O(*n* log *n* + *l*) for *n* documents and *l* links.
     func decisions(links: [DocumentLink], documentCount: Int) -> [DedupDecision] {
         var linksOf = [[Int]](repeating: [], count: documentCount)
-        for (index, link) in links.enumerated() where link.relation != .partial {
+        for (index, link) in links.enumerated() where removedRelations.contains(link.relation) {
             linksOf[link.source].append(index)
             linksOf[link.copy].append(index)
         }

@@ -19,6 +19,10 @@ public struct NearDupOptions: Sendable, Hashable {
     public var boilerplate: BoilerplateOptions = BoilerplateOptions()
     /// When a linked document pair counts as `duplicate` or `copy`.
     public var relations: RelationThresholds = RelationThresholds()
+    /// Rewritten copies: reworded text that paragraph matching misses.
+    public var rewrite: RewriteOptions = RewriteOptions()
+    /// The relations whose copies `dedup` removes, keeping one representative.
+    public var removedRelations: Set<Relation> = [.duplicate, .copy, .rewrite]
     /// Which document of a duplicate cluster is kept.
     public var keep: RepresentativePolicy = .earliest
     /// Worker threads for the parallel stages; `nil` uses every core. Output never depends on it.
@@ -61,6 +65,9 @@ public struct NearDupOptions: Sendable, Hashable {
                 && relations.copyCoverage <= relations.duplicateCoverage && relations.duplicateCoverage <= 1,
             "relation coverages", "0 < mutual coverage <= copy coverage <= duplicate coverage <= 1")
         try require(threadCount.map { $0 >= 1 } ?? true, "thread count", "at least 1")
+        try require(
+            rewrite.threshold > 0 && rewrite.threshold <= 1, "rewrite threshold", "above 0 and at most 1")
+        try require(!removedRelations.contains(.partial), "removed relations", "duplicate, copy or rewrite")
     }
 }
 
@@ -135,6 +142,30 @@ public struct RelationThresholds: Sendable, Hashable {
     public var mutualCoverage = 0.5
 
     /// Creates the default thresholds.
+    public init() {}
+}
+
+/// Rewritten copies: documents whose wording changed (edited, synonym-spun, translated and back)
+/// but that still carry their source's text, which paragraph matching at `NearDupOptions.threshold`
+/// misses. See `RewriteLinker` for the stage and `MatchRules.isRewrite` for the rule.
+public struct RewriteOptions: Sendable, Hashable {
+    /// Turns rewrite detection on or off.
+    public var isEnabled = true
+    /// Two documents are a rewrite when at least this share of the shorter one's word 3-grams
+    /// (boilerplate left out) is found in the other.
+    public var threshold = 0.25
+    /// A word 3-gram sample found in more documents than this is a common phrase and proposes no
+    /// candidates.
+    public static let maximumSampleDocuments = 64
+    /// Two documents are rewrite candidates only if they share at least this many samples that
+    /// are not common phrases (`RewriteCandidates`).
+    public static let minimumSharedSamples = 3
+    /// Word 3-gram samples (`RewriteSampling` hashes) that are common phrases whatever their count
+    /// in the documents at hand: those found in more than ``maximumSampleDocuments`` documents of a
+    /// larger feed that this run sees a part of (the Spark job, `neardup dedup --common-samples`).
+    public var commonSamples: Set<UInt64> = []
+
+    /// Creates the default rewrite options.
     public init() {}
 }
 

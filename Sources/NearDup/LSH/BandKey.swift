@@ -1,6 +1,7 @@
 /// One LSH band key: the band it belongs to, whether it comes from a paragraph's signature or a
 /// whole text's, and its 32-bit value. The one home of how a key is hashed from signature slots and
-/// of its two encodings: the index's `Int64` and the hexadecimal token of `neardup bands`.
+/// of its two encodings: the index's `Int64` and the hexadecimal token of `neardup bands`, and of
+/// the token `neardup bands` prints for a rewrite sample (``sampleToken(ofSample:)``).
 ///
 /// The value is the low 32 bits of the XXH3 of the band's slots (little-endian `UInt32`s), seeded
 /// with the band's index (see `SignatureFormat`). 32-bit values halve the memory; the few unrelated
@@ -12,6 +13,9 @@ package struct BandKey: Hashable, Sendable {
         case paragraph = 0
         /// A whole text's signature (the slot-wise minimum of its paragraphs').
         case wholeText = 1
+        /// A word 3-gram sample of a whole text (`RewriteSampling`), in band 0: the index's rewrite
+        /// candidates. Never in a `bands` token.
+        case rewriteSample = 2
     }
 
     /// The band, below `BandLayout.bandCount` (at most 65,535 in the index encoding, 255 in a token).
@@ -25,6 +29,15 @@ package struct BandKey: Hashable, Sendable {
         self.band = band
         self.kind = kind
         self.value = value
+    }
+
+    /// The key of the word 3-gram sample whose hash is `hash` (`RewriteSampling.isSample(_:)`): the
+    /// 32 bits above the sampling bits, which are always clear, in band 0.
+    @inlinable
+    package init(rewriteSample hash: UInt64) {
+        self.init(
+            band: 0, kind: .rewriteSample,
+            value: UInt32(truncatingIfNeeded: hash >> Self.sampleShift))
     }
 
     // MARK: - Hashing
@@ -59,13 +72,22 @@ package struct BandKey: Hashable, Sendable {
     package init(indexValue: Int64) {
         self.init(
             band: Int((indexValue >> 32) & Self.indexBandMask),
-            kind: Self.isWholeText(indexValue: indexValue) ? .wholeText : .paragraph,
+            kind: Kind(rawValue: indexValue >> Self.indexKindShift) ?? .paragraph,
             value: UInt32(truncatingIfNeeded: indexValue))
     }
 
     /// Whether `indexValue` is the ``indexValue`` of a whole-text key.
     @inlinable
-    package static func isWholeText(indexValue: Int64) -> Bool { indexValue >> indexKindShift != 0 }
+    package static func isWholeText(indexValue: Int64) -> Bool {
+        indexValue >> indexKindShift == Kind.wholeText.rawValue
+    }
+
+    /// Whether the ``indexValue`` `indexValue` is of a key that stands for a whole document (a
+    /// whole-text key or a rewrite sample), not for one of its paragraphs.
+    @inlinable
+    package static func isOfDocument(indexValue: Int64) -> Bool {
+        indexValue >> indexKindShift != Kind.paragraph.rawValue
+    }
 
     // MARK: - The `bands` token
 
@@ -81,4 +103,25 @@ package struct BandKey: Hashable, Sendable {
             band: Int((token >> 32) & 0xFF), kind: token >> 40 & 1 == 1 ? .wholeText : .paragraph,
             value: UInt32(truncatingIfNeeded: token))
     }
+
+    // MARK: - Rewrite sample tokens
+
+    /// Set in a token of a rewrite sample, and in no band key's token (those end at bit 40).
+    package static let sampleTokenBit: UInt64 = 1 << 61
+
+    /// The `neardup bands` token of the rewrite sample `sample` (`RewriteSampling`): bit 61 set,
+    /// bits 0–60 the sample's hash shifted right by 3 (its low 3 bits are always clear), so that
+    /// distinct samples have distinct tokens and no token of a band key.
+    @inlinable
+    package static func sampleToken(ofSample sample: UInt64) -> UInt64 { sampleTokenBit | sample >> sampleShift }
+
+    /// The rewrite sample whose token is `token`, or `nil` if `token` is not a sample's token.
+    @inlinable
+    package static func sample(ofToken token: UInt64) -> UInt64? {
+        token >> 61 == 1 ? token << sampleShift : nil
+    }
+
+    /// The bits every sample has clear (`RewriteSampling.sampleMask`), shifted out of its key and token.
+    @usableFromInline
+    static let sampleShift = RewriteSampling.sampleMask.nonzeroBitCount
 }

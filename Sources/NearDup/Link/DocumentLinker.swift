@@ -80,8 +80,9 @@ struct DocumentLinker: Sendable {
         let sortedPairs = pairs
         pairs = []
         let evidenceByPair = matchesByPair
-        let jaccards = WholeTextJaccards(options: options, threads: threads).jaccards(
-            of: sortedPairs, included: input.inDocumentSet, documents: input.documents, corpus: input.corpus)
+        let jaccards = WholeTextOverlaps(options: options, threads: threads).overlaps(
+            of: sortedPairs, included: input.inDocumentSet, documents: input.documents, corpus: input.corpus
+        ).map(\.jaccard)
         let links = parallelChunks(count: sortedPairs.count, threads: threads) { range in
             var links: [DocumentLink] = []
             for (pair, measured) in zip(sortedPairs[range], jaccards[range]) {
@@ -95,7 +96,12 @@ struct DocumentLinker: Sendable {
             return links
         }
         let headLinks = links.flatMap { $0 }
-        let all = headLinks + twinLinks(copying: headLinks, evidence: evidenceByPair, input: input)
+        let all = (headLinks + twinLinks(copying: headLinks, evidence: evidenceByPair, input: input)).filter {
+            let copyParagraphs = Set($0.matches.map(\.copyParagraph))
+            return rules.keepsLink(
+                relation: $0.relation, matchedParagraphs: copyParagraphs.count,
+                matchedWords: copyParagraphs.reduce(0) { $0 + Int(input.corpus.wordCounts[$1]) })
+        }
         return (
             all.sorted { ($0.source, $0.copy) < ($1.source, $1.copy) }, documentCandidates, candidates.oversizedBuckets,
             cappedParagraphs
@@ -179,7 +185,7 @@ struct DocumentLinker: Sendable {
         let relation = rules.relation(copyCoverage: copyCoverage, sourceCoverage: sourceCoverage, jaccard: jaccard)
         return DocumentLink(
             source: source, copy: copy, relation: relation, copyCoverage: copyCoverage,
-            sourceCoverage: sourceCoverage, jaccard: jaccard,
+            sourceCoverage: sourceCoverage, jaccard: jaccard, rewriteScore: nil,
             matches: matches.sorted { $0.copyParagraph < $1.copyParagraph })
     }
 
@@ -187,7 +193,7 @@ struct DocumentLinker: Sendable {
         guard coverage.edge >= 0 else {
             return ParagraphMatch(
                 sourceParagraph: Int(coverage.source), copyParagraph: Int(coverage.paragraph), jaccard: 1,
-                copyContainment: 1, sourceContainment: 1)
+                copyContainment: 1, sourceContainment: 1, kind: .verbatim)
         }
         let edge = input.graph.edges[Int(coverage.edge)]
         let copyIsFirst = Int(edge.first) == Int(input.graph.distinctOf[Int(coverage.paragraph)])
@@ -195,7 +201,7 @@ struct DocumentLinker: Sendable {
         return ParagraphMatch(
             sourceParagraph: Int(coverage.source), copyParagraph: Int(coverage.paragraph), jaccard: overlap.jaccard,
             copyContainment: copyIsFirst ? overlap.firstContainment : overlap.secondContainment,
-            sourceContainment: copyIsFirst ? overlap.secondContainment : overlap.firstContainment)
+            sourceContainment: copyIsFirst ? overlap.secondContainment : overlap.firstContainment, kind: .verbatim)
     }
 
     /// For every evidence paragraph and every other document holding an exact copy or a verified

@@ -6,6 +6,10 @@ package struct DocumentPreparer {
     let hasher: MinHasher
     private let splitter: ParagraphSplitter
     private let shingler: Shingler
+    /// The rewrite view's shingler (`RewriteSampling`).
+    private let rewriteShingler: Shingler
+    /// The current paragraph's rewrite-view 3-gram hashes.
+    private var trigrams: [UInt64] = []
     private let rules = BoilerplateRules()
     private var normalizer = TextNormalizer()
     private var spans: [Range<Int>] = []
@@ -23,6 +27,7 @@ package struct DocumentPreparer {
         self.hasher = hasher
         splitter = ParagraphSplitter(mode: options.paragraphSplitting)
         shingler = Shingler(kind: options.shingle, seed: SignatureFormat.shingleSeed)
+        rewriteShingler = Shingler(kind: RewriteSampling.shingle, seed: SignatureFormat.shingleSeed)
         signature = [UInt32](repeating: 0, count: layout.permutationCount)
         documentSignature = signature
     }
@@ -55,15 +60,18 @@ package struct DocumentPreparer {
             // Safety: the splitter's spans lie within `utf8`, which outlives this loop.
             normalizer.normalize(UnsafeBufferPointer(rebasing: utf8[span]))
             let textHash = normalizer.bytes.withUnsafeBytes { XXH3.hash($0, seed: SignatureFormat.textSeed) }
-            let isListItem = BoilerplateRules.isListItem(UnsafeBufferPointer(rebasing: utf8[span]))
             let words =
                 BoilerplateRules.mayApply(toWordCount: normalizer.wordCount, normalized: normalizer.bytes)
                 ? wordsOfNormalizedText() : []
             lines.append(
                 BoilerplateRules.Line(
-                    words: words, wordCount: normalizer.wordCount, isListItem: isListItem, textHash: textHash))
+                    words: words, wordCount: normalizer.wordCount, original: UnsafeBufferPointer(rebasing: utf8[span]),
+                    textHash: textHash))
+            trigrams.removeAll(keepingCapacity: true)
+            if options.rewrite.isEnabled { rewriteShingler.appendShingleHashes(of: normalizer, to: &trigrams) }
             chunk.appendParagraph(
-                document: document, byteRange: span, wordCount: normalizer.wordCount, textHash: textHash)
+                document: document, byteRange: span, wordCount: normalizer.wordCount, textHash: textHash,
+                rewriteSamples: trigrams.lazy.filter(RewriteSampling.isSample))
             shingler.appendShingleHashes(of: normalizer, to: &shingles)
             shingleStarts.append(shingles.count)
         }

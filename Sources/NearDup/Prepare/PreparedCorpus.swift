@@ -28,11 +28,15 @@ package struct PreparedCorpus: Sendable {
     /// LSH keys of each prepared document's whole-text signature (the slot-wise minimum of its
     /// non-boilerplate paragraphs' signatures); zeros for a document without one.
     private(set) var documentBandKeys: [UInt32] = []
+    /// The sampled word 3-gram hashes of each paragraph (`RewriteSampling`), paragraph `p` at
+    /// `rewriteSampleStarts[p]..<rewriteSampleStarts[p + 1]`; none for a stored article's.
+    private(set) var rewriteSamples: [UInt64] = []
+    private(set) var rewriteSampleStarts: [Int] = [0]
     /// Whether each prepared document has a whole-text signature.
     private(set) var documentHasSignature: [Bool] = []
     /// XXH3 of each prepared document's whole UTF-8 text (``IdenticalDocuments/fingerprintSeed``),
     /// so that byte-identical documents are found without reading their text again.
-    private(set) var documentFingerprints: [UInt64] = []
+    package private(set) var documentFingerprints: [UInt64] = []
 
     /// An empty corpus whose band-key rows hold `bandCount` keys.
     package init(bandCount: Int) {
@@ -84,6 +88,14 @@ package struct PreparedCorpus: Sendable {
         documentBandKeys[document * bandCount + band]
     }
 
+    /// The number of sampled word 3-gram hashes of all paragraphs, repeats included.
+    var rewriteSampleCount: Int { rewriteSamples.count }
+
+    /// The sampled word 3-gram hashes of `paragraph` (`RewriteSampling`).
+    package func rewriteSamples(ofParagraph paragraph: Int) -> ArraySlice<UInt64> {
+        rewriteSamples[rewriteSampleStarts[paragraph]..<rewriteSampleStarts[paragraph + 1]]
+    }
+
     /// Whether a paragraph is matched on its own: not boilerplate by the in-document rules, and at
     /// least `minimumWords` words long (so it has shingles).
     package func isMatchable(_ paragraph: Int, minimumWords: Int) -> Bool {
@@ -108,6 +120,9 @@ package struct PreparedCorpus: Sendable {
             documentParagraphStarts.append(
                 contentsOf: chunk.documentParagraphStarts.dropFirst().lazy.map { $0 + paragraphBase })
             keyRows.append(contentsOf: chunk.keyRows.lazy.map { $0 < 0 ? $0 : $0 + rowBase })
+            let sampleBase = rewriteSamples.count
+            rewriteSampleStarts.append(contentsOf: chunk.rewriteSampleStarts.dropFirst().lazy.map { $0 + sampleBase })
+            rewriteSamples.append(contentsOf: chunk.rewriteSamples)
             paragraphDocuments.append(contentsOf: chunk.paragraphDocuments)
             byteRanges.append(contentsOf: chunk.byteRanges)
             wordCounts.append(contentsOf: chunk.wordCounts)
@@ -119,7 +134,9 @@ package struct PreparedCorpus: Sendable {
             documentFingerprints.append(contentsOf: chunk.documentFingerprints)
             paragraphBase += chunk.paragraphCount
             rowBase += Int32(chunk.bandKeys.count / bandCount)
-            bytesSinceRelease += chunk.paragraphCount * Self.bytesPerParagraph + chunk.bandKeys.count * 4
+            bytesSinceRelease +=
+                chunk.paragraphCount * Self.bytesPerParagraph + chunk.bandKeys.count * 4 + chunk.rewriteSamples.count
+                * 8
             if bytesSinceRelease >= Self.releaseInterval {
                 bytesSinceRelease = 0
                 memoryRelease()
@@ -131,7 +148,12 @@ package struct PreparedCorpus: Sendable {
 
     /// Appends a paragraph of the document being prepared (``endDocument(fingerprint:wholeTextSignature:layout:)``
     /// closes it); ``appendSignature(_:layout:)`` or ``appendUnsigned()`` follows for each, in order.
-    mutating func appendParagraph(document: Int, byteRange: Range<Int>, wordCount: Int, textHash: UInt64) {
+    mutating func appendParagraph(
+        document: Int, byteRange: Range<Int>, wordCount: Int, textHash: UInt64,
+        rewriteSamples samples: some Sequence<UInt64> = EmptyCollection()
+    ) {
+        rewriteSamples.append(contentsOf: samples)
+        rewriteSampleStarts.append(rewriteSamples.count)
         paragraphDocuments.append(Int32(document))
         byteRanges.append(byteRange)
         wordCounts.append(Int32(wordCount))
@@ -195,6 +217,8 @@ package struct PreparedCorpus: Sendable {
         let paragraphs = total(\.paragraphCount)
         documentParagraphStarts.reserveCapacity(1 + total(\.documentCount))
         keyRows.reserveCapacity(paragraphs)
+        rewriteSampleStarts.reserveCapacity(1 + paragraphs)
+        rewriteSamples.reserveCapacity(total(\.rewriteSamples.count))
         paragraphDocuments.reserveCapacity(paragraphs)
         byteRanges.reserveCapacity(paragraphs)
         wordCounts.reserveCapacity(paragraphs)

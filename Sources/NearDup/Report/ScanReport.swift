@@ -105,8 +105,19 @@ public enum Relation: String, Sendable, Hashable, CaseIterable, Codable {
     /// One covers most of the other (`RelationThresholds.copyCoverage`): a trimmed copy, or a copy
     /// with added text; or each covers at least `RelationThresholds.mutualCoverage` of the other.
     case copy
+    /// A reworded copy: edited, synonym-spun or translated text that still follows its source
+    /// (`RewriteOptions`). Its matches are the aligned, rewritten paragraphs.
+    case rewrite
     /// They share some verified text, less than a copy.
     case partial
+}
+
+/// How a matched copy paragraph relates to its source paragraph.
+public enum MatchKind: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Near-verbatim: the shingle sets reach the paragraph threshold (`NearDupOptions.threshold`).
+    case verbatim
+    /// Reworded: aligned in a `rewrite` link, by word 3-gram containment (`RewriteOptions`).
+    case rewritten
 }
 
 /// A verified match between a paragraph of the copy and one of the source. Scores are exact.
@@ -121,6 +132,8 @@ public struct ParagraphMatch: Sendable, Hashable {
     public let copyContainment: Double
     /// Share of the source paragraph's shingles found in the copy paragraph.
     public let sourceContainment: Double
+    /// Near-verbatim or reworded. A rewritten match's scores are measured on word 3-grams.
+    public let kind: MatchKind
 }
 
 /// Two documents that share verified text. The source is the one the representative policy prefers.
@@ -137,7 +150,12 @@ public struct DocumentLink: Sendable, Hashable {
     public let sourceCoverage: Double
     /// Exact Jaccard similarity of the two documents' whole non-boilerplate shingle sets.
     public let jaccard: Double
-    /// The copy's matched paragraphs, each with its best source paragraph, in the copy's order.
+    /// For a `rewrite` link, the rewrite score: the share of the shorter whole text's word 3-grams
+    /// found in the other (`RewriteOptions.threshold`); `nil` for other relations.
+    public let rewriteScore: Double?
+    /// The copy's matched paragraphs, in the copy's order: each with its best source paragraph, or,
+    /// in a `rewrite` link, with every source paragraph it is aligned with (a merged paragraph keeps
+    /// both of its sources).
     public let matches: [ParagraphMatch]
 }
 
@@ -185,6 +203,11 @@ public struct ScanStatistics: Sendable, Hashable {
     public var verifiedParagraphPairs = 0
     /// Candidate document pairs proposed by whole-document LSH.
     public var documentCandidates = 0
+    /// Candidate document pairs proposed by shared word 3-gram samples and measured for rewrites.
+    public var rewriteCandidates = 0
+    /// Word 3-gram samples shared by more than ``RewriteOptions/maximumSampleDocuments`` documents
+    /// (common phrases), which propose no rewrite candidates.
+    public var commonRewriteSamples = 0
     /// LSH buckets too large to enumerate pair by pair (paired with their first member instead).
     public var oversizedBuckets = 0
     /// Evidence paragraphs paired with only ``sourcesPerParagraph`` of the paragraphs matching them,

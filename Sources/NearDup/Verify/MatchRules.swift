@@ -19,12 +19,15 @@ package struct MatchRules: Sendable {
     package let relations: RelationThresholds
     /// The boilerplate these rules leave out.
     package let boilerplate: BoilerplateScope
+    /// Where rewrites start (`RewriteOptions.threshold`), or `nil` when rewrites are not sought.
+    package let rewriteThreshold: Double?
 
     /// The rules of `options`, leaving out the boilerplate of `boilerplate`.
     package init(options: NearDupOptions, boilerplate: BoilerplateScope) {
         threshold = options.threshold
         relations = options.relations
         self.boilerplate = boilerplate
+        rewriteThreshold = options.rewrite.isEnabled ? options.rewrite.threshold : nil
     }
 
     // MARK: - Paragraphs
@@ -64,10 +67,60 @@ package struct MatchRules: Sendable {
         hasEvidence || wholeTextJaccard >= threshold
     }
 
+    /// A `partial` link that rests on one matched paragraph needs at least this many words in it:
+    /// one short shared line (a formulaic sentence, a quoted sentence, a template line) is not
+    /// evidence of copying.
+    package static let minimumSingleParagraphWords = 25
+
+    /// Whether a link of `relation` whose copy has `matchedParagraphs` matched paragraphs of
+    /// `matchedWords` words in all stands: any relation but `partial`; a `partial` link on whole-text
+    /// similarity alone (no matched paragraph) or on two or more paragraphs; and a `partial` link
+    /// on one paragraph of at least ``minimumSingleParagraphWords`` words.
+    @inlinable
+    package func keepsLink(relation: Relation, matchedParagraphs: Int, matchedWords: Int) -> Bool {
+        relation != .partial || matchedParagraphs != 1 || matchedWords >= Self.minimumSingleParagraphWords
+    }
+
     /// The share of a document's `contentWords` that `matchedWords` cover, at most 1 (0 for no content).
     @inlinable
     package static func coverage(matchedWords: Int, contentWords: Int) -> Double {
         contentWords == 0 ? 0 : min(1, Double(matchedWords) / Double(contentWords))
+    }
+
+    // MARK: - Rewrites
+
+    /// Two texts that each carry at least this many numbers carry different stories when fewer than
+    /// ``matchingNumberShare`` of the numbers of the one with fewer are found in the other.
+    static let numbersToCompare = 3
+    /// See ``numbersToCompare``.
+    static let matchingNumberShare = 0.6
+
+    /// The share of the smaller of two sets found in the other: how much of the shorter text
+    /// survives in the longer (0 when either is empty).
+    @inlinable
+    package static func containmentOfSmaller(_ overlap: SetOverlap) -> Double {
+        let smaller = min(overlap.firstCount, overlap.secondCount)
+        return smaller == 0 ? 0 : Double(overlap.intersection) / Double(smaller)
+    }
+
+    /// Whether a paragraph or document pair whose word 3-gram sets overlap as `trigrams` is
+    /// rewritten text: at least ``rewriteThreshold`` of the smaller set is found in the other.
+    @inlinable
+    package func isRewritten(_ trigrams: SetOverlap) -> Bool {
+        rewriteThreshold.map { Self.containmentOfSmaller(trigrams) >= $0 } ?? false
+    }
+
+    /// Whether two documents may be a rewrite: their word 3-grams are rewritten text
+    /// (``isRewritten(_:)``), and their numbers agree. Copies keep their source's figures, while
+    /// formulaic stories (price notices, stake filings) share a template and differ exactly there:
+    /// when both carry at least ``numbersToCompare`` numbers, at least ``matchingNumberShare`` of the
+    /// smaller set must be found in the other. They are a rewrite when, in addition, their aligned
+    /// paragraphs (`RewriteAlignment`) cover them like a copy (``coversLikeACopy(copyCoverage:sourceCoverage:)``):
+    /// a text that shares a few verbatim paragraphs with another is `partial`, not rewritten.
+    package func mayBeRewrite(trigrams: SetOverlap, numbers: SetOverlap) -> Bool {
+        guard isRewritten(trigrams) else { return false }
+        guard min(numbers.firstCount, numbers.secondCount) >= Self.numbersToCompare else { return true }
+        return Self.containmentOfSmaller(numbers) >= Self.matchingNumberShare
     }
 
     /// The relation of two linked documents, from how much each covers of the other and their
@@ -76,11 +129,13 @@ package struct MatchRules: Sendable {
         if min(copyCoverage, sourceCoverage) >= relations.duplicateCoverage || jaccard >= relations.duplicateCoverage {
             return .duplicate
         }
-        if max(copyCoverage, sourceCoverage) >= relations.copyCoverage
+        return coversLikeACopy(copyCoverage: copyCoverage, sourceCoverage: sourceCoverage) ? .copy : .partial
+    }
+
+    /// Whether coverages this high make a copy: one document covers at least
+    /// `RelationThresholds.copyCoverage` of the other, or each at least `mutualCoverage`.
+    package func coversLikeACopy(copyCoverage: Double, sourceCoverage: Double) -> Bool {
+        max(copyCoverage, sourceCoverage) >= relations.copyCoverage
             || min(copyCoverage, sourceCoverage) >= relations.mutualCoverage
-        {
-            return .copy
-        }
-        return .partial
     }
 }

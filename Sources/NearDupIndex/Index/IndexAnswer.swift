@@ -10,7 +10,8 @@ public struct IndexAnswer: Sendable, Hashable {
     public let paragraphCount: Int
     /// Words of its matchable paragraphs: the text its coverage is measured on.
     public let contentWords: Int
-    /// The indexed articles linked to it, strongest first: `duplicate`, then `copy`, then `partial`;
+    /// The indexed articles linked to it, strongest first: `duplicate`, then `copy`, then `rewrite`,
+    /// then `partial`;
     /// within a relation by the larger of its coverage and the whole-text Jaccard, then the earliest added first.
     /// At most `NearDupIndex.Configuration.maximumMatches`.
     public let matches: [IndexMatch]
@@ -21,7 +22,8 @@ public struct IndexAnswer: Sendable, Hashable {
     /// articles than that (only the earliest added were compared).
     public let isTruncated: Bool
 
-    /// The strongest match whose relation is `duplicate` or `copy`: what the article is a copy of.
+    /// The strongest match whose relation is `duplicate`, `copy` or `rewrite`: what the article is a
+    /// copy of.
     public var duplicateOf: IndexMatch? { matches.first { $0.relation != .partial } }
 
     /// This answer, marked as stored by `add`.
@@ -50,7 +52,12 @@ public struct IndexMatch: Sendable, Hashable {
     public let storedCoverage: Double
     /// Exact Jaccard similarity of the two articles' whole non-boilerplate shingle sets.
     public let jaccard: Double
-    /// The asked article's matched paragraphs, each with its best paragraph here, in reading order.
+    /// For a `rewrite`, the share of the smaller article's word 3-grams found in the other
+    /// (`MatchRules.containmentOfSmaller`, `rewrite_score` in `scan`'s links); `nil` otherwise.
+    public let rewriteScore: Double?
+    /// The asked article's matched paragraphs, each with its best paragraph here, in reading order;
+    /// for a `rewrite`, every aligned pair of paragraphs (a paragraph may be aligned with several),
+    /// in reading order of the asked article, then of this one.
     public let paragraphs: [IndexParagraphMatch]
 }
 
@@ -66,4 +73,7 @@ public struct IndexParagraphMatch: Sendable, Hashable {
     public let containment: Double
     /// Share of the indexed paragraph's shingles found in the asked one.
     public let storedContainment: Double
+    /// How the paragraphs match: `verbatim` on the shingle sets above, or `rewritten` (in a
+    /// `rewrite` match), in which case the scores are of the paragraphs' word 3-gram sets.
+    public let kind: MatchKind
 }

@@ -12,6 +12,9 @@ public struct IndexStatistics: Sendable, Hashable {
     public var paragraphBandKeys = 0
     /// Band keys of the whole texts (one per signed article and band).
     public var documentBandKeys = 0
+    /// Rewrite sample keys: each article's distinct word 3-gram samples (`RewriteSampling`), by
+    /// which later articles find it as a rewrite candidate.
+    public var rewriteSampleKeys = 0
     /// Sorted runs the merged articles' keys are in.
     public var runs = 0
     /// Entries in the runs, keys of removed articles included until their run is merged again.

@@ -29,6 +29,7 @@ extension NearDupIndex {
                 statistics.matchableParagraphs = count(totals.matchableParagraphs)
                 statistics.paragraphBandKeys = statistics.matchableParagraphs * bandCount
                 statistics.documentBandKeys = count(totals.signedArticles) * bandCount
+                statistics.rewriteSampleKeys = count(totals.rewriteSamples)
                 statistics.oldest = totals.oldest.map { Date(timeIntervalSince1970: $0) }
                 statistics.newest = totals.newest.map { Date(timeIntervalSince1970: $0) }
                 let (mergedThrough, _) = try store.bandState(path: path)
@@ -107,13 +108,13 @@ extension NearDupIndex {
                 article.keys.isEmpty && number <= mergedThrough
                 || article.keys.withUnsafeBytes {
                     StoredKeys.decode(
-                        $0, number: number, matchable: article.matchable, signed: article.signed, bands: bandCount,
-                        into: &entries)
+                        $0, number: number, matchable: article.matchable, signed: article.signed,
+                        samples: article.rewriteSamples, bands: bandCount, into: &entries)
                 }
             if !keysFit { problems.append("article \"\(article.id)\": damaged band keys") }
             if number <= mergedThrough {
                 merged.insert(number)
-                neededKeys += (article.matchable + (article.signed ? 1 : 0)) * bandCount
+                neededKeys += (article.matchable + (article.signed ? 1 : 0)) * bandCount + article.rewriteSamples
             }
         }
         return (problems, count, merged, neededKeys)

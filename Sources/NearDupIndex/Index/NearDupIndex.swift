@@ -239,6 +239,7 @@ public final class NearDupIndex: Sendable {
         return try store.insertArticle(
             workspace.documents[index], added: workspace.now, contentWords: workspace.contentWords[index],
             matchable: workspace.matchableParagraphs(of: index).count, signed: corpus.hasSignature(document: index),
+            rewriteSamples: workspace.sampleKeys[index].count,
             layout: StoredParagraph.encode(corpus.paragraphs(ofDocument: index), of: corpus),
             keys: storingKeys ? workspace.storedKeys(of: index) : Data())
     }

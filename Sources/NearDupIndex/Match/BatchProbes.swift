@@ -14,10 +14,13 @@ struct BatchProbes {
     private let paragraphBuckets: [BandBuckets]
     /// Per band, the buckets of the batch articles with a whole-text signature.
     private let documentBuckets: [BandBuckets]
+    /// The buckets of the batch articles' rewrite sample keys (one band).
+    private let sampleBuckets: BandBuckets
 
     /// Sorts the keys of `paragraphs` (matchable batch paragraphs) and of `documents` (signed batch
-    /// articles), band by band on up to `threads` threads.
-    init(corpus: PreparedCorpus, paragraphs: [Int32], documents: [Int32], threads: Int) {
+    /// articles), band by band on up to `threads` threads, and the rewrite sample key values
+    /// `samples` of each batch article (distinct).
+    init(corpus: PreparedCorpus, paragraphs: [Int32], documents: [Int32], samples: [[UInt32]], threads: Int) {
         let bands = corpus.bandCount
         bandCount = bands
         let sorted = parallelChunks(count: bands, threads: threads, chunksPerThread: 1) { range in
@@ -33,6 +36,10 @@ struct BatchProbes {
         }.flatMap { $0 }
         paragraphBuckets = sorted.map(\.0)
         documentBuckets = sorted.map(\.1)
+        sampleBuckets = BandBuckets(
+            sorting: samples.enumerated().flatMap { document, values in
+                values.map { KeyedItem.pack(key: $0, item: document) }
+            })
     }
 
     /// The batch's distinct band keys (``BandKey/indexValue``s: paragraph keys, then whole-text
@@ -49,13 +56,21 @@ struct BatchProbes {
         return keys
     }
 
-    /// Calls `body` with each batch paragraph (or article, for a whole-text key) whose band key is
-    /// `key` (a ``BandKey/indexValue``).
+    /// The batch's distinct rewrite sample keys (``BandKey/indexValue``s), sorted.
+    var distinctSampleKeys: [Int64] {
+        sampleBuckets.distinctKeys.map { BandKey(band: 0, kind: .rewriteSample, value: $0).indexValue }
+    }
+
+    /// Calls `body` with each batch paragraph (or article, for a whole-text or sample key) whose band
+    /// key is `key` (a ``BandKey/indexValue``), ascending.
     func forEachMember(of key: Int64, _ body: (Int) throws -> Void) rethrows {
         let bandKey = BandKey(indexValue: key)
         guard bandKey.band < bandCount else { return }
-        let buckets = bandKey.kind == .wholeText ? documentBuckets[bandKey.band] : paragraphBuckets[bandKey.band]
-        try buckets.forEachItem(withKey: bandKey.value, body)
+        switch bandKey.kind {
+        case .paragraph: try paragraphBuckets[bandKey.band].forEachItem(withKey: bandKey.value, body)
+        case .wholeText: try documentBuckets[bandKey.band].forEachItem(withKey: bandKey.value, body)
+        case .rewriteSample: try sampleBuckets.forEachItem(withKey: bandKey.value, body)
+        }
     }
 
     /// The candidates among the batch: for every two paragraphs (and every two articles) that share

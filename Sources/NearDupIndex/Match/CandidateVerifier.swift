@@ -7,29 +7,37 @@ import NearDup
 /// `.inDocument` scope: the index never applies the cross-document `recurring` rule.
 ///
 /// One verifier per thread: it caches the shingle sets it computes, lazily, one article at a time
-/// (the engine's `ShingleSets` builds a known list of sets at once).
+/// (the engine's `ShingleSets` builds a known list of sets at once). Rewrite candidates are verified
+/// as batch `scan`'s `RewriteLinker` does (see `CandidateVerifier+Rewrites.swift`).
 struct CandidateVerifier {
-    private let workspace: MatchWorkspace
-    private let rules: MatchRules
-    private var shingler: ParagraphShingler
-    private var paragraphSets: [Int: [UInt64]] = [:]
-    private var documentSets: [Int: [UInt64]] = [:]
+    let workspace: MatchWorkspace
+    let rules: MatchRules
+    /// The sets of the engine's shingle, for paragraph matches and the whole-text Jaccard.
+    private var shingles: ShingleCache
+    /// The word 3-gram sets (`RewriteSampling.shingle`), for rewrites.
+    var trigrams: ShingleCache
+    /// The number sets of whole texts (`DocumentNumbers`), for rewrites.
+    var numberSets: [Int: [UInt64]] = [:]
 
     init(workspace: MatchWorkspace) {
         self.workspace = workspace
-        rules = MatchRules(options: workspace.engine.options, boilerplate: .inDocument)
-        shingler = ParagraphShingler(
-            documents: workspace.documents, corpus: workspace.corpus, kind: workspace.engine.options.shingle)
+        rules = workspace.rules
+        shingles = ShingleCache(workspace: workspace, kind: workspace.engine.options.shingle)
+        trigrams = ShingleCache(workspace: workspace, kind: RewriteSampling.shingle)
     }
 
     /// The answer for batch article `document`, from its paragraph candidates `pairs` (sorted
-    /// ``CandidatePair``s: batch paragraph → workspace paragraph) and whole-text candidates `links`
-    /// (sorted ``CandidatePair``s: batch article → workspace article), keeping the `limit`
-    /// strongest matches.
+    /// ``CandidatePair``s: batch paragraph → workspace paragraph), whole-text candidates `links`
+    /// (sorted ``CandidatePair``s: batch article → workspace article) and rewrite candidates
+    /// `rewrites` (workspace articles), keeping the `limit` strongest matches.
+    ///
+    /// A `partial` match the rules do not keep (`MatchRules.keepsLink`) is dropped; a rewrite
+    /// candidate not matched as `duplicate` or `copy` that passes the rewrite rules is a `rewrite`
+    /// match, replacing a `partial` one.
     /// - Parameter truncated: Whether candidates were left out (the answer says so).
-    mutating func answer(for document: Int, pairs: [UInt64], links: [UInt64], limit: Int, truncated: Bool)
-        -> IndexAnswer
-    {
+    mutating func answer(
+        for document: Int, pairs: [UInt64], links: [UInt64], rewrites: [Int], limit: Int, truncated: Bool
+    ) -> IndexAnswer {
         let corpus = workspace.corpus
         var linkedDocuments = Set(links.map(CandidatePair.workspace))
         // Per other document, each paragraph's best partner and the other's covered paragraphs.
@@ -37,7 +45,7 @@ struct CandidateVerifier {
         var coveredOther: [Int: Set<Int>] = [:]
         for pair in pairs {
             let (paragraph, other) = (CandidatePair.batch(pair), CandidatePair.workspace(pair))
-            let overlap = SetOverlap(sorted: paragraphSet(paragraph), paragraphSet(other))
+            let overlap = SetOverlap(sorted: shingles.paragraphSet(paragraph), shingles.paragraphSet(other))
             guard rules.isMatch(overlap) else { continue }
             let otherDocument = corpus.document(ofParagraph: other)
             linkedDocuments.insert(otherDocument)
@@ -51,18 +59,26 @@ struct CandidateVerifier {
             best[otherDocument, default: [:]][paragraph] = (other, overlap)
         }
 
-        var matches: [(match: IndexMatch, order: Int64)] = []
-        for other in linkedDocuments.sorted() {
+        var matchOf: [Int: IndexMatch] = [:]
+        for other in linkedDocuments {
             let evidence = best[other] ?? [:]
-            let jaccard = SetOverlap(sorted: documentSet(document), documentSet(other)).jaccard
+            let jaccard = wholeTextJaccard(document, other)
             guard rules.isLinked(hasEvidence: !evidence.isEmpty, wholeTextJaccard: jaccard) else { continue }
-            // Stored articles in the order they were added, then the batch's earlier ones.
-            let order = workspace.stored[other]?.number ?? (1 << 62) + Int64(other)
-            matches.append(
-                (
-                    match(document, other, evidence: evidence, covered: coveredOther[other] ?? [], jaccard: jaccard),
-                    order
-                ))
+            let found = match(document, other, evidence: evidence, covered: coveredOther[other] ?? [], jaccard: jaccard)
+            let matchedWords = evidence.keys.reduce(0) { $0 + corpus.wordCount(ofParagraph: $1) }
+            guard
+                rules.keepsLink(relation: found.relation, matchedParagraphs: evidence.count, matchedWords: matchedWords)
+            else { continue }
+            matchOf[other] = found
+        }
+        for other in rewrites where matchOf[other].map({ $0.relation == .partial }) ?? true {
+            if let rewrite = rewriteMatch(document, other, jaccard: matchOf[other]?.jaccard) {
+                matchOf[other] = rewrite
+            }
+        }
+        // Stored articles in the order they were added, then the batch's earlier ones.
+        var matches = matchOf.map { other, match in
+            (match: match, order: workspace.stored[other]?.number ?? (1 << 62) + Int64(other))
         }
         matches.sort(by: Self.isStronger)
         return IndexAnswer(
@@ -82,60 +98,54 @@ struct CandidateVerifier {
         let storedCoverage = MatchRules.coverage(matchedWords: otherWords, contentWords: workspace.contentWords[other])
         let start = corpus.paragraphs(ofDocument: document).lowerBound
         let otherStart = corpus.paragraphs(ofDocument: other).lowerBound
-        let paragraphs = evidence.keys.sorted().map { paragraph in
-            let (partner, overlap) = evidence[paragraph]!
-            return IndexParagraphMatch(
-                paragraph: paragraph - start, storedParagraph: partner - otherStart, jaccard: overlap.jaccard,
-                containment: overlap.firstContainment, storedContainment: overlap.secondContainment)
+        let paragraphs = evidence.sorted { $0.key < $1.key }.map { paragraph, best in
+            IndexParagraphMatch(
+                paragraph: paragraph - start, storedParagraph: best.partner - otherStart, jaccard: best.overlap.jaccard,
+                containment: best.overlap.firstContainment, storedContainment: best.overlap.secondContainment,
+                kind: .verbatim)
         }
+        return indexMatch(
+            other, relation: rules.relation(copyCoverage: coverage, sourceCoverage: storedCoverage, jaccard: jaccard),
+            coverage: coverage, storedCoverage: storedCoverage, jaccard: jaccard, rewriteScore: nil,
+            paragraphs: paragraphs)
+    }
+
+    /// The match with workspace article `other` of these scores.
+    func indexMatch(
+        _ other: Int, relation: Relation, coverage: Double, storedCoverage: Double, jaccard: Double,
+        rewriteScore: Double?, paragraphs: [IndexParagraphMatch]
+    ) -> IndexMatch {
         let source = workspace.documents[other]
         return IndexMatch(
             id: source.id, published: source.published, added: workspace.stored[other]?.added ?? workspace.now,
-            source: source.source,
-            relation: rules.relation(copyCoverage: coverage, sourceCoverage: storedCoverage, jaccard: jaccard),
-            coverage: coverage, storedCoverage: storedCoverage, jaccard: jaccard, paragraphs: paragraphs)
+            source: source.source, relation: relation, coverage: coverage, storedCoverage: storedCoverage,
+            jaccard: jaccard, rewriteScore: rewriteScore, paragraphs: paragraphs)
     }
 
-    /// `duplicate` before `copy` before `partial`; then the larger of coverage and Jaccard; then the
-    /// one added first (`order`).
+    /// Whether a paragraph belongs to its article's whole text (no recurring boilerplate is known here).
+    var isInWholeText: (Int) -> Bool {
+        let (rules, corpus) = (rules, workspace.corpus)
+        return { rules.isInWholeText(patternReason: corpus.patternReason(ofParagraph: $0), isRecurring: false) }
+    }
+
+    /// The exact Jaccard of the two articles' whole-text shingle sets.
+    mutating func wholeTextJaccard(_ document: Int, _ other: Int) -> Double {
+        let (corpus, included) = (workspace.corpus, isInWholeText)
+        return SetOverlap(
+            sorted: shingles.documentSet(document, corpus: corpus, included: included),
+            shingles.documentSet(other, corpus: corpus, included: included)
+        ).jaccard
+    }
+
+    /// `duplicate` before `copy` before `rewrite` before `partial`; then the larger of coverage and
+    /// Jaccard; then the one added first (`order`).
     private static func isStronger(_ a: (match: IndexMatch, order: Int64), _ b: (match: IndexMatch, order: Int64))
         -> Bool
     {
-        let rank: [Relation: Int] = [.duplicate: 0, .copy: 1, .partial: 2]
+        let rank: [Relation: Int] = [.duplicate: 0, .copy: 1, .rewrite: 2, .partial: 3]
         if a.match.relation != b.match.relation { return rank[a.match.relation]! < rank[b.match.relation]! }
         let (scoreA, scoreB) = (max(a.match.coverage, a.match.jaccard), max(b.match.coverage, b.match.jaccard))
         if scoreA != scoreB { return scoreA > scoreB }
         return a.order < b.order
-    }
-
-    /// The sorted, distinct shingle hashes of a paragraph.
-    private mutating func paragraphSet(_ paragraph: Int) -> [UInt64] {
-        if let set = paragraphSets[paragraph] { return set }
-        var set: [UInt64] = []
-        shingler.appendShingles(ofParagraph: paragraph, to: &set)
-        _ = sortAndUnique(&set, from: 0)
-        paragraphSets[paragraph] = set
-        return set
-    }
-
-    /// The whole-text set of a document: its paragraphs that `rules` keep in it (no recurring
-    /// boilerplate is known here). Shingles do not cross paragraphs, so the paragraphs already
-    /// verified give theirs.
-    private mutating func documentSet(_ document: Int) -> [UInt64] {
-        if let set = documentSets[document] { return set }
-        var set: [UInt64] = []
-        for paragraph in workspace.corpus.paragraphs(ofDocument: document)
-        where rules.isInWholeText(
-            patternReason: workspace.corpus.patternReason(ofParagraph: paragraph), isRecurring: false)
-        {
-            if let known = paragraphSets[paragraph] {
-                set += known
-            } else {
-                shingler.appendShingles(ofParagraph: paragraph, to: &set)
-            }
-        }
-        _ = sortAndUnique(&set, from: 0)
-        documentSets[document] = set
-        return set
     }
 }

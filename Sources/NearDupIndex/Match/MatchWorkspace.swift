@@ -25,6 +25,11 @@ struct MatchWorkspace: Sendable {
     private(set) var contentWords: [Int]
     /// For workspace documents read from the index, their stored record; `nil` for the batch's.
     private(set) var stored: [StoredArticle?]
+    /// Distinct rewrite sample keys of each workspace article (the candidate rule's sample count).
+    private(set) var rewriteSampleCounts: [Int]
+    /// The values of the rewrite sample keys (`BandKey.init(rewriteSample:)`) of each batch article,
+    /// from the paragraphs of its whole text, ascending and distinct.
+    let sampleKeys: [[UInt32]]
     private var workspaceOfNumber: [Int64: Int] = [:]
     /// Stored article numbers found gone (removed; their run entries are not merged away yet).
     private var missingNumbers = Set<Int64>()
@@ -42,6 +47,17 @@ struct MatchWorkspace: Sendable {
         batchCount = batch.count
         corpus = engine.preparedCorpus(of: batch, threads: self.threads)
         stored = Array(repeating: nil, count: batch.count)
+        let rules = MatchRules(options: engine.options, boilerplate: .inDocument)
+        sampleKeys = (0..<batch.count).map { [corpus] document in
+            var values: [UInt64] = []
+            for paragraph in corpus.paragraphs(ofDocument: document)
+            where rules.isInWholeText(patternReason: corpus.patternReason(ofParagraph: paragraph), isRecurring: false) {
+                values += corpus.rewriteSamples(ofParagraph: paragraph).map { UInt64(BandKey(rewriteSample: $0).value) }
+            }
+            _ = sortAndUnique(&values, from: 0)
+            return values.map { UInt32(truncatingIfNeeded: $0) }
+        }
+        rewriteSampleCounts = sampleKeys.map(\.count)
         let minimum = engine.options.minimumParagraphTokens
         contentWords = (0..<batch.count).map { [corpus] document in
             corpus.paragraphs(ofDocument: document).reduce(0) {
@@ -49,6 +65,10 @@ struct MatchWorkspace: Sendable {
             }
         }
     }
+
+    /// The rules the index applies: the engine's, in their `.inDocument` scope (the index never
+    /// applies the cross-document `recurring` rule).
+    var rules: MatchRules { MatchRules(options: engine.options, boilerplate: .inDocument) }
 
     // MARK: - Keys
 
@@ -69,7 +89,8 @@ struct MatchWorkspace: Sendable {
             (paragraph - start, Array(corpus.bandKeys(ofParagraph: paragraph)))
         }
         return StoredKeys.encode(
-            paragraphs: paragraphs, document: corpus.bandKeys(ofDocument: document).map(Array.init) ?? [])
+            paragraphs: paragraphs, document: corpus.bandKeys(ofDocument: document).map(Array.init) ?? [],
+            samples: sampleKeys[document])
     }
 
     /// Appends the band entries of batch article `document`, indexed as number `number`, in the
@@ -83,10 +104,13 @@ struct MatchWorkspace: Sendable {
                 buckets.append(BandEntry(key: bandKey.indexValue, reference: reference))
             }
         }
-        guard let keys = corpus.bandKeys(ofDocument: document) else { return }
-        for (band, key) in keys.enumerated() {
+        for (band, key) in (corpus.bandKeys(ofDocument: document) ?? []).enumerated() {
             buckets.append(
                 BandEntry(key: BandKey(band: band, kind: .wholeText, value: key).indexValue, reference: number))
+        }
+        for value in sampleKeys[document] {
+            buckets.append(
+                BandEntry(key: BandKey(band: 0, kind: .rewriteSample, value: value).indexValue, reference: number))
         }
     }
 
@@ -106,7 +130,8 @@ struct MatchWorkspace: Sendable {
     {
         let probes = BatchProbes(
             corpus: corpus, paragraphs: (0..<batchCount).flatMap(matchableParagraphs).map(Int32.init),
-            documents: (0..<batchCount).filter { corpus.hasSignature(document: $0) }.map(Int32.init), threads: threads)
+            documents: (0..<batchCount).filter { corpus.hasSignature(document: $0) }.map(Int32.init),
+            samples: sampleKeys, threads: threads)
         let keys = probes.distinctKeys
         let (hits, counts, capped) = try store.hits(
             keys: keys, view: view, bands: corpus.bandCount, limit: limit, path: path
@@ -157,13 +182,15 @@ struct MatchWorkspace: Sendable {
             links.append(contentsOf: among.documents)
             for document in among.truncated { truncated[document] = true }
         }
+        let rewrites = try rewriteCandidates(
+            probes: probes, store: store, view: view, excluding: excluding, amongBatch: amongBatch)
         let workspace = self
         return parallelChunks(count: batchCount, threads: threads) { [pairs, links, truncated] documents in
             var verifier = CandidateVerifier(workspace: workspace)
             return documents.map { document in
                 verifier.answer(
-                    for: document, pairs: pairs.sorted(of: document), links: links.sorted(of: document), limit: limit,
-                    truncated: truncated[document])
+                    for: document, pairs: pairs.sorted(of: document), links: links.sorted(of: document),
+                    rewrites: rewrites[document], limit: limit, truncated: truncated[document])
             }
         }.flatMap { $0 }
     }
@@ -171,7 +198,7 @@ struct MatchWorkspace: Sendable {
     // MARK: - Stored articles
 
     /// The workspace index of stored article `number`, reading it on first use; `nil` if it is gone.
-    private mutating func workspaceDocument(number: Int64, store: IndexStore) throws -> Int? {
+    mutating func workspaceDocument(number: Int64, store: IndexStore) throws -> Int? {
         if let known = workspaceOfNumber[number] { return known }
         if missingNumbers.contains(number) { return nil }
         guard let article = try store.article(number: number, path: path) else {
@@ -182,6 +209,7 @@ struct MatchWorkspace: Sendable {
         documents.append(article.document)
         stored.append(article)
         contentWords.append(article.contentWords)
+        rewriteSampleCounts.append(article.rewriteSamples)
         corpus.appendStored(paragraphs: article.layout.lazy.map { ($0.byteRange, $0.wordCount, $0.reason) })
         workspaceOfNumber[number] = index
         return index

@@ -14,9 +14,10 @@ struct BandEntry: Comparable, Sendable {
 
 /// A sorted run of band entries: a description row in `runs` and blocks in `run_blocks`.
 ///
-/// Every band (of paragraphs, and of whole texts) is cut into `2^bits` buckets by the top bits of
-/// its 32-bit key; a bucket's entries are one row of `run_blocks` whose rowid is
-/// `run << 40 | kind << 39 | band << bits | prefix` (kind 1 for whole-text keys), so a run's rows
+/// Every band (of paragraphs, of whole texts, and the one band of rewrite samples) is cut into
+/// `2^bits` buckets by the top bits of its 32-bit key; a bucket's entries are one row of
+/// `run_blocks` whose rowid is `run << 40 | kind << 38 | band << bits | prefix` (`BandKey.Kind`'s
+/// raw value), so a run's rows
 /// are in key order, and whose blob holds its entries sorted by (32-bit key, reference), 12 bytes
 /// each: the key's low 32 bits and the reference, both little-endian. A lookup is one rowid seek
 /// and a binary search in one blob of about `targetBlockEntries` entries.
@@ -26,8 +27,11 @@ struct BandRun: Sendable, Hashable {
     let entries: Int
     /// Of which whole-text keys.
     let documentEntries: Int
+    /// Of which rewrite sample keys.
+    let sampleEntries: Int
     let paragraphBits: Int
     let documentBits: Int
+    let sampleBits: Int
     /// The article numbers the run covers: every entry's article is in `firstDocument...lastDocument`.
     let firstDocument: Int64
     let lastDocument: Int64
@@ -37,7 +41,7 @@ struct BandRun: Sendable, Hashable {
     static let targetBlockEntries = 170
     static let entrySize = 12
     static let idShift: Int64 = 40
-    private static let kindShift: Int64 = 39
+    private static let kindShift: Int64 = 38
     /// Run ids are below this (a block's rowid `run << 40 | …` must be positive).
     static let maximumID: Int64 = 1 << 23
     /// Bucket bits are at most this.
@@ -52,17 +56,26 @@ struct BandRun: Sendable, Hashable {
     /// The `run_blocks` rowid of the block that holds `key`.
     func blockID(of key: Int64) -> Int64 {
         let bandKey = BandKey(indexValue: key)
-        let bits = Int64(bandKey.kind == .paragraph ? paragraphBits : documentBits)
+        let bits = Int64(bits(of: bandKey.kind))
         let prefix = bits == 0 ? 0 : Int64(bandKey.value >> UInt32(32 - bits))
         return id << Self.idShift | bandKey.kind.rawValue << Self.kindShift | Int64(bandKey.band) << bits | prefix
     }
 
     /// The full key of an entry stored in block `blockID` with 32-bit key `low`.
     func key(blockID: Int64, low: UInt32) -> Int64 {
-        let kind: BandKey.Kind = (blockID >> Self.kindShift) & 1 == 0 ? .paragraph : .wholeText
-        let bits = Int64(kind == .paragraph ? paragraphBits : documentBits)
+        let kind = BandKey.Kind(rawValue: (blockID >> Self.kindShift) & 3) ?? .paragraph
+        let bits = Int64(bits(of: kind))
         let band = (blockID & ((1 << Self.kindShift) - 1)) >> bits
         return BandKey(band: Int(band), kind: kind, value: low).indexValue
+    }
+
+    /// The bucket bits of the bands of `kind`.
+    private func bits(of kind: BandKey.Kind) -> Int {
+        switch kind {
+        case .paragraph: paragraphBits
+        case .wholeText: documentBits
+        case .rewriteSample: sampleBits
+        }
     }
 
     /// The first rowid of run `run` and the first one past it.
@@ -74,7 +87,8 @@ struct BandRun: Sendable, Hashable {
 /// (four bits in it, chosen by a hash of the key), so a probe touches one cache line.
 ///
 /// The word is chosen by the key's place in key order, not by a hash: paragraph keys share the
-/// first `paragraphWords` words in proportion to (band, 32-bit key), whole-text keys the rest. The
+/// first `paragraphWords` words in proportion to (band, 32-bit key), whole-text keys the rest, and
+/// rewrite samples (one band) spread over the paragraph words in proportion to their key. The
 /// 32-bit keys are uniform hash values, so every word gets its share of keys, and a merge, which
 /// writes keys in order, fills the filter front to back instead of at random (several times
 /// faster on a filter larger than the CPU's caches).
@@ -143,10 +157,11 @@ struct BandFilter: Sendable {
     private func position(_ key: Int64) -> (word: Int, mask: UInt64) {
         let low = UInt64(UInt32(truncatingIfNeeded: key))
         let bandKey = BandKey(indexValue: key)
-        let band = UInt64(min(bandKey.band, bands - 1))
+        let (band, bands) =
+            bandKey.kind == .rewriteSample ? (0, 1) : (UInt64(min(bandKey.band, self.bands - 1)), UInt64(self.bands))
         let document = bandKey.kind == .wholeText
         let (base, span) = document ? (paragraphWords, words.count - paragraphWords) : (0, paragraphWords)
-        let word = base + Int((band * UInt64(span) + (low * UInt64(span)) >> 32) / UInt64(bands))
+        let word = base + Int((band * UInt64(span) + (low * UInt64(span)) >> 32) / bands)
         var hash = UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
         hash ^= hash >> 29
         let mask: UInt64 =

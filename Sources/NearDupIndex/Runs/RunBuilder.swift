@@ -7,6 +7,7 @@ struct RunBuilder {
     private let writer: RunBlockWriter
     private(set) var entries = 0
     private(set) var documentEntries = 0
+    private(set) var sampleEntries = 0
     private var block: Int64 = -1
     /// The block being built: per entry its low key and its reference's low and high halves, as
     /// little-endian words (12 bytes, the stored layout).
@@ -22,8 +23,9 @@ struct RunBuilder {
     /// The run as written: `run` with the counts of the entries appended.
     var writtenRun: BandRun {
         BandRun(
-            id: run.id, entries: entries, documentEntries: documentEntries, paragraphBits: run.paragraphBits,
-            documentBits: run.documentBits, firstDocument: run.firstDocument, lastDocument: run.lastDocument)
+            id: run.id, entries: entries, documentEntries: documentEntries, sampleEntries: sampleEntries,
+            paragraphBits: run.paragraphBits, documentBits: run.documentBits, sampleBits: run.sampleBits,
+            firstDocument: run.firstDocument, lastDocument: run.lastDocument)
     }
 
     mutating func append(_ entry: BandEntry) throws {
@@ -38,7 +40,11 @@ struct RunBuilder {
         words.append(UInt32(truncatingIfNeeded: reference >> 32).littleEndian)
         filter.insert(entry.key)
         entries += 1
-        if BandKey.isWholeText(indexValue: entry.key) { documentEntries += 1 }
+        switch BandKey(indexValue: entry.key).kind {
+        case .paragraph: break
+        case .wholeText: documentEntries += 1
+        case .rewriteSample: sampleEntries += 1
+        }
     }
 
     /// Writes the block being built, if any.

@@ -28,7 +28,7 @@ struct RunChecker {
             if run.blockID(of: entry.key) != cursor.block { misplaced += 1 }
             if !filter.mayContain(entry.key) { unfiltered += 1 }
             let document =
-                BandKey.isWholeText(indexValue: entry.key)
+                BandKey.isOfDocument(indexValue: entry.key)
                 ? entry.reference : IndexSchema.split(paragraphReference: entry.reference).document
             if document < run.firstDocument || document > run.lastDocument { misplaced += 1 }
             if isLive(document) { live += 1 } else { stale += 1 }

@@ -64,14 +64,16 @@ struct RunMerger {
         let lastDocument = ([recentRange.1] + merging.map(\.lastDocument)).max()!
         let live = try LiveDocuments(store: store, first: firstDocument, last: lastDocument)
         let documentEntries = recent.documentCount + merging.reduce(0) { $0 + $1.documentEntries }
+        let sampleEntries = recent.sampleCount + merging.reduce(0) { $0 + $1.sampleEntries }
         let entries = recent.count + merging.reduce(0) { $0 + $1.entries }
         let allEntries = entries + (try store.totalRunEntries()) - merging.reduce(0) { $0 + $1.entries }
         let budgetWords = max(1, filterBytes / 8 * entries / max(1, allEntries))
         var builder = RunBuilder(
             run: BandRun(
-                id: id, entries: 0, documentEntries: 0,
-                paragraphBits: BandRun.bits(entries: entries - documentEntries, bands: bands),
-                documentBits: BandRun.bits(entries: documentEntries, bands: bands), firstDocument: firstDocument,
+                id: id, entries: 0, documentEntries: 0, sampleEntries: 0,
+                paragraphBits: BandRun.bits(entries: entries - documentEntries - sampleEntries, bands: bands),
+                documentBits: BandRun.bits(entries: documentEntries, bands: bands),
+                sampleBits: BandRun.bits(entries: sampleEntries, bands: 1), firstDocument: firstDocument,
                 lastDocument: lastDocument),
             filter: BandFilter(
                 wordCount: BandFilter.wordCount(entries: entries, budgetWords: budgetWords),
@@ -97,7 +99,7 @@ struct RunMerger {
             if best < 0 { break }
             try cursors[best].drain(below: bound) { entry in
                 let document =
-                    BandKey.isWholeText(indexValue: entry.key)
+                    BandKey.isOfDocument(indexValue: entry.key)
                     ? entry.reference : IndexSchema.split(paragraphReference: entry.reference).document
                 if live.contains(document) { try builder.append(entry) }
             }

@@ -1,7 +1,7 @@
 internal import GRDB
 import NearDup
 
-/// The index's SQLite schema (version 3). One file, WAL journal.
+/// The index's SQLite schema (version 4). One file, WAL journal.
 ///
 /// ```sql
 /// -- What the index was built with: schema_version, signature_version (SignatureFormat.version)
@@ -20,10 +20,12 @@ import NearDup
 ///     content_words INTEGER NOT NULL,   -- words of its matchable paragraphs (coverage denominator)
 ///     matchable INTEGER NOT NULL,       -- paragraphs with band keys
 ///     signed INTEGER NOT NULL,          -- 1 when it has a whole-text signature
+///     rewrite_samples INTEGER NOT NULL, -- its distinct rewrite sample keys (new in version 4)
 ///     layout BLOB NOT NULL,             -- per paragraph 13 bytes: UTF-8 start, end, word count
 ///                                       -- (UInt32 little-endian) and in-document boilerplate reason
 ///     keys BLOB NOT NULL,               -- its LSH band keys (StoredKeys): per matchable paragraph
-///                                       -- its ordinal and one UInt32 per band, then the whole text's;
+///                                       -- its ordinal and one UInt32 per band, then the whole text's,
+///                                       -- then its rewrite sample keys' values, ascending;
 ///                                       -- empty when the add that stored it also merged it into a
 ///                                       -- run (only recent articles need them; new in version 3,
 ///                                       -- whose files are otherwise version 2's)
@@ -37,13 +39,15 @@ import NearDup
 ///     generation INTEGER NOT NULL);
 ///
 /// -- Sorted runs of (band key, reference) entries (see BandRun): key = kind << 48 | band << 32 |
-/// -- the band's 32-bit XXH3 key (exactly the batch engine's buckets; kind 1 for whole-text keys);
-/// -- reference = number << 20 | ordinal for a paragraph, the number for a whole text. `filter` is
-/// -- a Bloom filter of the run's keys (BandFilter), read once per connection.
+/// -- the band's 32-bit XXH3 key (exactly the batch engine's buckets; kind 1 for whole-text keys,
+/// -- kind 2 for rewrite samples, in band 0: BandKey.init(rewriteSample:)); reference = number << 20 |
+/// -- ordinal for a paragraph, the number for a whole text or a sample. `filter` is a Bloom filter
+/// -- of the run's keys (BandFilter), read once per connection.
 /// CREATE TABLE runs (run INTEGER PRIMARY KEY, entries INTEGER NOT NULL, document_entries INTEGER NOT NULL,
-///     paragraph_bits INTEGER NOT NULL, document_bits INTEGER NOT NULL, first_document INTEGER NOT NULL,
-///     last_document INTEGER NOT NULL, filter BLOB NOT NULL);
-/// -- One row per non-empty bucket of a run: rowid run << 40 | kind << 39 | band << bits | prefix,
+///     sample_entries INTEGER NOT NULL, paragraph_bits INTEGER NOT NULL, document_bits INTEGER NOT NULL,
+///     sample_bits INTEGER NOT NULL, first_document INTEGER NOT NULL, last_document INTEGER NOT NULL,
+///     filter BLOB NOT NULL);
+/// -- One row per non-empty bucket of a run: rowid run << 40 | kind << 38 | band << bits | prefix,
 /// -- the bucket's entries sorted, 12 bytes each.
 /// CREATE TABLE run_blocks (id INTEGER PRIMARY KEY, data BLOB NOT NULL);
 /// ```
@@ -57,10 +61,11 @@ import NearDup
 /// the key may be there. Removing an article deletes its `documents` row; its run entries are
 /// skipped on lookup (their article is gone) and dropped by the next merge of their run.
 enum IndexSchema {
-    static let version = 3
+    static let version = 4
     /// Older versions whose files this one reads as they are: a writer marks them as `version` on
-    /// open, since it may write what they would not read.
-    static let compatibleVersions = [2]
+    /// open, since it may write what they would not read. None: versions 2 and 3 have no rewrite
+    /// samples, so their files must be rebuilt.
+    static let compatibleVersions: [Int] = []
     /// Bits of a paragraph reference that hold the paragraph's ordinal in its article.
     static let ordinalBits = 20
     /// Paragraphs past this ordinal are stored but not matched on their own.
@@ -79,6 +84,7 @@ enum IndexSchema {
             content_words INTEGER NOT NULL,
             matchable INTEGER NOT NULL,
             signed INTEGER NOT NULL,
+            rewrite_samples INTEGER NOT NULL,
             layout BLOB NOT NULL,
             keys BLOB NOT NULL,
             text TEXT NOT NULL)
@@ -91,8 +97,9 @@ enum IndexSchema {
         "INSERT INTO state (id, merged_through, generation) VALUES (1, 0, 0)",
         """
         CREATE TABLE runs (run INTEGER PRIMARY KEY, entries INTEGER NOT NULL, document_entries INTEGER NOT NULL,
-            paragraph_bits INTEGER NOT NULL, document_bits INTEGER NOT NULL, first_document INTEGER NOT NULL,
-            last_document INTEGER NOT NULL, filter BLOB NOT NULL)
+            sample_entries INTEGER NOT NULL, paragraph_bits INTEGER NOT NULL, document_bits INTEGER NOT NULL,
+            sample_bits INTEGER NOT NULL, first_document INTEGER NOT NULL, last_document INTEGER NOT NULL,
+            filter BLOB NOT NULL)
         """,
         "CREATE TABLE run_blocks (id INTEGER PRIMARY KEY, data BLOB NOT NULL)",
     ]
@@ -127,6 +134,8 @@ enum StoredOptions {
             ("duplicate_coverage", String(options.relations.duplicateCoverage)),
             ("copy_coverage", String(options.relations.copyCoverage)),
             ("mutual_coverage", String(options.relations.mutualCoverage)),
+            ("rewrite", options.rewrite.isEnabled ? "on" : "off"),
+            ("rewrite_threshold", String(options.rewrite.threshold)),
         ]
     }
 
@@ -165,6 +174,8 @@ enum StoredOptions {
         options.relations.duplicateCoverage = try parsed("duplicate_coverage") { Double($0) }
         options.relations.copyCoverage = try parsed("copy_coverage") { Double($0) }
         options.relations.mutualCoverage = try parsed("mutual_coverage") { Double($0) }
+        options.rewrite.isEnabled = try parsed("rewrite") { ["on": true, "off": false][$0] }
+        options.rewrite.threshold = try parsed("rewrite_threshold") { Double($0) }
         return options
     }
 

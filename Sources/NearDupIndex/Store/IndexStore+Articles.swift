@@ -8,7 +8,8 @@ extension IndexStore {
     /// - Throws: `NearDupIndexError.corrupt` if its layout is damaged.
     func article(number: Int64, path: String) throws -> StoredArticle? {
         let sql = """
-            SELECT id, published, source, added, content_words, layout, text FROM documents WHERE number = ?
+            SELECT id, published, source, added, content_words, layout, text, rewrite_samples FROM documents
+            WHERE number = ?
             """
         return try firstRow(sql, { $0.bind(number) }) { row in
             let text = row.text(6) ?? ""
@@ -21,7 +22,15 @@ extension IndexStore {
             }
             return StoredArticle(
                 number: number, document: document, added: Date(timeIntervalSince1970: row.double(3) ?? 0),
-                contentWords: Int(row.integer(4)), layout: layout)
+                contentWords: Int(row.integer(4)), rewriteSamples: Int(row.integer(7)), layout: layout)
+        }
+    }
+
+    /// The number of distinct rewrite sample keys of article `number`, or `nil` if there is none
+    /// with that number: what the rewrite candidate rule needs, without reading the article.
+    func rewriteSampleCount(number: Int64) throws -> Int? {
+        try firstRow("SELECT rewrite_samples FROM documents WHERE number = ?", { $0.bind(number) }) {
+            Int($0.integer(0))
         }
     }
 
@@ -42,15 +51,17 @@ extension IndexStore {
     ///   - contentWords: Words of its matchable paragraphs.
     ///   - matchable: Its paragraphs with band keys.
     ///   - signed: Whether it has a whole-text signature.
+    ///   - rewriteSamples: Its distinct rewrite sample keys.
     ///   - layout: Its `StoredParagraph` layout blob.
     ///   - keys: Its `StoredKeys` blob, or empty when this transaction merges it into a run.
     func insertArticle(
-        _ document: Document, added: Date, contentWords: Int, matchable: Int, signed: Bool, layout: Data, keys: Data
+        _ document: Document, added: Date, contentWords: Int, matchable: Int, signed: Bool, rewriteSamples: Int,
+        layout: Data, keys: Data
     ) throws -> Int64 {
         let sql = """
-            INSERT INTO documents (id, published, source, added, time, content_words, matchable, signed, layout,
-                keys, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO documents (id, published, source, added, time, content_words, matchable, signed,
+                rewrite_samples, layout, keys, text)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """
         let added = added.timeIntervalSince1970
         let published = document.published?.timeIntervalSince1970
@@ -63,6 +74,7 @@ extension IndexStore {
             parameters.bind(contentWords)
             parameters.bind(matchable)
             parameters.bind(signed ? 1 : 0)
+            parameters.bind(rewriteSamples)
             parameters.bind(layout)
             parameters.bind(keys)
             parameters.bind(document.text)
@@ -98,6 +110,7 @@ extension IndexStore {
         var layoutBytes = 0.0
         var matchableParagraphs = 0.0
         var signedArticles = 0.0
+        var rewriteSamples = 0.0
         /// The earliest and latest article time, in seconds since 1970; `nil` without articles.
         var oldest: Double?
         var newest: Double?
@@ -107,14 +120,14 @@ extension IndexStore {
     /// - Complexity: Linear in the number of articles.
     func articleTotals() throws -> ArticleTotals {
         let sql = """
-            SELECT count(*), total(length(layout)), total(matchable), total(signed),
+            SELECT count(*), total(length(layout)), total(matchable), total(signed), total(rewrite_samples),
                 CAST(min(time) AS REAL), CAST(max(time) AS REAL)
             FROM documents
             """
         guard let row = try Row.fetchOne(db, sql: sql) else { return ArticleTotals() }
         return ArticleTotals(
             articles: row[0], layoutBytes: row[1], matchableParagraphs: row[2], signedArticles: row[3],
-            oldest: row[4], newest: row[5])
+            rewriteSamples: row[4], oldest: row[5], newest: row[6])
     }
 
     /// The highest article number ever given (removed articles' numbers are not given again).
@@ -142,6 +155,7 @@ extension IndexStore {
         let id: String
         let matchable: Int
         let signed: Bool
+        let rewriteSamples: Int
         /// The `layout` blob.
         let layout: Data
         /// The `keys` blob.
@@ -152,11 +166,13 @@ extension IndexStore {
     /// Calls `body` with every article's record.
     /// - Complexity: Linear in the size of the articles.
     func forEachArticleRecord(_ body: (ArticleRecord) throws -> Void) throws {
-        try forEachRow("SELECT number, id, matchable, signed, layout, keys, text FROM documents", { _ in }) { row in
+        let sql = "SELECT number, id, matchable, signed, rewrite_samples, layout, keys, text FROM documents"
+        try forEachRow(sql, { _ in }) { row in
             try body(
                 ArticleRecord(
                     number: row.integer(0), id: row.text(1) ?? "", matchable: Int(row.integer(2)),
-                    signed: row.integer(3) != 0, layout: row.blob(4), keys: row.blob(5), text: row.text(6) ?? ""))
+                    signed: row.integer(3) != 0, rewriteSamples: Int(row.integer(4)), layout: row.blob(5),
+                    keys: row.blob(6), text: row.text(7) ?? ""))
             return true
         }
     }

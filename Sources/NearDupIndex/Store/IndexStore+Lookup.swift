@@ -41,7 +41,7 @@ extension IndexStore {
             func offer(_ reference: Int64) throws {
                 guard !isFull else { return }
                 let number =
-                    BandKey.isWholeText(indexValue: key)
+                    BandKey.isOfDocument(indexValue: key)
                     ? reference : IndexSchema.split(paragraphReference: reference).document
                 if number != last.number {
                     last = (number, try isLive(number))

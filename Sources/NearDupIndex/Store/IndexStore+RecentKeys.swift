@@ -12,7 +12,8 @@ extension IndexStore {
     ) throws {
         guard through > after else { return }
         let sql =
-            "SELECT number, matchable, signed, keys FROM documents WHERE number > ? AND number <= ? ORDER BY number"
+            "SELECT number, matchable, signed, rewrite_samples, keys FROM documents WHERE number > ? AND number <= ? "
+            + "ORDER BY number"
         // Safety: the handle belongs to GRDB's cached statement, alive as long as `db`, and reset
         // on exit; each row's blob is read before the next step, which invalidates it.
         let handle = try db.cachedStatement(sql: sql).sqliteStatement
@@ -26,12 +27,13 @@ extension IndexStore {
             if code == SQLITE_DONE { return }
             guard code == SQLITE_ROW else { throw error(code) }
             let number = sqlite3_column_int64(handle, 0)
-            let count = Int(sqlite3_column_bytes(handle, 3))
-            let bytes = UnsafeRawBufferPointer(start: count == 0 ? nil : sqlite3_column_blob(handle, 3), count: count)
+            let count = Int(sqlite3_column_bytes(handle, 4))
+            let bytes = UnsafeRawBufferPointer(start: count == 0 ? nil : sqlite3_column_blob(handle, 4), count: count)
             entries.removeAll(keepingCapacity: true)
             let fits = StoredKeys.decode(
                 bytes, number: number, matchable: Int(sqlite3_column_int64(handle, 1)),
-                signed: sqlite3_column_int64(handle, 2) != 0, bands: bands, into: &entries)
+                signed: sqlite3_column_int64(handle, 2) != 0, samples: Int(sqlite3_column_int64(handle, 3)),
+                bands: bands, into: &entries)
             guard fits else {
                 throw NearDupIndexError.corrupt(path: path, reason: "the band keys of article \(number)")
             }

@@ -42,25 +42,26 @@ extension IndexStore {
     /// - Throws: `NearDupIndexError.corrupt` for a damaged row.
     func runs(path: String) throws -> [BandRun] {
         let sql = """
-            SELECT run, entries, document_entries, paragraph_bits, document_bits, first_document, last_document
+            SELECT run, entries, document_entries, sample_entries, paragraph_bits, document_bits, sample_bits,
+                first_document, last_document
             FROM runs ORDER BY run
             """
         let last = try lastAssignedNumber()
         return try Row.fetchAll(db.cachedStatement(sql: sql)).map { row in
             // A damaged row may hold text or blobs, which GRDB would not read as numbers.
-            let values = (0..<7).map { index in ((try? row.decode(Int64?.self, atIndex: index)) ?? nil) ?? -1 }
+            let values = (0..<9).map { index in ((try? row.decode(Int64?.self, atIndex: index)) ?? nil) ?? -1 }
             let bits = 0...Int64(BandRun.maximumBits)
             guard (1..<BandRun.maximumID).contains(values[0]), (0..<(1 << 48)).contains(values[1]),
-                (0...values[1]).contains(values[2]),
-                bits.contains(values[3]), bits.contains(values[4]), values[5] >= 1, values[5] <= values[6],
-                values[6] <= last
+                (0...values[1]).contains(values[2]), (0...values[1] - values[2]).contains(values[3]),
+                bits.contains(values[4]), bits.contains(values[5]), bits.contains(values[6]), values[7] >= 1,
+                values[7] <= values[8], values[8] <= last
             else {
                 throw NearDupIndexError.corrupt(path: path, reason: "the row of run \(values[0])")
             }
             return BandRun(
                 id: values[0], entries: Int(values[1]), documentEntries: Int(values[2]),
-                paragraphBits: Int(values[3]), documentBits: Int(values[4]), firstDocument: values[5],
-                lastDocument: values[6])
+                sampleEntries: Int(values[3]), paragraphBits: Int(values[4]), documentBits: Int(values[5]),
+                sampleBits: Int(values[6]), firstDocument: values[7], lastDocument: values[8])
         }
     }
 
@@ -95,12 +96,12 @@ extension IndexStore {
     func insertRun(_ run: BandRun, filter: Data) throws {
         try db.execute(
             sql: """
-                INSERT INTO runs (run, entries, document_entries, paragraph_bits, document_bits, first_document,
-                    last_document, filter) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO runs (run, entries, document_entries, sample_entries, paragraph_bits, document_bits,
+                    sample_bits, first_document, last_document, filter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                run.id, run.entries, run.documentEntries, run.paragraphBits, run.documentBits, run.firstDocument,
-                run.lastDocument, filter,
+                run.id, run.entries, run.documentEntries, run.sampleEntries, run.paragraphBits, run.documentBits,
+                run.sampleBits, run.firstDocument, run.lastDocument, filter,
             ])
     }
 

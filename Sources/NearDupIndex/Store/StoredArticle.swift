@@ -8,5 +8,7 @@ struct StoredArticle: Sendable {
     let document: Document
     let added: Date
     let contentWords: Int
+    /// Its distinct rewrite sample keys (`BandKey.init(rewriteSample:)`).
+    let rewriteSamples: Int
     let layout: [StoredParagraph]
 }

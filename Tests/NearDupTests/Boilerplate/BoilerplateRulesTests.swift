@@ -122,6 +122,82 @@ import Testing
         #expect(Self.reasons(["Reuters reported the figures on Monday"]) == [nil])
     }
 
+    /// The shape `eval/make_devset.py` (`site_template`) appends to a story.
+    @Test func evalTemplateCreditRelatedAndTrending() {
+        let reasons = Self.reasons([
+            Self.newsParagraph,
+            "(Reporting by Ana Silva; additional reporting by Tom Reed; Editing by Mark Heinrich)",
+            "Related: Debian servers reach the public network",
+            "Trending",
+            "- Packages and their maintainers",
+            "- The kernel is configured at boot",
+        ])
+        #expect(reasons == [nil, .credit, .navigation, .navigation, .navigation, .navigation])
+    }
+
+    @Test(arguments: [
+        "(Writing by Jane Doe; Editing by Tom Reed)",
+        "(Compiled by Jane Doe)",
+        "(Additional reporting by Tom Reed)",
+        "Reporting by Andrew Osborn in Moscow; Editing by Mark Heinrich",
+        "Reporting and writing by Jane Doe; editing by Tom Reed",
+        // 28 words: more than most rules look at.
+        "(Reporting by Andrew Osborn and Guy Faulconbridge in Moscow, Pavel Polityuk in Kyiv; additional reporting "
+            + "by Tom Reed in Washington; Writing by Jane Doe; Editing by Mark Heinrich)",
+    ])
+    func wireCreditLines(_ line: String) {
+        #expect(Self.reasons([Self.newsParagraph, line]) == [nil, .credit])
+    }
+
+    @Test func creditWordsInContentAreNoCredit() {
+        let long =
+            "Reporting by the BBC showed that the ministry had ignored repeated warnings from its own inspectors "
+            + "about the dams, and officials said on Monday that an inquiry would begin this month."
+        #expect(Kernel.normalized(long).wordCount > 20)
+        let lines = [
+            long,
+            "Reporting by the BBC prompted an inquiry.",  // one clause, no parenthesis
+            "\u{201C}Editing by committee never works,\u{201D} the editor said.",
+            "(Reporting by the BBC showed that the ministry had ignored repeated warnings from its inspectors)",
+        ]
+        #expect(Self.reasons(lines) == [nil, nil, nil, nil])
+    }
+
+    @Test(arguments: [
+        "Related: Debian servers reach the public network",
+        "See also \u{2013} Putin thanks North Korean troops for support",
+        // 25 words: more than most rules look at.
+        "Read more - North Korea confirms it sent troops to Russia after months of denials, and Seoul says thousands "
+            + "more soldiers are now on their way",
+        "Also read: Kim Jong Un visits the front",
+        "Read also: Kim Jong Un visits the front",
+        "More: Seoul says 3,000 more soldiers were sent",
+        "TRENDING: Noem takes look at cross-border tunnel during El Paso visit",
+    ])
+    func labelledLinksAreNavigation(_ line: String) {
+        #expect(Self.reasons([Self.newsParagraph, line]) == [nil, .navigation])
+    }
+
+    @Test func labelWordsInContentAreNoNavigation() {
+        let lines = [
+            "Related to the attack, officials said the suspects had crossed the border twice.",
+            "Related to the attack: officials said the suspects had crossed the border twice.",
+            "Latest-generation drones were seen near the border on Monday.",
+            "\u{201C}Trending: that is all they care about,\u{201D} she said.",
+            "Related: " + Self.newsParagraph,  // far more than a headline
+        ]
+        // One document each, so that the first two are no repeats of each other.
+        for line in lines { #expect(Self.reasons([line]) == [nil], "\(line)") }
+    }
+
+    @Test func listItemsOfAHeadlineLengthAfterTrendingAreNavigation() {
+        let item =
+            "- White House officials say the president is confident that a million people will be deported "
+            + "by the end of the year, a new report says"
+        #expect(Kernel.normalized(item).wordCount == 25)
+        #expect(Self.reasons(["Trending", item, item + " again"]) == [.navigation, .navigation, .navigation])
+    }
+
     @Test func disabledBoilerplateFlagsNothing() throws {
         var options = NearDupOptions()
         options.boilerplate.isEnabled = false

@@ -49,4 +49,19 @@ import Testing
             #expect(values[1 + band] == UInt32(truncatingIfNeeded: hash))
         }
     }
+
+    /// A rewrite sample's token: bit 61 set, bits 0–60 the sample's hash shifted right by 3; every
+    /// sample round-trips, and no band key's token reads as a sample.
+    @Test func sampleTokensKeepTheirLayoutAndStayApartFromBandKeys() {
+        let sample: UInt64 = 0xFEDC_BA98_7654_3210
+        #expect(RewriteSampling.isSample(sample))
+        #expect(BandKey.sampleToken(ofSample: sample) == 0x3FDB_9753_0ECA_8642)
+        #expect(String(BandKey.sampleToken(ofSample: 8), radix: 16) == "2000000000000001")
+        for sample in [0, 8, sample, UInt64.max << 3] {
+            #expect(BandKey.sample(ofToken: BandKey.sampleToken(ofSample: sample)) == sample)
+        }
+        for key in Self.keys { #expect(BandKey.sample(ofToken: key.token) == nil) }
+        #expect(BandKey.sample(ofToken: 0x6000_0000_0000_0001) == nil)
+        #expect(BandKey.sample(ofToken: 0xA000_0000_0000_0001) == nil)
+    }
 }

@@ -51,4 +51,45 @@ import Testing
         #expect(!index.isInWholeText(patternReason: .caption, isRecurring: false))
         #expect(Self.rules.isInWholeText(patternReason: nil, isRecurring: false))
     }
+
+    // MARK: - Rewrites and partial links
+
+    /// A set of `count` elements starting at `first`.
+    static func set(_ first: UInt64, count: Int) -> [UInt64] { (0..<UInt64(count)).map { first + $0 } }
+
+    @Test func rewrittenTextKeepsAQuarterOfTheShorterTextsTrigrams() {
+        // 25 of the shorter set's 100 3-grams are in the longer one (containment, not Jaccard).
+        #expect(Self.rules.isRewritten(SetOverlap(sorted: Self.set(0, count: 100), Self.set(75, count: 400))))
+        #expect(!Self.rules.isRewritten(SetOverlap(sorted: Self.set(0, count: 100), Self.set(76, count: 400))))
+        var options = NearDupOptions()
+        options.rewrite.isEnabled = false
+        let off = MatchRules(options: options, boilerplate: .inDocument)
+        #expect(!off.isRewritten(SetOverlap(sorted: Self.set(0, count: 10), Self.set(0, count: 10))))
+    }
+
+    @Test func rewritesKeepTheirSourcesNumbers() {
+        let trigrams = SetOverlap(sorted: Self.set(0, count: 100), Self.set(0, count: 100))
+        // Fewer than three numbers on a side: nothing to compare.
+        #expect(Self.rules.mayBeRewrite(trigrams: trigrams, numbers: SetOverlap(sorted: [1, 2], [3, 4, 5])))
+        // 3 of 5 numbers kept (0.6) is enough, 2 of 5 is not.
+        #expect(
+            Self.rules.mayBeRewrite(trigrams: trigrams, numbers: SetOverlap(sorted: [1, 2, 3, 4, 5], [1, 2, 3, 9])))
+        #expect(
+            !Self.rules.mayBeRewrite(trigrams: trigrams, numbers: SetOverlap(sorted: [1, 2, 3, 4, 5], [1, 2, 8, 9])))
+    }
+
+    @Test func aRewriteIsCoveredLikeACopy() {
+        #expect(Self.rules.coversLikeACopy(copyCoverage: 0.7, sourceCoverage: 0.1))
+        #expect(Self.rules.coversLikeACopy(copyCoverage: 0.5, sourceCoverage: 0.5))
+        #expect(!Self.rules.coversLikeACopy(copyCoverage: 0.69, sourceCoverage: 0.49))
+    }
+
+    @Test func aPartialLinkOnOneShortParagraphDoesNotStand() {
+        let floor = MatchRules.minimumSingleParagraphWords
+        #expect(!Self.rules.keepsLink(relation: .partial, matchedParagraphs: 1, matchedWords: floor - 1))
+        #expect(Self.rules.keepsLink(relation: .partial, matchedParagraphs: 1, matchedWords: floor))
+        #expect(Self.rules.keepsLink(relation: .partial, matchedParagraphs: 2, matchedWords: 16))
+        #expect(Self.rules.keepsLink(relation: .partial, matchedParagraphs: 0, matchedWords: 0), "whole-text Jaccard")
+        #expect(Self.rules.keepsLink(relation: .copy, matchedParagraphs: 1, matchedWords: 9))
+    }
 }

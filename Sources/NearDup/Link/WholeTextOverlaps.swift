@@ -1,22 +1,23 @@
-/// The exact whole-text Jaccard similarity of document pairs, computed block by block so that
-/// only one block's shingle sets are in memory at a time.
+/// The exact overlap of document pairs' whole-text shingle sets (of `options.shingle`), computed
+/// block by block so that only one block's shingle sets are in memory at a time.
 ///
 /// Each document's set is the union of its paragraphs that `included` marks (`ShingleSets`). The
 /// pairs are taken one connected group of documents at a time (union–find over the pairs), and
 /// groups are gathered into blocks of about `blockBudget` bytes of set room, so every set is built
 /// exactly once, by the block that holds all the pairs it is in. A group larger than the budget is
 /// one block of its own.
-struct WholeTextJaccards {
+struct WholeTextOverlaps {
     let options: NearDupOptions
     let threads: Int
     /// The most set room, in bytes (8 per possible shingle), that a block of several groups reserves.
     var blockBudget = 128 << 20
 
-    /// The Jaccard similarity of each of `pairs` (packed by `UnorderedPair.pack(_:_:)`), in the same order.
+    /// The overlap of each of `pairs` (packed by `UnorderedPair.pack(_:_:)`, lower document
+    /// first), in the same order.
     /// - Complexity: O(*s* log *s*) per document set of *s* shingles, plus O(*s*) per pair.
-    func jaccards(
+    func overlaps(
         of pairs: [UInt64], included: [Bool], documents: [Document], corpus: PreparedCorpus
-    ) -> [Double] {
+    ) -> [SetOverlap] {
         var groups = DocumentGroups(count: corpus.documentCount)
         for pair in pairs {
             let (a, b) = UnorderedPair.unpack(pair)
@@ -28,14 +29,14 @@ struct WholeTextJaccards {
         }
         pairsByGroup.sort()
 
-        var jaccards = [Double](repeating: 0, count: pairs.count)
+        var overlaps = [SetOverlap](repeating: SetOverlap(sorted: [], []), count: pairs.count)
         var block = Block(documentCount: corpus.documentCount)
         var currentGroup: UInt32?
         for entry in pairsByGroup {
             if KeyedItem.key(entry) != currentGroup {
                 if block.reservedBytes >= blockBudget {
                     measure(
-                        &block, pairs: pairs, into: &jaccards, included: included, documents: documents, corpus: corpus)
+                        &block, pairs: pairs, into: &overlaps, included: included, documents: documents, corpus: corpus)
                 }
                 currentGroup = KeyedItem.key(entry)
             }
@@ -49,8 +50,8 @@ struct WholeTextJaccards {
                     8 * ShingleSets.shingleBound(ofDocument: document, documents: documents, corpus: corpus)
             }
         }
-        measure(&block, pairs: pairs, into: &jaccards, included: included, documents: documents, corpus: corpus)
-        return jaccards
+        measure(&block, pairs: pairs, into: &overlaps, included: included, documents: documents, corpus: corpus)
+        return overlaps
     }
 
     /// The documents and pairs gathered for one round of set building.
@@ -63,9 +64,9 @@ struct WholeTextJaccards {
         init(documentCount: Int) { holds = [Bool](repeating: false, count: documentCount) }
     }
 
-    /// Builds the sets of `block`'s documents, stores the Jaccard of its pairs, and empties it.
+    /// Builds the sets of `block`'s documents, stores the overlap of its pairs, and empties it.
     private func measure(
-        _ block: inout Block, pairs: [UInt64], into jaccards: inout [Double], included: [Bool],
+        _ block: inout Block, pairs: [UInt64], into overlaps: inout [SetOverlap], included: [Bool],
         documents: [Document], corpus: PreparedCorpus
     ) {
         guard !block.pairIndices.isEmpty else { return }
@@ -77,10 +78,10 @@ struct WholeTextJaccards {
         let chunks = parallelChunks(count: pairIndices.count, threads: threads) { range in
             pairIndices[range].map { index in
                 let (a, b) = UnorderedPair.unpack(pairs[index])
-                return sets.overlap(a, b).jaccard
+                return sets.overlap(a, b)
             }
         }
-        for (index, jaccard) in zip(pairIndices, chunks.joined()) { jaccards[index] = jaccard }
+        for (index, overlap) in zip(pairIndices, chunks.joined()) { overlaps[index] = overlap }
         for document in block.documents { block.holds[document] = false }
         block.documents.removeAll(keepingCapacity: true)
         block.pairIndices.removeAll(keepingCapacity: true)

@@ -5,7 +5,7 @@ import Testing
 
 /// Whole-text Jaccards computed block by block (to bound memory) equal those computed with every
 /// document's set built at once, whatever the block size.
-@Suite struct WholeTextJaccardTests {
+@Suite struct WholeTextOverlapTests {
     @Test(arguments: [1, 300_000, Int.max])
     func blocksGiveTheSameJaccardsAsOneSetOfEverySet(blockBudget: Int) throws {
         let generated = GeneratedCorpusTests.corpus
@@ -41,10 +41,10 @@ import Testing
             let (a, b) = UnorderedPair.unpack(pair)
             return all.overlap(a, b).jaccard
         }
-        var computer = WholeTextJaccards(options: options, threads: 2)
+        var computer = WholeTextOverlaps(options: options, threads: 2)
         computer.blockBudget = blockBudget
-        let jaccards = computer.jaccards(of: pairs, included: included, documents: documents, corpus: corpus)
-        #expect(jaccards == expected)
+        let overlaps = computer.overlaps(of: pairs, included: included, documents: documents, corpus: corpus)
+        #expect(overlaps.map(\.jaccard) == expected)
         #expect(expected.contains { $0 > 0.5 } && expected.contains { $0 < 0.1 })
     }
 }

@@ -1,0 +1,46 @@
+/// Which paragraphs of a rewrite are reworded versions of which paragraphs of its source.
+///
+/// Every content paragraph pair is measured exactly on word 3-grams, and a pair is aligned when
+/// the rules call it rewritten (`MatchRules.isRewritten(_:)`). The alignment is many-to-many: a
+/// copy paragraph that merges two source paragraphs is aligned with both, and a source paragraph
+/// split in two is aligned with each half.
+package struct RewriteAlignment {
+    let rules: MatchRules
+    /// Whether a paragraph takes part: content long enough to match on its own.
+    let isContent: (Int) -> Bool
+
+    /// An alignment by `rules` of the paragraphs that `isContent` accepts.
+    package init(rules: MatchRules, isContent: @escaping (Int) -> Bool) {
+        self.rules = rules
+        self.isContent = isContent
+    }
+
+    /// The aligned pairs of `copy`'s paragraphs with `source`'s, in copy then source order, from
+    /// the overlap of their word 3-gram sets (`RewriteSampling/shingle`), copy paragraph first.
+    /// - Complexity: O(*p* · *q* · *s*) for *p* and *q* paragraphs of *s* 3-grams.
+    package func matches(
+        copy: Range<Int>, source: Range<Int>, overlap: (_ copy: Int, _ source: Int) -> SetOverlap
+    ) -> [ParagraphMatch] {
+        var matches: [ParagraphMatch] = []
+        for copyParagraph in copy where isContent(copyParagraph) {
+            for sourceParagraph in source where isContent(sourceParagraph) {
+                let overlap = overlap(copyParagraph, sourceParagraph)
+                guard rules.isRewritten(overlap) else { continue }
+                matches.append(
+                    ParagraphMatch(
+                        sourceParagraph: sourceParagraph, copyParagraph: copyParagraph, jaccard: overlap.jaccard,
+                        copyContainment: overlap.firstContainment, sourceContainment: overlap.secondContainment,
+                        kind: .rewritten))
+            }
+        }
+        return matches
+    }
+
+    /// The words of the paragraphs in `paragraphs` that take part in `matches` on the copy side
+    /// (`isCopy`) or the source side, each paragraph counted once.
+    package static func alignedWords(
+        _ matches: [ParagraphMatch], copySide isCopy: Bool, wordCount: (Int) -> Int
+    ) -> Int {
+        Set(matches.map { isCopy ? $0.copyParagraph : $0.sourceParagraph }).reduce(0) { $0 + wordCount($1) }
+    }
+}
