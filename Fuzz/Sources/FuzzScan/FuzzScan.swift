@@ -6,14 +6,16 @@ import NearDupFormats
 /// Fuzzes a whole scan over a tiny in-memory corpus.
 ///
 /// Five option bytes pick the options (shingles, threshold, permutations, candidate probability,
-/// paragraph mode, keep policy, boilerplate) and which documents have a publication time; the rest is cut at
+/// paragraph mode, keep policy, boilerplate, rewrites and their threshold) and which documents have
+/// a publication time; the rest is cut at
 /// each 0xFF byte (never part of valid UTF-8) into at most eight documents, each repaired as the
 /// loader does. The scan runs with one and two threads. Invariants:
 /// - the report is the same for both thread counts (its JSON Lines rendering is byte-identical);
 /// - every document has one summary and one decision; a removed document's representative is a
 ///   kept document; paragraphs lie in their document's text on scalar boundaries, in order;
 /// - clusters, links and matches reference valid paragraphs and documents, and every score is in
-///   [0, 1]; paragraph matches reach the threshold;
+///   [0, 1]; verbatim paragraph matches reach the threshold; rewritten ones, only in `rewrite`
+///   links, reach the rewrite threshold in word 3-gram containment, as does every rewrite score;
 /// - the statistics count what the report holds; every renderer runs.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -34,6 +36,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let boilerplate = input.byte()
     options.boilerplate.minimumDocuments = Int(boilerplate % 4) + 2
     options.boilerplate.maximumShare = boilerplate & 0x10 == 0 ? 0.3 : 1
+    options.rewrite.isEnabled = boilerplate & 0x20 == 0
+    options.rewrite.threshold = [0.25, 0.05, 0.5, 1.0][Int((boilerplate >> 6) % 4)]
     let timed = input.byte()
     let documents = split(input.payload, timed: timed)
 
@@ -108,7 +112,21 @@ private func checkReport(_ report: ScanReport, of documents: [Document]) {
             checkScore(match.jaccard, "match Jaccard")
             checkScore(match.copyContainment, "copy containment")
             checkScore(match.sourceContainment, "source containment")
-            check(match.jaccard >= report.options.threshold, "match Jaccard \(match.jaccard) under the threshold")
+            switch match.kind {
+            case .verbatim:
+                check(match.jaccard >= report.options.threshold, "match Jaccard \(match.jaccard) under the threshold")
+            case .rewritten:
+                let containment = max(match.copyContainment, match.sourceContainment)
+                check(link.relation == .rewrite, "a rewritten match in a \(link.relation) link")
+                check(
+                    containment >= report.options.rewrite.threshold,
+                    "rewritten match containment \(containment) under the rewrite threshold")
+            }
+        }
+        check((link.relation == .rewrite) == (link.rewriteScore != nil), "\(link.relation) link's rewrite score")
+        if let score = link.rewriteScore {
+            checkScore(score, "rewrite score")
+            check(score >= report.options.rewrite.threshold, "rewrite score \(score) under the rewrite threshold")
         }
     }
     let statistics = report.statistics
