@@ -144,12 +144,8 @@ extension NearDupEngine {
         let content = { (document: Int) in
             corpus.paragraphs(ofDocument: document).filter(isContent).reduce(0) { $0 + words($1) }
         }
-        let copyCoverage = MatchRules.coverage(
-            matchedWords: RewriteAlignment.alignedWords(matches, copySide: true, wordCount: words),
-            contentWords: content(1))
-        let sourceCoverage = MatchRules.coverage(
-            matchedWords: RewriteAlignment.alignedWords(matches, copySide: false, wordCount: words),
-            contentWords: content(0))
+        let (copyCoverage, sourceCoverage) = RewriteAlignment.coverages(
+            of: matches, copyContentWords: content(1), sourceContentWords: content(0), wordCount: words)
         return DocumentComparison.Rewrite(
             score: MatchRules.containmentOfSmaller(trigrams),
             isRewrite: rules.mayBeRewrite(trigrams: trigrams, numbers: numbers)

@@ -36,11 +36,18 @@ package struct RewriteAlignment {
         return matches
     }
 
-    /// The words of the paragraphs in `paragraphs` that take part in `matches` on the copy side
-    /// (`isCopy`) or the source side, each paragraph counted once.
-    package static func alignedWords(
-        _ matches: [ParagraphMatch], copySide isCopy: Bool, wordCount: (Int) -> Int
-    ) -> Int {
-        Set(matches.map { isCopy ? $0.copyParagraph : $0.sourceParagraph }).reduce(0) { $0 + wordCount($1) }
+    /// The shares of the copy's and the source's content words (`copyContentWords`,
+    /// `sourceContentWords`) in paragraphs that take part in `matches`, each paragraph counted once
+    /// (`MatchRules.coverage`).
+    package static func coverages(
+        of matches: [ParagraphMatch], copyContentWords: Int, sourceContentWords: Int, wordCount: (Int) -> Int
+    ) -> (copy: Double, source: Double) {
+        func words(_ paragraphs: [Int]) -> Int { Set(paragraphs).reduce(0) { $0 + wordCount($1) } }
+        return (
+            MatchRules.coverage(
+                matchedWords: words(matches.map(\.copyParagraph)), contentWords: copyContentWords),
+            MatchRules.coverage(
+                matchedWords: words(matches.map(\.sourceParagraph)), contentWords: sourceContentWords)
+        )
     }
 }

@@ -109,14 +109,12 @@ struct RewriteLinker {
             let matches = alignment.matches(
                 copy: corpus.paragraphs(ofDocument: copy), source: corpus.paragraphs(ofDocument: source),
                 overlap: sets.overlap)
+            let coverages = RewriteAlignment.coverages(
+                of: matches, copyContentWords: input.contentWords[copy],
+                sourceContentWords: input.contentWords[source], wordCount: words)
             return Alignment(
-                pair: pair, source: source, copy: copy, matches: matches,
-                copyCoverage: MatchRules.coverage(
-                    matchedWords: RewriteAlignment.alignedWords(matches, copySide: true, wordCount: words),
-                    contentWords: input.contentWords[copy]),
-                sourceCoverage: MatchRules.coverage(
-                    matchedWords: RewriteAlignment.alignedWords(matches, copySide: false, wordCount: words),
-                    contentWords: input.contentWords[source]))
+                pair: pair, source: source, copy: copy, matches: matches, copyCoverage: coverages.copy,
+                sourceCoverage: coverages.source)
         }
     }
 

@@ -27,12 +27,9 @@ extension CandidateVerifier {
             SetOverlap(sorted: sets[$0, default: []], sets[$1, default: []])
         }
         let words = { (paragraph: Int) in corpus.wordCount(ofParagraph: paragraph) }
-        let coverage = MatchRules.coverage(
-            matchedWords: RewriteAlignment.alignedWords(matches, copySide: true, wordCount: words),
-            contentWords: workspace.contentWords[document])
-        let storedCoverage = MatchRules.coverage(
-            matchedWords: RewriteAlignment.alignedWords(matches, copySide: false, wordCount: words),
-            contentWords: workspace.contentWords[other])
+        let (coverage, storedCoverage) = RewriteAlignment.coverages(
+            of: matches, copyContentWords: workspace.contentWords[document],
+            sourceContentWords: workspace.contentWords[other], wordCount: words)
         guard rules.coversLikeACopy(copyCoverage: coverage, sourceCoverage: storedCoverage) else { return nil }
         let paragraphs = matches.map { match in
             IndexParagraphMatch(
