@@ -24,6 +24,7 @@ struct DedupCommand: ParsableCommand {
 
     @OptionGroup var input: InputArguments
     @OptionGroup var engine: EngineArguments
+    @OptionGroup var summary: SummaryArguments
 
     @Option(name: .shortAndLong, help: "Kept documents as JSON Lines (id, source, published, text); - for stdout.")
     var output: String
@@ -44,7 +45,8 @@ struct DedupCommand: ParsableCommand {
 
     func validate() throws {
         try OutputPaths(
-            outputs: [("--output", output), ("--removed", removed), ("--rejects", input.rejects)], inputs: input.feeds
+            outputs: [("--output", output), ("--removed", removed), ("--rejects", input.rejects), summary.output],
+            inputs: input.feeds
         ).validate()
     }
 
@@ -53,6 +55,7 @@ struct DedupCommand: ParsableCommand {
             let kept = try OutputFile(path: output)
             let removedFile = try removed.map { (path) throws(CLIError) in try OutputFile(path: path) }
             let rejects = try input.rejectsSink()
+            let summaryFile = try summary.open()
             var options = engine.options
             if let commonSamples { options.rewrite.commonSamples = try CommonSamplesFile.samples(at: commonSamples) }
             let run = try ScanRun(input: input, options: options, rejects: rejects, quiet: quiet)
@@ -61,6 +64,7 @@ struct DedupCommand: ParsableCommand {
             try kept.commit()
             try removedFile?.commit()
             try run.finish(rejects: rejects, quiet: quiet)
+            try summary.write(to: summaryFile, command: "dedup", input: input, run: run, rejects: rejects)
         }
     }
 }

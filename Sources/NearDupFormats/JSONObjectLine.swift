@@ -61,6 +61,23 @@ package struct JSONObjectLine {
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// Adds a nested object.
+    package mutating func add(_ name: String, object: JSONObjectLine) {
+        key(name)
+        bytes.append(contentsOf: object.closed)
+    }
+
+    /// Adds an array of strings.
+    package mutating func add(_ name: String, strings: [String]) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (index, string) in strings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendJSONString(string, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
     /// The object with its closing brace.
     package var closed: [UInt8] { bytes + [UInt8(ascii: "}")] }
 
