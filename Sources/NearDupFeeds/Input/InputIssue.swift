@@ -22,6 +22,9 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
         /// A field has the wrong type: the text or source is not a string, or the id is neither
         /// a string nor an integer.
         case fieldNotAString(String)
+        /// A dotted field name (`field`) cannot be read: the member at `at`, on its path, is
+        /// neither an object nor `null`.
+        case pathThroughNonObject(field: String, at: String)
         /// The id field (named by the payload) is a number that is not an integer that fits in
         /// 64 bits (from -2^63 to 2^64 - 1): a fraction, an exponent, or too many digits.
         case idNotAnInteger(String)
@@ -48,7 +51,7 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
             case .malformedJSON: "malformed_json"
             case .notAnObject: "not_an_object"
             case .missingField: "missing_field"
-            case .fieldNotAString, .idNotAnInteger: "wrong_type"
+            case .fieldNotAString, .idNotAnInteger, .pathThroughNonObject: "wrong_type"
             case .duplicateID: "duplicate_id"
             case .invalidTime: "invalid_time"
             case .unreadable: "unreadable"
@@ -68,6 +71,8 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
                 return "missing field \"\(field)\""
             case .fieldNotAString(let field):
                 return "field \"\(field)\" is not a string"
+            case .pathThroughNonObject(let field, let member):
+                return "field \"\(field)\" cannot be read: \"\(member)\" is not an object"
             case .idNotAnInteger(let field):
                 return "field \"\(field)\" is a number but not an integer from -9223372036854775808 to "
                     + "18446744073709551615 (write such an id as a JSON string)"

@@ -4,6 +4,12 @@ import NearDup
 ///
 /// The field names apply to JSON Lines input only; documents read from a folder of `.txt` files
 /// take their id from the file's relative path and have no time or source.
+///
+/// A field name is first looked up as a top-level key, exactly (so `"a.b"` finds a key holding a
+/// dot); if a record has no such key, each dot in the name separates nested keys: `meta.text` is
+/// the `text` member of the object under `meta`. A `null` on the way makes the field absent; any
+/// other non-object on the way makes the record invalid
+/// (``InputIssue/Problem/pathThroughNonObject(field:at:)``).
 public struct InputOptions: Sendable, Hashable {
     /// The JSON field holding the document's id: a string, or an integer rendered in decimal.
     public var idField: String

@@ -17,7 +17,7 @@ struct JSONLinesReader: Sendable {
     /// The number of threads that parse a batch.
     let threads: Int
     /// The fields read from every record, in this order: id, text, then time and source if asked.
-    private let fieldNames: [String]
+    private let fields: FieldPaths
 
     /// Creates a reader.
     /// - Parameters:
@@ -30,7 +30,8 @@ struct JSONLinesReader: Sendable {
         self.chunkSize = chunkSize
         self.batchSize = batchSize
         self.threads = threads
-        fieldNames = [options.idField, options.textField, options.timeField, options.sourceField].compactMap { $0 }
+        fields = FieldPaths(
+            [options.idField, options.textField, options.timeField, options.sourceField].compactMap { $0 })
     }
 
     /// Reads every record from `descriptor` until end of file.
@@ -206,7 +207,7 @@ struct JSONLinesReader: Sendable {
         + "or CRLF, not by CR alone (convert the file, e.g. with tr '\\r' '\\n')"
 
     private func document(from line: UnsafeRawBufferPointer) throws(RecordProblem) -> Document {
-        let values = try JSONRecordParser.parse(line, fields: fieldNames)
+        let values = try JSONRecordParser.parse(line, fields: fields)
         let id: String
         switch values[0] {
         case nil: throw RecordProblem(.missingField(options.idField))
