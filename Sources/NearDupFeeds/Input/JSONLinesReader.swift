@@ -225,7 +225,7 @@ struct JSONLinesReader: Sendable {
         var next = 2
         var published: Date?
         if options.timeField != nil {
-            published = try Self.date(from: values[next])
+            published = try PublicationTime.date(from: values[next], unit: options.timeUnit)
             next += 1
         }
         var source: String?
@@ -237,24 +237,6 @@ struct JSONLinesReader: Sendable {
             }
         }
         return Document(id: id, text: text, published: published, source: source)
-    }
-
-    /// Reads a time field: a number of seconds since 1970, or an ISO 8601 string, naming a time in
-    /// ``ISO8601Timestamp/representableSeconds`` (years 0000 to 9999, so it can be written back).
-    /// - Throws: `.invalidTime` for any other value, and for a time outside that range.
-    static func date(from value: JSONFieldValue?) throws(RecordProblem) -> Date? {
-        guard let value, value != .null else { return nil }
-        let seconds: Double?
-        switch value {
-        case .integer(let digits): seconds = Double(digits)
-        case .number(let number): seconds = number
-        case .string(let text): seconds = TimestampParser.secondsSince1970(parsing: text)
-        case .bool, .container, .null: seconds = nil
-        }
-        guard let seconds, ISO8601Timestamp.representableSeconds.contains(seconds) else {
-            throw RecordProblem(.invalidTime(value.jsonText))
-        }
-        return Date(timeIntervalSince1970: seconds)
     }
 }
 
