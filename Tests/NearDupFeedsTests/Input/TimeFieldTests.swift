@@ -56,11 +56,28 @@ import Testing
         #expect(try Self.load(time: json).published == nil)
     }
 
-    @Test func absentTimeIsUnknown() throws {
+    @Test func absentTimeIsUnknownAndCounted() throws {
         let options = InputOptions(timeField: "time")
-        let input = Array(#"{"id": "a", "text": "t"}"#.utf8)
+        let input = Array(
+            #"{"id": "a", "text": "t"}\#n{"id": "b", "text": "t", "time": 0}\#n{"id": "c", "text": "t", "time": null}"#
+                .utf8)
         let loaded = try DocumentLoader(options: options).load(jsonLines: input, name: "t")
-        #expect(loaded.documents.first?.published == nil)
+        #expect(loaded.documents.map { $0.published == nil } == [true, false, true])
+        #expect(loaded.documentsWithoutTime == 2 && loaded.jsonLinesDocuments == 3)
+    }
+
+    @Test func aTimeFieldNoRecordHasIsAnError() throws {
+        let input = Array(#"{"id": "a", "text": "t", "meta": {"time": 0}}"#.utf8)
+        do {
+            _ = try DocumentLoader(options: InputOptions(timeField: "time")).load(jsonLines: input, name: "t")
+            Issue.record("accepted")
+        } catch {
+            #expect(error == .fieldNotFound("time", found: ["id", "text", "meta", "meta.time"]))
+        }
+        let nulls = Array(#"{"id": "a", "text": "t", "time": null}"#.utf8)
+        #expect(
+            try DocumentLoader(options: InputOptions(timeField: "time")).load(jsonLines: nulls, name: "t")
+                .documentsWithoutTime == 1, "a null time is a field the record has")
     }
 
     @Test(arguments: [
