@@ -90,7 +90,7 @@ struct BandsCommand: ParsableCommand {
             }
             if let failure = failure ?? rejects.failure { throw failure }
             try rejects.finish()
-            InputArguments.printNotes(on: loaded)
+            input.printNotes(on: loaded)
             try output.commit()
         }
     }

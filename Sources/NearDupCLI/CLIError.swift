@@ -6,7 +6,8 @@ import NearDupIndex
 
 /// A runtime failure of a command, with the exit code it maps to.
 enum CLIError: Error, CustomStringConvertible {
-    /// Bad input: exit 65 for bad data (a malformed record, a duplicate id), 1 for a file that cannot be read.
+    /// Bad input: exit 65 for bad data (a malformed record, a duplicate id, a time or source field no
+    /// record has), 1 for a file that cannot be read.
     case input(InputError)
     /// An engine error: exit 1.
     case engine(NearDupError)
@@ -48,6 +49,7 @@ enum CLIError: Error, CustomStringConvertible {
 
     var exitCode: ExitCode {
         if case .input(.invalidRecord) = self { return ExitCode(65) }
+        if case .input(.fieldNotFound) = self { return ExitCode(65) }
         if case .index(.duplicateID) = self { return ExitCode(65) }
         return .failure
     }

@@ -23,6 +23,8 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "A feed (JSON Lines file or folder) holding both documents.")
     var feed: String?
 
+    @OptionGroup var fields: FieldArguments
+
     @Option(
         help: "Refuse a text file (or skip a feed record) larger than this; K, M, G are powers of 1024.")
     var maxDocumentBytes = ByteCount(bytes: InputOptions.defaultMaxDocumentBytes)
@@ -48,7 +50,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     private func documents() throws -> (Document, Document) {
-        var options = InputOptions()
+        var options = fields.applied(to: InputOptions())
         options.maxDocumentBytes = maxDocumentBytes.bytes
         let loader = DocumentLoader(options: options)
         if let feed {

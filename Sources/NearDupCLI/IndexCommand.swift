@@ -262,7 +262,7 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
     }
     if let failure = failure ?? rejects.failure { throw failure }
     try rejects.finish()
-    InputArguments.printNotes(on: loaded)
+    input.printNotes(on: loaded)
     let verb = adding ? "added" : "checked"
     printError(
         "neardup: \(verb) \(counts.articles) articles, \(counts.copies) duplicates or copies"

@@ -10,16 +10,19 @@ struct InputArguments: ParsableArguments {
             valueName: "feed"))
     var feeds: [String]
 
-    @Option(help: "JSON field holding the document id.")
-    var idField = Self.defaults.idField
+    @OptionGroup var fields: FieldArguments
 
-    @Option(help: "JSON field holding the article text.")
-    var textField = Self.defaults.textField
-
-    @Option(help: "JSON field holding the publication time (ISO 8601 or Unix seconds); used by --keep earliest.")
+    @Option(
+        help: """
+            JSON field holding the publication time (a number, ISO 8601 or RFC 2822, in the years 1900 to 2200); \
+            used by --keep earliest. It is an error if no record has it.
+            """)
     var timeField: String?
 
-    @Option(help: "JSON field holding the source (site) name; reported only.")
+    @Option(help: "What a numeric --time-field counts since 1970: s, ms, us or ns.")
+    var timeUnit = Self.defaults.timeUnit
+
+    @Option(help: "JSON field holding the source (site) name; reported only. It is an error if no record has it.")
     var sourceField: String?
 
     @Flag(
@@ -72,10 +75,9 @@ struct InputArguments: ParsableArguments {
     private static let defaults = InputOptions()
 
     var inputOptions: InputOptions {
-        var options = InputOptions()
-        options.idField = idField
-        options.textField = textField
+        var options = fields.applied(to: InputOptions())
         options.timeField = timeField
+        options.timeUnit = timeUnit
         options.sourceField = sourceField
         options.skipInvalid = skipInvalid || rejects != nil
         options.maxDocumentBytes = maxDocumentBytes.bytes
@@ -107,13 +109,19 @@ struct InputArguments: ParsableArguments {
             throw CLIError.input(error)
         }
         if let failure = rejects.failure { throw failure }
-        if !quiet { Self.printNotes(on: loaded) }
+        if !quiet { printNotes(on: loaded) }
         return loaded
     }
 
-    /// Notes on stderr what was repaired, empty or skipped in `loaded` (nothing if all is well).
-    static func printNotes(on loaded: LoadedInput) {
+    /// Notes on stderr what was repaired, empty, skipped or without a time or source in `loaded`
+    /// (nothing if all is well).
+    func printNotes(on loaded: LoadedInput) {
         var notes: [String] = []
+        for (field, count) in [(timeField, loaded.documentsWithoutTime), (sourceField, loaded.documentsWithoutSource)] {
+            if let field, count > 0 {
+                notes.append("\(count) of \(loaded.jsonLinesDocuments) records have no \(field)")
+            }
+        }
         if loaded.documentsWithInvalidUTF8 > 0 {
             notes.append("\(loaded.documentsWithInvalidUTF8) documents had invalid UTF-8 (replaced with U+FFFD)")
         }

@@ -68,6 +68,8 @@ struct ScanRun {
     let loaded: LoadedInput
     /// The engine's report on the documents read.
     let report: ScanReport
+    /// Whether `--keep earliest` (the default) had no times to go by, so followed input order.
+    let keepsInInputOrder: Bool
     /// When the run started, for ``elapsedSeconds``.
     private let started = ContinuousClock.now
 
@@ -79,6 +81,7 @@ struct ScanRun {
 
     /// Loads the feeds and scans them, with progress on stderr; rejected records go to `rejects`.
     init(input: InputArguments, options: NearDupOptions, rejects: RejectsSink, quiet: Bool) throws {
+        keepsInInputOrder = options.keep == .earliest && input.timeField == nil
         loaded = try input.load(quiet: quiet, threads: options.threadCount, rejects: rejects)
         let progress = ProgressReporter.make(quiet: quiet)
         defer { progress?.finish() }
@@ -95,10 +98,15 @@ struct ScanRun {
     }
 
     /// Completes the --rejects file, then prints the account on stderr unless `quiet`: every record
-    /// read is kept, removed or rejected.
+    /// read is kept, removed or rejected, and how representatives were chosen if not by time.
     func finish(rejects: RejectsSink, quiet: Bool) throws(CLIError) {
         try rejects.finish()
         guard !quiet else { return }
+        if keepsInInputOrder {
+            printError(
+                "neardup: --keep earliest without --time-field kept the first of each cluster in input order "
+                    + "(name the time field with --time-field, or choose --keep first or longest)")
+        }
         let statistics = report.statistics
         if statistics.oversizedBuckets > 0 {
             printError(

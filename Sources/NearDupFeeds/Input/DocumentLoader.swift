@@ -61,7 +61,9 @@ public struct DocumentLoader: Sendable {
     ///   ``InputOptions/skipInvalid`` is set; ``InputError/tooMuchText(limit:location:)`` past
     ///   ``InputOptions/maxTotalTextBytes``; ``InputError/recordTooLarge(limit:location:)`` for a
     ///   record over ``InputOptions/maxRecordBytes``; ``InputError/cannotSpill(directory:reason:)`` if
-    ///   ``InputOptions/textStorage`` moves texts to a temporary file and it cannot be written.
+    ///   ``InputOptions/textStorage`` moves texts to a temporary file and it cannot be written;
+    ///   ``InputError/fieldNotFound(_:found:)`` if JSON Lines records were read but none has the
+    ///   time or source field named.
     /// - Complexity: O(*n*) in the total input size (O(*f* log *f*) to sort *f* files in a folder).
     public func load(
         _ paths: [String], rejectionHandler: ((InputIssue) -> Bool)? = nil
@@ -112,6 +114,7 @@ public struct DocumentLoader: Sendable {
         } catch {
             if !session.isStopped { throw error }
         }
+        try session.checkNamedFieldsFound()
         return session.result
     }
 

@@ -14,6 +14,10 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The record at `location` (`file:line`, or `file`) is longer than
     /// ``InputOptions/maxRecordBytes`` (`limit`): it was not read, and loading stopped.
     case recordTooLarge(limit: Int, location: String)
+    /// No record read has the field `field`, named in ``InputOptions`` as the time or source
+    /// field (likely a typo); `found` lists the fields of the first record, nested ones as dotted
+    /// paths.
+    case fieldNotFound(String, found: [String])
     /// Texts could not be kept in a temporary file in `directory` (``InputOptions/TextStorage``):
     /// it cannot be created there, or it cannot grow (e.g. the disk is full).
     case cannotSpill(directory: String, reason: String)
@@ -33,6 +37,9 @@ public enum InputError: Error, Sendable, Hashable, CustomStringConvertible {
         case .recordTooLarge(let limit, let location):
             return "the record at \(location) is longer than the \(limit) bytes one record may take "
                 + "(raise the memory limit, or lower the document size limit to skip such records)"
+        case .fieldNotFound(let field, let found):
+            let listed = found.isEmpty ? "" : " (the first record has \(found.joined(separator: ", ")))"
+            return "no record has the field \"\(field)\"\(listed); check the field name"
         case .cannotSpill(let directory, let reason):
             return "cannot keep texts in a temporary file in \(directory): \(reason) "
                 + "(free space there, set TMPDIR to another folder, or keep texts in memory)"

@@ -22,15 +22,22 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
         /// A field has the wrong type: the text or source is not a string, or the id is neither
         /// a string nor an integer.
         case fieldNotAString(String)
+        /// A dotted field name (`field`) cannot be read: the member at `at`, on its path, is
+        /// neither an object nor `null`.
+        case pathThroughNonObject(field: String, at: String)
         /// The id field (named by the payload) is a number that is not an integer that fits in
         /// 64 bits (from -2^63 to 2^64 - 1): a fraction, an exponent, or too many digits.
         case idNotAnInteger(String)
         /// The id was already used by an earlier record, at `firstSeenAt` (`file:line`, or just
         /// `file` for a text file).
         case duplicateID(String, firstSeenAt: String)
-        /// The time field is neither a number nor an ISO 8601 date, or names a time outside the
-        /// years 0000 to 9999 (which cannot be written back as ISO 8601); the payload is the value.
+        /// The time field is neither a number nor a date string NearDup reads (ISO 8601 or
+        /// RFC 2822); the payload is the value.
         case invalidTime(String)
+        /// The time field (the value, as JSON) names a time outside the years 1900 to 2200: a number
+        /// read as `unit`s since 1970 (`nil` for a date string); `suggestedUnit` is a finer unit
+        /// under which the number would be in those years, if there is one.
+        case timeOutOfRange(String, unit: TimeUnit?, suggestedUnit: TimeUnit?)
         /// The file or folder cannot be read; the payload is the operating system's reason.
         case unreadable(String)
         /// The record (a JSON Lines line or a `.txt` file) is longer than
@@ -48,9 +55,9 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
             case .malformedJSON: "malformed_json"
             case .notAnObject: "not_an_object"
             case .missingField: "missing_field"
-            case .fieldNotAString, .idNotAnInteger: "wrong_type"
+            case .fieldNotAString, .idNotAnInteger, .pathThroughNonObject: "wrong_type"
             case .duplicateID: "duplicate_id"
-            case .invalidTime: "invalid_time"
+            case .invalidTime, .timeOutOfRange: "invalid_time"
             case .unreadable: "unreadable"
             case .tooLarge: "too_large"
             case .compressed: "compressed"
@@ -68,14 +75,25 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
                 return "missing field \"\(field)\""
             case .fieldNotAString(let field):
                 return "field \"\(field)\" is not a string"
+            case .pathThroughNonObject(let field, let member):
+                return "field \"\(field)\" cannot be read: \"\(member)\" is not an object"
             case .idNotAnInteger(let field):
                 return "field \"\(field)\" is a number but not an integer from -9223372036854775808 to "
                     + "18446744073709551615 (write such an id as a JSON string)"
             case .duplicateID(let id, let firstSeenAt):
                 return "duplicate id \"\(id)\" (first seen at \(firstSeenAt))"
             case .invalidTime(let value):
-                return "invalid time \(value) (expected seconds since 1970 or an ISO 8601 date such as "
-                    + "2025-04-28T04:39:00Z or 2025-04-28, in the years 0000 to 9999)"
+                return "invalid time \(value) (expected a number of seconds since 1970, an ISO 8601 date such as "
+                    + "2025-04-28T04:39:00Z or 2025-04-28, or an RFC 2822 date such as Mon, 28 Apr 2025 04:39:00 GMT)"
+            case .timeOutOfRange(let value, let unit, let suggested):
+                let years = PublicationTime.acceptedYears
+                let read = unit.map { " read as \($0.name) since 1970" } ?? ""
+                let hint =
+                    suggested.map {
+                        "; if it counts \($0.name), set the time unit to \($0.rawValue) (--time-unit \($0.rawValue))"
+                    } ?? ""
+                return
+                    "invalid time \(value)\(read): outside the years \(years.lowerBound) to \(years.upperBound)\(hint)"
             case .unreadable(let reason):
                 return "cannot read file (\(reason))"
             case .tooLarge(let byteCount, let limit):

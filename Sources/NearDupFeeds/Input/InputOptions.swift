@@ -4,6 +4,12 @@ import NearDup
 ///
 /// The field names apply to JSON Lines input only; documents read from a folder of `.txt` files
 /// take their id from the file's relative path and have no time or source.
+///
+/// A field name is first looked up as a top-level key, exactly (so `"a.b"` finds a key holding a
+/// dot); if a record has no such key, each dot in the name separates nested keys: `meta.text` is
+/// the `text` member of the object under `meta`. A `null` on the way makes the field absent; any
+/// other non-object on the way makes the record invalid
+/// (``InputIssue/Problem/pathThroughNonObject(field:at:)``).
 public struct InputOptions: Sendable, Hashable {
     /// The JSON field holding the document's id: a string, or an integer rendered in decimal.
     public var idField: String
@@ -11,11 +17,14 @@ public struct InputOptions: Sendable, Hashable {
     public var textField: String
     /// The JSON field holding the publication time, or `nil` to ignore times.
     ///
-    /// A JSON number is read as seconds since 1970-01-01T00:00:00Z; a string as an
+    /// A JSON number counts ``timeUnit``s since 1970-01-01T00:00:00Z; a string is an
     /// ISO 8601 / RFC 3339 date-time with a zone (`2025-04-28T04:39:00Z`,
-    /// `2025-04-28T06:39:00.250+02:00`) or a date alone (`2025-04-28`, midnight UTC).
-    /// JSON `null` or an absent field means "unknown".
+    /// `2025-04-28T06:39:00.250+02:00`), a date alone (`2025-04-28`, midnight UTC), or an
+    /// RFC 2822 date (`Mon, 28 Apr 2025 04:39:00 GMT`). The time must fall in the years 1900 to
+    /// 2200. JSON `null` or an absent field means "unknown".
     public var timeField: String?
+    /// What a numeric time counts: seconds (the default), milliseconds, microseconds or nanoseconds.
+    public var timeUnit: TimeUnit
     /// The JSON field holding the source name, or `nil` to ignore sources.
     ///
     /// When present it must be a string; JSON `null` means "unknown".
@@ -64,6 +73,7 @@ public struct InputOptions: Sendable, Hashable {
     ///   - idField: The JSON field holding the document's id.
     ///   - textField: The JSON field holding the document's text.
     ///   - timeField: The JSON field holding the publication time, or `nil` to ignore times.
+    ///   - timeUnit: What a numeric time counts.
     ///   - sourceField: The JSON field holding the source name, or `nil` to ignore sources.
     ///   - skipInvalid: Whether bad records are skipped instead of stopping the load.
     ///   - maxDocumentBytes: The longest record read; longer ones are skipped and reported.
@@ -73,6 +83,7 @@ public struct InputOptions: Sendable, Hashable {
         idField: String = "id",
         textField: String = "text",
         timeField: String? = nil,
+        timeUnit: TimeUnit = .seconds,
         sourceField: String? = nil,
         skipInvalid: Bool = false,
         maxDocumentBytes: Int = defaultMaxDocumentBytes,
@@ -82,6 +93,7 @@ public struct InputOptions: Sendable, Hashable {
         self.idField = idField
         self.textField = textField
         self.timeField = timeField
+        self.timeUnit = timeUnit
         self.sourceField = sourceField
         self.skipInvalid = skipInvalid
         self.maxDocumentBytes = maxDocumentBytes

@@ -17,7 +17,7 @@ struct JSONLinesReader: Sendable {
     /// The number of threads that parse a batch.
     let threads: Int
     /// The fields read from every record, in this order: id, text, then time and source if asked.
-    private let fieldNames: [String]
+    private let fields: FieldPaths
 
     /// Creates a reader.
     /// - Parameters:
@@ -30,7 +30,8 @@ struct JSONLinesReader: Sendable {
         self.chunkSize = chunkSize
         self.batchSize = batchSize
         self.threads = threads
-        fieldNames = [options.idField, options.textField, options.timeField, options.sourceField].compactMap { $0 }
+        fields = FieldPaths(
+            [options.idField, options.textField, options.timeField, options.sourceField].compactMap { $0 })
     }
 
     /// Reads every record from `descriptor` until end of file.
@@ -115,6 +116,11 @@ struct JSONLinesReader: Sendable {
         var isCompressed = false
         func collect(_ line: UnsafeRawBufferPointer, number: Int) throws(InputError) {
             if LineSplitter.isBlank(line) { return }
+            if session.firstRecordFields == nil, options.timeField != nil || options.sourceField != nil,
+                UTF8Repair.isValid(line), let paths = JSONRecordParser.memberPaths(of: line)
+            {
+                session.noteFirstRecordFields(paths)
+            }
             batch.append(line, number: number)
             if batch.byteCount >= batchSize { try readBatch(&batch, name: name, into: &session) }
         }
@@ -157,6 +163,7 @@ struct JSONLinesReader: Sendable {
         for records in parsed {
             for record in records {
                 session.countRecord()
+                session.noteFields(record.namedFields)
                 switch record.document {
                 case .success(let document):
                     try session.add(document, file: name, line: record.line, hadInvalidUTF8: record.hadInvalidUTF8)
@@ -182,13 +189,16 @@ struct JSONLinesReader: Sendable {
     private func record(from line: UnsafeRawBufferPointer, number: Int) -> ParsedRecord {
         let hadInvalidUTF8 = !UTF8Repair.isValid(line)
         var document: Result<Document, RecordProblem>
+        var namedFields: NamedFields = []
         if hadInvalidUTF8 {
             let repaired = Array(String(decoding: line, as: UTF8.self).utf8)
             document = Result { () throws(RecordProblem) in
-                try repaired.withBytes { (bytes) throws(RecordProblem) in try self.document(from: bytes) }
+                try repaired.withBytes { (bytes) throws(RecordProblem) in
+                    try self.document(from: bytes, namedFields: &namedFields)
+                }
             }
         } else {
-            document = Result { () throws(RecordProblem) in try self.document(from: line) }
+            document = Result { () throws(RecordProblem) in try self.document(from: line, namedFields: &namedFields) }
         }
         if case .failure(let failure) = document, case .malformedJSON(let detail) = failure.problem,
             line.contains(0x0D)
@@ -197,7 +207,8 @@ struct JSONLinesReader: Sendable {
             // line ends) were read as one line.
             document = .failure(RecordProblem(.malformedJSON(detail + Self.loneCarriageReturnHint)))
         }
-        return ParsedRecord(line: number, document: document, hadInvalidUTF8: hadInvalidUTF8)
+        return ParsedRecord(
+            line: number, document: document, hadInvalidUTF8: hadInvalidUTF8, namedFields: namedFields)
     }
 
     /// Added to the explanation of a malformed line that holds a carriage return.
@@ -205,8 +216,11 @@ struct JSONLinesReader: Sendable {
         "; the line holds a carriage return (CR) without a line feed: records must be separated by LF "
         + "or CRLF, not by CR alone (convert the file, e.g. with tr '\\r' '\\n')"
 
-    private func document(from line: UnsafeRawBufferPointer) throws(RecordProblem) -> Document {
-        let values = try JSONRecordParser.parse(line, fields: fieldNames)
+    /// The document `line` holds; `namedFields` receives the optional fields it has.
+    private func document(
+        from line: UnsafeRawBufferPointer, namedFields: inout NamedFields
+    ) throws(RecordProblem) -> Document {
+        let values = try JSONRecordParser.parse(line, fields: fields)
         let id: String
         switch values[0] {
         case nil: throw RecordProblem(.missingField(options.idField))
@@ -224,11 +238,13 @@ struct JSONLinesReader: Sendable {
         var next = 2
         var published: Date?
         if options.timeField != nil {
-            published = try Self.date(from: values[next])
+            if values[next] != nil { namedFields.insert(.time) }
+            published = try PublicationTime.date(from: values[next], unit: options.timeUnit)
             next += 1
         }
         var source: String?
         if let sourceField = options.sourceField {
+            if values[next] != nil { namedFields.insert(.source) }
             switch values[next] {
             case nil, .null?: source = nil
             case .string(let string)?: source = string
@@ -236,24 +252,6 @@ struct JSONLinesReader: Sendable {
             }
         }
         return Document(id: id, text: text, published: published, source: source)
-    }
-
-    /// Reads a time field: a number of seconds since 1970, or an ISO 8601 string, naming a time in
-    /// ``ISO8601Timestamp/representableSeconds`` (years 0000 to 9999, so it can be written back).
-    /// - Throws: `.invalidTime` for any other value, and for a time outside that range.
-    static func date(from value: JSONFieldValue?) throws(RecordProblem) -> Date? {
-        guard let value, value != .null else { return nil }
-        let seconds: Double?
-        switch value {
-        case .integer(let digits): seconds = Double(digits)
-        case .number(let number): seconds = number
-        case .string(let text): seconds = TimestampParser.secondsSince1970(parsing: text)
-        case .bool, .container, .null: seconds = nil
-        }
-        guard let seconds, ISO8601Timestamp.representableSeconds.contains(seconds) else {
-            throw RecordProblem(.invalidTime(value.jsonText))
-        }
-        return Date(timeIntervalSince1970: seconds)
     }
 }
 
@@ -265,4 +263,6 @@ struct ParsedRecord: Sendable {
     var document: Result<Document, RecordProblem>
     /// Whether the line's bytes had to be repaired.
     var hadInvalidUTF8: Bool
+    /// The optional named fields the record has.
+    var namedFields: NamedFields
 }

@@ -29,8 +29,8 @@ enum JSONFieldValue: Equatable {
 /// Parses one JSON Lines record; the only place that knows which JSON parser is used.
 ///
 /// It is a hand-written, validating RFC 8259 parser (``JSONScanner``) that materialises only the
-/// wanted top-level fields: everything else is checked in place and skipped without allocating.
-/// This is the whole interface.
+/// wanted fields (``FieldPaths``: top-level keys, or dotted paths into nested objects): everything
+/// else is checked in place and skipped without allocating. This is the whole interface.
 ///
 /// It gives the same values as Foundation's `JSONSerialization` did, and accepts and rejects the
 /// same lines, except where that departs from RFC 8259 or from ``JSONFieldValue``'s contract:
@@ -53,95 +53,96 @@ enum JSONRecordParser {
     /// Parses `line` (valid UTF-8) as one JSON object and returns the values of `fields`.
     /// - Parameters:
     ///   - line: The record's bytes, without the line terminator; must be valid UTF-8.
-    ///   - fields: The field names wanted.
+    ///   - fields: The fields wanted.
     /// - Returns: One entry per name in `fields`, `nil` where the object has no such field.
-    /// - Throws: `.malformedJSON` with an explanation naming the byte column, or `.notAnObject`
-    ///   for valid JSON that is not an object.
+    /// - Throws: `.malformedJSON` with an explanation naming the byte column, `.notAnObject`
+    ///   for valid JSON that is not an object, or `.pathThroughNonObject` for the first dotted name
+    ///   whose path meets a value that is neither an object nor `null` (and that is not a
+    ///   top-level key).
     /// - Complexity: O(*n*) in the line's length.
-    static func parse(_ line: UnsafeRawBufferPointer, fields: [String]) throws(RecordProblem) -> [JSONFieldValue?] {
-        var values = [JSONFieldValue?](repeating: nil, count: fields.count)
+    static func parse(_ line: UnsafeRawBufferPointer, fields: FieldPaths) throws(RecordProblem) -> [JSONFieldValue?] {
+        var lookup = Lookup(count: fields.slotCount)
         let isObject: Bool
         do throws(JSONSyntaxError) {
-            isObject = try read(line, fields: FieldNames(fields), into: &values)
+            isObject = try read(line, fields: fields, into: &lookup)
         } catch {
             throw RecordProblem(.malformedJSON(error.explanation))
         }
         guard isObject else { throw RecordProblem(.notAnObject) }
+        guard fields.slotCount > fields.names.count else { return lookup.values }
+        var values = [JSONFieldValue?](repeating: nil, count: fields.names.count)
+        for (index, slots) in fields.slots.enumerated() {
+            if let value = lookup.values[slots.exact] {
+                values[index] = value
+            } else if let nested = slots.nested {
+                if let node = lookup.blockedAt[nested] {
+                    throw RecordProblem(.pathThroughNonObject(field: fields.names[index], at: fields.nodes[node].path))
+                }
+                values[index] = lookup.values[nested]
+            }
+        }
         return values
+    }
+
+    /// What one line gave for each slot of a ``FieldPaths`` tree.
+    private struct Lookup {
+        /// The value read into each slot, `nil` where none was.
+        var values: [JSONFieldValue?]
+        /// For a slot whose path met a value that is neither an object nor `null`: that member's node.
+        var blockedAt: [Int: Int] = [:]
+
+        init(count: Int) {
+            values = [JSONFieldValue?](repeating: nil, count: count)
+        }
     }
 
     /// Reads the whole line, storing the wanted fields' values if it is an object.
     /// - Returns: Whether the line is an object.
     private static func read(
         _ line: UnsafeRawBufferPointer,
-        fields: FieldNames,
-        into values: inout [JSONFieldValue?]
+        fields: FieldPaths,
+        into lookup: inout Lookup
     ) throws(JSONSyntaxError) -> Bool {
         var scanner = JSONScanner(line)
         scanner.skipByteOrderMark()
         let isObject = scanner.peekSkippingWhitespace() == UInt8(ascii: "{")
         if isObject {
-            try scanner.readObject(depth: 0) { (scanner, token) throws(JSONSyntaxError) in
-                let key = try FieldNames.Key(token, in: scanner)
-                guard let first = fields.names.indices.first(where: { fields.name(at: $0, is: key) }) else {
-                    _ = try scanner.value(depth: 1, wanted: false)
-                    return
-                }
-                let value = try scanner.value(depth: 1, wanted: true)
-                for index in first..<fields.names.count where fields.name(at: index, is: key) { values[index] = value }
-            }
+            try readMembers(of: 0, depth: 0, scanner: &scanner, fields: fields, into: &lookup)
         } else {
             _ = try scanner.value(depth: 0, wanted: false)
         }
         try scanner.expectEnd()
         return isObject
     }
-}
 
-/// The wanted field names, compared with keys as `JSONSerialization`'s dictionary did: as Swift
-/// strings, by canonical equivalence.
-private struct FieldNames {
-    /// A key as read from the line: its bytes when it has no escapes, otherwise decoded.
-    enum Key {
-        /// A key without escapes: its UTF-8 bytes, and whether they are all ASCII.
-        case bytes(UnsafeRawBufferPointer, isASCII: Bool)
-        /// A key with escapes, decoded (rare, so allocating is fine).
-        case decoded(String)
-
-        /// Reads the key `token` locates in `scanner`'s line.
-        /// - Throws: Never for a token the scanner returned.
-        init(_ token: JSONStringToken, in scanner: JSONScanner) throws(JSONSyntaxError) {
-            guard !token.hasEscapes else {
-                self = .decoded(try scanner.string(token))
+    /// Reads the object at the scanner's position, whose members are the children of `node`.
+    private static func readMembers(
+        of node: Int,
+        depth: Int,
+        scanner: inout JSONScanner,
+        fields: FieldPaths,
+        into lookup: inout Lookup
+    ) throws(JSONSyntaxError) {
+        try scanner.readObject(depth: depth) { (scanner, token) throws(JSONSyntaxError) in
+            guard let child = fields.child(of: node, matching: try FieldPaths.Key(token, in: scanner)) else {
+                _ = try scanner.value(depth: depth + 1, wanted: false)
                 return
             }
-            // Safety: the scanner made token, so start..<end lies within its line.
-            let bytes = UnsafeRawBufferPointer(rebasing: scanner.bytes[token.start..<token.end])
-            self = .bytes(bytes, isASCII: bytes.allSatisfy { $0 < 0x80 })
-        }
-    }
-
-    /// The names, in the order values are returned.
-    let names: [String]
-    /// Whether every name is ASCII; an ASCII key can then only equal a name byte for byte.
-    private let areASCII: Bool
-
-    /// Prepares `names` for matching against keys.
-    init(_ names: [String]) {
-        self.names = names
-        areASCII = names.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-    }
-
-    /// Whether the name at `index` is `key`; byte comparison first, `String` equality only when
-    /// non-ASCII text could make different bytes equal.
-    func name(at index: Int, is key: Key) -> Bool {
-        let name = names[index]
-        switch key {
-        case .decoded(let text):
-            return name == text
-        case .bytes(let bytes, let isASCII):
-            if name.utf8.count == bytes.count, name.utf8.elementsEqual(bytes) { return true }
-            return !(isASCII && areASCII) && name == String(decoding: bytes, as: UTF8.self)
+            let member = fields.nodes[child]
+            for slot in member.slotsBelow {  // the last value of a repeated key wins, nested fields too
+                lookup.values[slot] = nil
+                lookup.blockedAt[slot] = nil
+            }
+            if !member.children.isEmpty, scanner.peekSkippingWhitespace() == UInt8(ascii: "{") {
+                for slot in member.slots { lookup.values[slot] = .container }
+                try readMembers(of: child, depth: depth + 1, scanner: &scanner, fields: fields, into: &lookup)
+                return
+            }
+            let value = try scanner.value(depth: depth + 1, wanted: true)
+            for slot in member.slots { lookup.values[slot] = value }
+            if value != .null {
+                for slot in member.slotsBelow { lookup.blockedAt[slot] = child }
+            }
         }
     }
 }

@@ -26,6 +26,11 @@ struct LoadSession {
     private var pendingLocations: [InputLocation] = []
     /// Streamed documents are handed over at the latest when this many are pending.
     var streamBatchLimit = 256
+    /// The optional named fields some record read had.
+    private var namedFieldsFound: NamedFields = []
+    /// The member paths of the first JSON Lines record that is an object, once read, for
+    /// ``InputError/fieldNotFound(_:found:)``.
+    private(set) var firstRecordFields: [String]?
 
     /// The error a reader throws to unwind once ``sink`` or ``rejectionHandler`` asked to stop;
     /// ``DocumentLoader`` swallows it.
@@ -68,6 +73,11 @@ struct LoadSession {
         }
         firstSeen[BytewiseID(document.id)] = (file, line)
         if hadInvalidUTF8 { result.documentsWithInvalidUTF8 += 1 }
+        if line != nil {
+            result.jsonLinesDocuments += 1
+            if options.timeField != nil, document.published == nil { result.documentsWithoutTime += 1 }
+            if options.sourceField != nil, document.source == nil { result.documentsWithoutSource += 1 }
+        }
         if document.text.allSatisfy(\.isWhitespace) { result.emptyDocuments += 1 }
         result.documents.append(try held(document))
         if sink != nil {
@@ -86,10 +96,35 @@ struct LoadSession {
     }
 
     /// The documents read, once every text moved to the temporary file is written there.
-    /// - Throws: ``InputError/cannotSpill(directory:reason:)`` if that last write fails.
+    /// - Throws: ``InputError/cannotSpill(directory:reason:)`` if that last write fails;
+    ///   ``InputError/fieldNotFound(_:found:)`` as ``checkNamedFieldsFound()``.
     mutating func finish() throws(InputError) -> LoadedInput {
         try spillFile?.finishWriting()
+        try checkNamedFieldsFound()
         return result
+    }
+
+    /// Notes which of the named optional fields a record that parsed has.
+    mutating func noteFields(_ fields: NamedFields) {
+        namedFieldsFound.formUnion(fields)
+    }
+
+    /// Keeps `paths` as the first record's fields, unless some were kept already.
+    mutating func noteFirstRecordFields(_ paths: [String]) {
+        if firstRecordFields == nil { firstRecordFields = paths }
+    }
+
+    /// Throws if records were read but none has the time field, or none the source field, that
+    /// ``options`` names: the name is most likely wrong, and every time or source would be unknown.
+    /// Nothing is checked after the consumer asked to stop.
+    /// - Throws: ``InputError/fieldNotFound(_:found:)``.
+    func checkNamedFieldsFound() throws(InputError) {
+        guard !isStopped, result.jsonLinesDocuments > 0 else { return }
+        for (field, flag) in [(options.timeField, NamedFields.time), (options.sourceField, .source)] {
+            if let field, !namedFieldsFound.contains(flag) {
+                throw .fieldNotFound(field, found: firstRecordFields ?? [])
+            }
+        }
     }
 
     /// When streaming, hands the pending documents to ``sink``.

@@ -25,6 +25,15 @@ public struct LoadedInput: Sendable, Hashable {
     /// How many files in the feed folders were not read because their names do not end in `.txt`
     /// (in any case); they are not records.
     public var skippedFiles = 0
+    /// How many of ``documents`` were read from JSON Lines records (the rest from `.txt` files,
+    /// which have no fields).
+    public var jsonLinesDocuments = 0
+    /// How many of ``jsonLinesDocuments`` have no time: the time field absent or `null`
+    /// (0 when ``InputOptions/timeField`` is `nil`).
+    public var documentsWithoutTime = 0
+    /// How many of ``jsonLinesDocuments`` have no source: the source field absent or `null`
+    /// (0 when ``InputOptions/sourceField`` is `nil`).
+    public var documentsWithoutSource = 0
 
     /// Creates a loaded input.
     /// - Parameters:

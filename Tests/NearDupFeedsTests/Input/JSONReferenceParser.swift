@@ -14,7 +14,8 @@ enum JSONParseOutcome: CustomStringConvertible {
     static func of(_ line: [UInt8], fields: [String]) -> JSONParseOutcome {
         do {
             return .values(
-                try line.withBytes { (bytes) throws(RecordProblem) in try JSONRecordParser.parse(bytes, fields: fields)
+                try line.withBytes { (bytes) throws(RecordProblem) in
+                    try JSONRecordParser.parse(bytes, fields: FieldPaths(fields))
                 })
         } catch {
             switch error.problem {
