@@ -14,6 +14,9 @@ enum CLIError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// An index error: exit 65 for an article id already indexed, 1 otherwise.
     case index(NearDupIndexError)
+    /// Input data the command cannot use as asked (a kept record that already has the
+    /// `--annotate` field): exit 65.
+    case invalidData(String)
     /// Anything else the user must fix: exit 1.
     case message(String)
 
@@ -32,7 +35,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .engine(let error): "\(error)"
         case .index(let error): "\(error)" + Self.remedy(for: error)
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
-        case .message(let text): text
+        case .invalidData(let text), .message(let text): text
         }
     }
 
@@ -49,6 +52,7 @@ enum CLIError: Error, CustomStringConvertible {
     var exitCode: ExitCode {
         if case .input(.invalidRecord) = self { return ExitCode(65) }
         if case .index(.duplicateID) = self { return ExitCode(65) }
+        if case .invalidData = self { return ExitCode(65) }
         return .failure
     }
 }

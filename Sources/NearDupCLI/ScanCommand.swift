@@ -64,9 +64,13 @@ struct ScanRun {
     /// The engine's report on the documents read.
     let report: ScanReport
 
-    /// Loads the feeds and scans them, with progress on stderr; rejected records go to `rejects`.
-    init(input: InputArguments, options: NearDupOptions, rejects: RejectsSink, quiet: Bool) throws {
-        loaded = try input.load(quiet: quiet, threads: options.threadCount, rejects: rejects)
+    /// Loads the feeds and scans them, with progress on stderr; rejected records go to `rejects`;
+    /// with `keepingRecords`, documents keep their original lines.
+    init(
+        input: InputArguments, options: NearDupOptions, rejects: RejectsSink, quiet: Bool, keepingRecords: Bool = false
+    ) throws {
+        loaded = try input.load(
+            quiet: quiet, threads: options.threadCount, rejects: rejects, keepingRecords: keepingRecords)
         let progress = ProgressReporter.make(quiet: quiet)
         defer { progress?.finish() }
         do throws(NearDupError) {

@@ -235,7 +235,8 @@ struct JSONLinesReader: Sendable {
             case _?: throw RecordProblem(.fieldNotAString(sourceField))
             }
         }
-        return Document(id: id, text: text, published: published, source: source)
+        let record = options.keepsRecords ? Array(UTF8Repair.droppingByteOrderMark(line)) : nil
+        return Document(id: id, text: text, published: published, source: source, record: record)
     }
 
     /// Reads a time field: a number of seconds since 1970, or an ISO 8601 string, naming a time in
