@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NearDup
+import NearDupFeeds
 import NearDupFormats
 
 /// `neardup dedup`: keep one representative per cluster of duplicates.
@@ -44,6 +45,13 @@ struct DedupCommand: ParsableCommand {
             valueName: "field"))
     var annotate: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Remove first the records this index (of `neardup index`) has a duplicate, copy or rewrite of "
+                + "(per --remove), with duplicate_of the indexed id; the index is only read.",
+            valueName: "index"))
+    var against: String?
+
     @Flag(help: "No progress or summary on stderr.")
     var quiet = false
 
@@ -61,7 +69,7 @@ struct DedupCommand: ParsableCommand {
                 ("--output", output), ("--removed", removed), ("--removed-records", removedRecords),
                 ("--rejects", input.rejects),
             ],
-            inputs: input.feeds
+            inputs: input.feeds + [against].compactMap { $0 }
         ).validate()
         if annotate?.isEmpty == true { throw ValidationError("--annotate needs a field name.") }
     }
@@ -74,15 +82,27 @@ struct DedupCommand: ParsableCommand {
             let rejects = try input.rejectsSink()
             var options = engine.options
             if let commonSamples { options.rewrite.commonSamples = try CommonSamplesFile.samples(at: commonSamples) }
-            let run = try ScanRun(input: input, options: options, rejects: rejects, quiet: quiet, keepingRecords: true)
+            let screen = try against.map { (path) throws(CLIError) in try IndexScreen(path: path) }
+            let run = try ScanRun(
+                input: input, options: options, rejects: rejects, quiet: quiet, keepingRecords: true, screen: screen)
             if let annotate, let (document, reason) = run.report.firstKeptDocument(refusing: annotate) {
                 throw CLIError.invalidData(
                     "cannot annotate the kept record \"\(run.report.documents[document].id)\" with --annotate "
                         + "\(annotate): \(reason); choose another field name")
             }
             try run.report.writeKeptRecords(annotatingWith: annotate, to: kept.write)
-            if let removedFile { try removedFile.write(run.report.removedRecords()) }
-            try removedRecordsFile.map { (file) throws(CLIError) in try run.report.writeRemovedRecords(to: file.write) }
+            if let removedFile {
+                for removal in run.removedAgainstIndex {
+                    try removedFile.write(removal.match.removedLine(id: removal.document.id))
+                }
+                try removedFile.write(run.report.removedRecords())
+            }
+            if let removedRecordsFile {
+                var lines: [UInt8] = []
+                for removal in run.removedAgainstIndex { removal.document.appendRecordLine(to: &lines) }
+                try removedRecordsFile.write(lines)
+                try run.report.writeRemovedRecords(to: removedRecordsFile.write)
+            }
             try kept.commit()
             try removedFile?.commit()
             try removedRecordsFile?.commit()

@@ -3,7 +3,7 @@ import NearDupTestSupport
 import Testing
 
 /// The index as a filter step: `index add --new-output` writes the input lines of the articles
-/// that were new.
+/// that were new; `dedup --against` removes what an index has, without adding to it.
 @Suite struct IndexFilterTests {
     static let budget =
         "The council approved the new budget on Monday after a long debate about schools and roads. "
@@ -52,5 +52,51 @@ import Testing
         let theIndex = try CommandRunner.run(["index", "add", index, feed, "--new-output", index])
         #expect(theIndex.status == 64)
         #expect(!FileManager.default.fileExists(atPath: index))
+    }
+
+    /// A batch of three: a copy of the indexed article, a new one, and a copy of the new one.
+    @Test func dedupAgainstAnIndexRemovesWhatItHasThenDeduplicates() throws {
+        let folder = try ScratchFolder()
+        let index = folder.path("index.db")
+        #expect(
+            try CommandRunner.run(["index", "add", index, try folder.file("old.jsonl", Self.yesterday + "\n")]).status
+                == 0)
+        let copy = #"{"id":9, "text":"\#(Self.bread)"}"#
+        let feed = try folder.file("today.jsonl", (Self.today + [copy]).joined(separator: "\n") + "\n")
+        let (kept, removed, removedRecords) = (folder.path("k.jsonl"), folder.path("r.jsonl"), folder.path("rr.jsonl"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        let result = try CommandRunner.run([
+            "dedup", feed, "--against", index, "-o", kept, "--removed", removed, "--removed-records", removedRecords,
+        ])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("3 records read: 1 kept, 2 removed (1 against the index), 0 rejected"))
+        #expect(try Self.lines(of: kept) == [Self.today[1]])
+        #expect(try Self.lines(of: removedRecords) == [Self.today[0], copy])
+        let evidence = try Self.lines(of: removed)
+        #expect(evidence.count == 2)
+        #expect(evidence[0].hasPrefix(#"{"id":"7","duplicate_of":"old-1","relation":"duplicate","#))
+        #expect(evidence[0].hasSuffix(#","in_index":true}"#))
+        #expect(evidence[1].hasPrefix(#"{"id":"9","duplicate_of":"8","#))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before, "the index is only read")
+        let narrower = try CommandRunner.run(["dedup", feed, "--against", index, "-o", kept, "--remove", "copy"])
+        #expect(narrower.status == 0)
+        #expect(try Self.lines(of: kept) == Self.today + [copy], "--remove applies to the index too")
+    }
+
+    @Test func dedupAgainstNeedsAReadableIndex() throws {
+        let folder = try ScratchFolder()
+        let feed = try folder.file("today.jsonl", Self.today.joined(separator: "\n"))
+        let kept = folder.path("k.jsonl")
+        let missing = try CommandRunner.run(["dedup", feed, "--against", folder.path("none.db"), "-o", kept])
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("no index at"))
+        let notAnIndex = try folder.file("junk.db", "not an index\n")
+        let junk = try CommandRunner.run(["dedup", feed, "--against", notAnIndex, "-o", kept])
+        #expect(junk.status == 1)
+        #expect(junk.standardError.contains("is not a NearDup index"))
+        #expect(!FileManager.default.fileExists(atPath: kept))
+        let output = try CommandRunner.run(["dedup", feed, "--against", notAnIndex, "-o", notAnIndex])
+        #expect(output.status == 64)
+        #expect(output.standardError.contains("is also an input"))
     }
 }
