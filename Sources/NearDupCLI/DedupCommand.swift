@@ -27,6 +27,7 @@ struct DedupCommand: ParsableCommand {
 
     @OptionGroup var input: InputArguments
     @OptionGroup var engine: EngineArguments
+    @OptionGroup var summary: SummaryArguments
 
     @Option(name: .shortAndLong, help: "Kept records, each its input line byte for byte; - for stdout.")
     var output: String
@@ -67,7 +68,7 @@ struct DedupCommand: ParsableCommand {
         try OutputPaths(
             outputs: [
                 ("--output", output), ("--removed", removed), ("--removed-records", removedRecords),
-                ("--rejects", input.rejects),
+                ("--rejects", input.rejects), summary.output,
             ],
             inputs: input.feeds + [against].compactMap { $0 }
         ).validate()
@@ -80,6 +81,7 @@ struct DedupCommand: ParsableCommand {
             let removedFile = try removed.map { (path) throws(CLIError) in try OutputFile(path: path) }
             let removedRecordsFile = try removedRecords.map { (path) throws(CLIError) in try OutputFile(path: path) }
             let rejects = try input.rejectsSink()
+            let summaryFile = try summary.open()
             var options = engine.options
             if let commonSamples { options.rewrite.commonSamples = try CommonSamplesFile.samples(at: commonSamples) }
             let screen = try against.map { (path) throws(CLIError) in try IndexScreen(path: path) }
@@ -107,6 +109,7 @@ struct DedupCommand: ParsableCommand {
             try removedFile?.commit()
             try removedRecordsFile?.commit()
             try run.finish(rejects: rejects, quiet: quiet)
+            try summary.write(to: summaryFile, command: "dedup", input: input, run: run, rejects: rejects)
         }
     }
 }

@@ -1,4 +1,5 @@
 public import ArgumentParser
+import NearDup
 
 /// The `neardup` command line: finds copied paragraphs and documents in news feeds.
 public struct NearDupCommand: ParsableCommand {
@@ -10,6 +11,7 @@ public struct NearDupCommand: ParsableCommand {
             NearDup compares articles at paragraph level (word or character shingles, MinHash, LSH, exact \
             verification) and links documents by how much of each is covered by the other.
             """,
+        version: NearDupVersion.current,
         subcommands: [
             ScanCommand.self, DedupCommand.self, CompareCommand.self, ExplainCommand.self, GenerateCommand.self,
             IndexCommand.self, BandsCommand.self,

@@ -20,7 +20,7 @@ final class RejectsSink {
     /// How many records were rejected.
     private(set) var count = 0
     /// How many records were rejected, by problem code (`malformed_json`, …).
-    private var countsByProblem: [String: Int] = [:]
+    private(set) var countsByProblem: [String: Int] = [:]
     /// Why the --rejects file could not be written, once it could not.
     private(set) var failure: CLIError?
 

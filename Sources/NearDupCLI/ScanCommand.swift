@@ -25,6 +25,7 @@ struct ScanCommand: ParsableCommand {
 
     @OptionGroup var input: InputArguments
     @OptionGroup var engine: EngineArguments
+    @OptionGroup var summary: SummaryArguments
 
     @Option(help: "Report format: text (for people), jsonl (one record per line) or csv (document links).")
     var format: Format = .text
@@ -36,7 +37,9 @@ struct ScanCommand: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        try OutputPaths(outputs: [("the report", "-"), ("--rejects", input.rejects)], inputs: input.feeds).validate()
+        try OutputPaths(
+            outputs: [("the report", "-"), ("--rejects", input.rejects), summary.output], inputs: input.feeds
+        ).validate()
     }
 
     func run() throws {
@@ -44,6 +47,7 @@ struct ScanCommand: ParsableCommand {
             let options = engine.options
             let standardOutput = try OutputFile(path: "-")
             let rejects = try input.rejectsSink()
+            let summaryFile = try summary.open()
             if explain { printError(BandLayout.explanation(for: options)) }
             let run = try ScanRun(input: input, options: options, rejects: rejects, quiet: quiet)
             switch format {
@@ -52,6 +56,7 @@ struct ScanCommand: ParsableCommand {
             case .csv: try standardOutput.write(Array(CSVReportRenderer().render(run.report).utf8))
             }
             try run.finish(rejects: rejects, quiet: quiet)
+            try summary.write(to: summaryFile, command: "scan", input: input, run: run, rejects: rejects)
         }
     }
 }
@@ -65,6 +70,14 @@ struct ScanRun {
     let removedAgainstIndex: [IndexScreen.Removal]
     /// The engine's report on the documents read.
     let report: ScanReport
+    /// When the run started, for ``elapsedSeconds``.
+    private let started = ContinuousClock.now
+
+    /// The wall time since the run started, in seconds.
+    var elapsedSeconds: Double {
+        let elapsed = ContinuousClock.now - started
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    }
 
     /// Loads the feeds and scans them, with progress on stderr; rejected records go to `rejects`;
     /// with `keepingRecords`, documents keep their original lines; with `screen`, the documents

@@ -50,17 +50,6 @@ package struct JSONObjectLine {
         ISO8601Timestamp.appendJSONValue(time, to: &bytes)
     }
 
-    /// Adds an array of strings.
-    package mutating func add(_ name: String, strings: [String]) {
-        key(name)
-        bytes.append(UInt8(ascii: "["))
-        for (index, string) in strings.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            appendJSONString(string, to: &bytes)
-        }
-        bytes.append(UInt8(ascii: "]"))
-    }
-
     /// Adds an array of objects.
     package mutating func add(_ name: String, objects: [JSONObjectLine]) {
         key(name)
@@ -68,6 +57,23 @@ package struct JSONObjectLine {
         for (index, object) in objects.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: object.closed)
+        }
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Adds a nested object.
+    package mutating func add(_ name: String, object: JSONObjectLine) {
+        key(name)
+        bytes.append(contentsOf: object.closed)
+    }
+
+    /// Adds an array of strings.
+    package mutating func add(_ name: String, strings: [String]) {
+        key(name)
+        bytes.append(UInt8(ascii: "["))
+        for (index, string) in strings.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            appendJSONString(string, to: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
     }

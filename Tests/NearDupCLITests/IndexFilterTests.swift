@@ -65,8 +65,10 @@ import Testing
         let feed = try folder.file("today.jsonl", (Self.today + [copy]).joined(separator: "\n") + "\n")
         let (kept, removed, removedRecords) = (folder.path("k.jsonl"), folder.path("r.jsonl"), folder.path("rr.jsonl"))
         let before = try Data(contentsOf: URL(fileURLWithPath: index))
+        let summary = folder.path("summary.json")
         let result = try CommandRunner.run([
             "dedup", feed, "--against", index, "-o", kept, "--removed", removed, "--removed-records", removedRecords,
+            "--summary", summary,
         ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("3 records read: 1 kept, 2 removed (1 against the index), 0 rejected"))
@@ -77,6 +79,8 @@ import Testing
         #expect(evidence[0].hasPrefix(#"{"id":"7","duplicate_of":"old-1","relation":"duplicate","#))
         #expect(evidence[0].hasSuffix(#","in_index":true}"#))
         #expect(evidence[1].hasPrefix(#"{"id":"9","duplicate_of":"8","#))
+        let counts = try String(contentsOfFile: summary, encoding: .utf8)
+        #expect(counts.contains(#""documents":3,"kept":1,"removed":2,"removed_against_index":1,"rejected":0"#))
         #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before, "the index is only read")
         let narrower = try CommandRunner.run(["dedup", feed, "--against", index, "-o", kept, "--remove", "copy"])
         #expect(narrower.status == 0)

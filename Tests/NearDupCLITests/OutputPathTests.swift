@@ -61,6 +61,8 @@ import Testing
         ["dedup", "@feed.jsonl", "-o", "@kept.jsonl", "--removed", "@alias.jsonl"],
         ["dedup", "@alias.jsonl", "-o", "@kept.jsonl", "--rejects", "@hard.jsonl"],
         ["dedup", "@texts", "-o", "@texts/sub/old.txt"],
+        ["dedup", "@feed.jsonl", "-o", "@kept.jsonl", "--summary", "@hard.jsonl"],
+        ["scan", "@feed.jsonl", "--summary", "@alias.jsonl"],
         ["bands", "@feed.jsonl", "--rejects", "@hard.jsonl"],
         ["index", "add", "@index.ndx", "@feed.jsonl", "--rejects", "@feed.jsonl"],
         ["index", "add", "@index.ndx", "@index.ndx"],
