@@ -15,6 +15,9 @@ enum CLIError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// An index error: exit 65 for an article id already indexed, 1 otherwise.
     case index(NearDupIndexError)
+    /// Input data the command cannot use as asked (a kept record that already has the
+    /// `--annotate` field): exit 65.
+    case invalidData(String)
     /// Anything else the user must fix: exit 1.
     case message(String)
 
@@ -33,7 +36,7 @@ enum CLIError: Error, CustomStringConvertible {
         case .engine(let error): "\(error)"
         case .index(let error): "\(error)" + Self.remedy(for: error)
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
-        case .message(let text): text
+        case .invalidData(let text), .message(let text): text
         }
     }
 
@@ -51,6 +54,7 @@ enum CLIError: Error, CustomStringConvertible {
         if case .input(.invalidRecord) = self { return ExitCode(65) }
         if case .input(.fieldNotFound) = self { return ExitCode(65) }
         if case .index(.duplicateID) = self { return ExitCode(65) }
+        if case .invalidData = self { return ExitCode(65) }
         return .failure
     }
 }

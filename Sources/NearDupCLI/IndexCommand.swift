@@ -138,7 +138,8 @@ struct IndexAddCommand: ParsableCommand {
             articles waiting for a merge to --merge-every writes them into a sorted run in the same \
             transaction. An id already in the index stops the run with exit 65 (with --skip-invalid it \
             is skipped and reported). A missing index is created with the default matching options \
-            (`neardup index create` sets others); the other index commands refuse a missing path.
+            (`neardup index create` sets others); the other index commands refuse a missing path. \
+            --new-output writes the new articles' input lines, byte for byte, as `dedup -o` does.
             """)
 
     @OptionGroup var location: IndexLocation
@@ -152,17 +153,29 @@ struct IndexAddCommand: ParsableCommand {
     @Option(help: "Merge the articles added since the last merge into a sorted run once this many wait.")
     var mergeEvery = NearDupIndex.Configuration().mergeThreshold
 
+    @Option(
+        help: ArgumentHelp(
+            "The input lines, byte for byte, of the articles that are new: no duplicate, copy or rewrite of an "
+                + "indexed article (a partial copy is new).",
+            valueName: "file"))
+    var newOutput: String?
+
     func validate() throws {
         if mergeEvery < 1 { throw ValidationError("--merge-every must be at least 1.") }
-        try location.outputPaths(reading: input).validate()
+        var paths = location.outputPaths(reading: input)
+        paths.outputs.append(("--new-output", newOutput))
+        try paths.validate()
     }
 
     func run() throws {
         try reportingErrors {
+            let newArticles = try newOutput.map { (path) throws(CLIError) in try OutputFile(path: path) }
             let index = try location.open(
                 readOnly: false, creatingIfMissing: true, durability: durability, mergeEvery: mergeEvery,
                 maximumMatches: batching.maxMatches)
-            try streamAnswers(index: index, input: input, adding: true, batchSize: batching.batchSize)
+            try streamAnswers(
+                index: index, input: input, adding: true, batchSize: batching.batchSize, newArticles: newArticles)
+            try newArticles?.commit()
         }
     }
 }
@@ -212,13 +225,18 @@ struct IndexBatching: ParsableArguments {
     }
 }
 
-/// Streams the feeds through the index and prints one line per article.
-private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: Bool, batchSize: Int) throws {
+/// Streams the feeds through the index and prints one line per article; writes the input lines of
+/// the articles that are new (no ``IndexAnswer/duplicateOf``) to `newArticles`, if given.
+private func streamAnswers(
+    index: NearDupIndex, input: InputArguments, adding: Bool, batchSize: Int, newArticles: OutputFile? = nil
+) throws {
     let standardOutput = try OutputFile(path: "-")
     var failure: (any Error)?
     var counts = (articles: 0, copies: 0)
     let rejects = try input.rejectsSink()
-    var loader = DocumentLoader(options: input.inputOptions)
+    var options = input.inputOptions
+    options.keepsRecords = newArticles != nil
+    var loader = DocumentLoader(options: options)
     loader.threadCount = index.configuration.threadCount
     loader.streamBatchLimit = batchSize
     let loaded: LoadedInput
@@ -242,12 +260,18 @@ private func streamAnswers(index: NearDupIndex, input: InputArguments, adding: B
                     let part = Array(batch[start..<min(start + batchSize, batch.count)])
                     let answers = adding ? try index.add(contentsOf: part) : try index.check(contentsOf: part)
                     var output: [UInt8] = []
-                    for answer in answers {
+                    var newLines: [UInt8] = []
+                    for (answer, document) in zip(answers, part) {
                         output += IndexAnswerLine.line(answer)
                         counts.articles += 1
-                        if answer.duplicateOf != nil { counts.copies += 1 }
+                        if answer.duplicateOf != nil {
+                            counts.copies += 1
+                        } else if newArticles != nil {
+                            document.appendRecordLine(to: &newLines)
+                        }
                     }
                     try standardOutput.write(output)
+                    try newArticles?.write(newLines)
                 }
                 return true
             } catch let error as NearDupIndexError {

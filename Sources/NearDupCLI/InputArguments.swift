@@ -97,12 +97,17 @@ struct InputArguments: ParsableArguments {
     }
 
     /// Loads every feed, handing each rejected record to `rejects` as it is found, and noting
-    /// repairs on stderr.
+    /// repairs on stderr; with `keepingRecords`, each document keeps its original line
+    /// (``InputOptions/keepsRecords``).
     /// - Throws: `CLIError.input` if loading fails; the `rejects` file's failure if it cannot be written.
-    func load(quiet: Bool, threads: Int?, rejects: RejectsSink) throws(CLIError) -> LoadedInput {
+    func load(
+        quiet: Bool, threads: Int?, rejects: RejectsSink, keepingRecords: Bool = false
+    ) throws(CLIError) -> LoadedInput {
         let loaded: LoadedInput
         do throws(InputError) {
-            var loader = DocumentLoader(options: inputOptions)
+            var options = inputOptions
+            options.keepsRecords = keepingRecords
+            var loader = DocumentLoader(options: options)
             loader.threadCount = threads
             loaded = try loader.load(feeds, rejectionHandler: rejects.add)
         } catch {

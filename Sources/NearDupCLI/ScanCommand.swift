@@ -64,8 +64,10 @@ struct ScanCommand: ParsableCommand {
 /// One run of the engine over the feeds, as `scan` and `dedup` do it: load, scan, and account
 /// for every record read.
 struct ScanRun {
-    /// What was read, with the rejected records.
+    /// What was read, with the rejected records (without the documents `screen` removed).
     let loaded: LoadedInput
+    /// The documents an index removed before the scan (`dedup --against`), in input order.
+    let removedAgainstIndex: [IndexScreen.Removal]
     /// The engine's report on the documents read.
     let report: ScanReport
     /// Whether `--keep earliest` (the default) had no times to go by, so followed input order.
@@ -79,10 +81,17 @@ struct ScanRun {
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    /// Loads the feeds and scans them, with progress on stderr; rejected records go to `rejects`.
-    init(input: InputArguments, options: NearDupOptions, rejects: RejectsSink, quiet: Bool) throws {
+    /// Loads the feeds and scans them, with progress on stderr; rejected records go to `rejects`;
+    /// with `keepingRecords`, documents keep their original lines; with `screen`, the documents
+    /// an index has copies of are removed first.
+    init(
+        input: InputArguments, options: NearDupOptions, rejects: RejectsSink, quiet: Bool, keepingRecords: Bool = false,
+        screen: IndexScreen? = nil
+    ) throws {
         keepsInInputOrder = options.keep == .earliest && input.timeField == nil
-        loaded = try input.load(quiet: quiet, threads: options.threadCount, rejects: rejects)
+        let read = try input.load(
+            quiet: quiet, threads: options.threadCount, rejects: rejects, keepingRecords: keepingRecords)
+        (loaded, removedAgainstIndex) = try screen?.screen(read, removing: options.removedRelations) ?? (read, [])
         let progress = ProgressReporter.make(quiet: quiet)
         defer { progress?.finish() }
         do throws(NearDupError) {
@@ -119,8 +128,10 @@ struct ScanRun {
                     + "(each was linked to the \(ScanStatistics.sourcesPerParagraph) most preferred); see the README, "
                     + "\"Failure behaviour\"")
         }
+        let againstIndex = removedAgainstIndex.isEmpty ? "" : " (\(removedAgainstIndex.count) against the index)"
         printError(
             "neardup: \(loaded.recordsRead) records read: \(statistics.documents - statistics.removedDocuments) kept, "
-                + "\(statistics.removedDocuments) removed, \(loaded.rejectedCount) rejected")
+                + "\(statistics.removedDocuments + removedAgainstIndex.count) removed\(againstIndex), "
+                + "\(loaded.rejectedCount) rejected")
     }
 }

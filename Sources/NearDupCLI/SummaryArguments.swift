@@ -25,9 +25,10 @@ struct SummaryArguments: ParsableArguments {
         to file: OutputFile?, command: String, input: InputArguments, run: ScanRun, rejects: RejectsSink
     ) throws(CLIError) {
         guard let file else { return }
-        let summary = RunSummary(
+        var summary = RunSummary(
             command: command, feeds: input.feeds, inputOptions: input.inputOptions, loaded: run.loaded,
             rejectedByProblem: rejects.countsByProblem, seconds: run.elapsedSeconds)
+        summary.removedAgainstIndex = run.removedAgainstIndex.count
         try file.write(summary.render(run.report))
         try file.commit()
     }

@@ -6,7 +6,7 @@ public import NearDupFeeds
 ///
 /// Its fields, in this order: `type` (`"summary"`), `format_version`, `version` (NearDup's),
 /// `command`, `feeds`, `fields` (the id, text, time and source fields read), `records_read`,
-/// `documents`, `kept`, `removed`, `rejected`, `rejected_by_problem` (problem code → count, in code
+/// `documents`, `kept`, `removed` (`removed_against_index` of them by `dedup --against`), `rejected`, `rejected_by_problem` (problem code → count, in code
 /// order), `empty_documents`, `documents_with_invalid_utf8`, `skipped_files`, `paragraphs`,
 /// `boilerplate_paragraphs`, `links` and `removed_by_relation` (relation → count, every relation),
 /// `parameters` (what decides the result: the `scan` line's, plus `keep`, `remove`,
@@ -28,6 +28,9 @@ public struct RunSummary: Sendable {
     public var rejectedByProblem: [String: Int]
     /// The wall time of the whole run, in seconds.
     public var seconds: Double
+    /// How many documents `dedup --against` removed as copies of indexed articles before the scan
+    /// (they are not in its report).
+    public var removedAgainstIndex = 0
 
     /// Creates a summary of one run.
     /// - Parameters:
@@ -63,9 +66,10 @@ public struct RunSummary: Sendable {
         line.add("feeds", strings: feeds)
         line.add("fields", object: fields)
         line.add("records_read", loaded.recordsRead)
-        line.add("documents", statistics.documents)
+        line.add("documents", statistics.documents + removedAgainstIndex)
         line.add("kept", statistics.documents - statistics.removedDocuments)
-        line.add("removed", statistics.removedDocuments)
+        line.add("removed", statistics.removedDocuments + removedAgainstIndex)
+        line.add("removed_against_index", removedAgainstIndex)
         line.add("rejected", loaded.rejectedCount)
         line.add("rejected_by_problem", object: Self.counts(rejectedByProblem.sorted { $0.key < $1.key }))
         line.add("empty_documents", statistics.emptyDocuments)

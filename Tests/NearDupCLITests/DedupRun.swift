@@ -43,7 +43,10 @@ struct DedupRun {
             #expect(!FileManager.default.fileExists(atPath: kept), "no output under the final name on failure")
             return run
         }
-        run.keptIDs = try objects(in: kept).map { try #require($0["id"] as? String) }
+        // Kept records are the input lines: an integer id stays an integer.
+        run.keptIDs = try objects(in: kept).map {
+            try #require(($0["id"] as? String) ?? ($0["id"] as? Int)?.description)
+        }
         run.removedIDs = try objects(in: removed).map { try #require($0["id"] as? String) }
         run.rejects = try objects(in: rejects).map {
             Reject(

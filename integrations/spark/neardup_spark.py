@@ -2,7 +2,8 @@
 `neardup dedup` on the whole feed.
 
     spark-submit --master local[2] --files neardup integrations/spark/neardup_spark.py \
-        FEED OUTPUT [--binary neardup] [--partitions N] [-- NEARDUP OPTIONS...]
+        FEED OUTPUT [--binary neardup] [--partitions N] [--annotate FIELD] [--removed-records]
+        [-- NEARDUP OPTIONS...]
 
 1. Every partition of the feed's lines goes through `neardup bands` (the per-document stage:
    normalize, shingle, MinHash, LSH band keys, rewrite samples), which prints each article's keys.
@@ -18,8 +19,10 @@
    each partition runs `neardup dedup` on its articles in feed order. Articles sharing no key
    never affect each other's decisions (see ComponentDedupTests), so the union of these runs is
    the run on the whole feed.
-5. The kept records (as `neardup dedup` writes them) go to OUTPUT/kept, the removed ones to
-   OUTPUT/removed, both in feed order (part files in order), the records rejected with
+5. The kept records (as `neardup dedup` writes them: each its feed line, byte for byte, with the
+   --annotate field if asked) go to OUTPUT/kept, the removed ones' evidence to OUTPUT/removed and,
+   with --removed-records, their feed lines to OUTPUT/removed_records, all in feed order (part
+   files in order), the records rejected with
    --skip-invalid to OUTPUT/rejected (as `--rejects` writes them, with the feed's line numbers),
    and a summary to OUTPUT/summary.json.
 
@@ -139,34 +142,40 @@ def components(edges, max_rounds=100):
 
 
 def run_dedup(binary, options, common_samples, records):
-    """Runs `neardup dedup --common-samples` on one partition's (feed index, id, line) records, in
-    feed order, with the common samples' tokens; yields ("kept" | "removed", feed index, output line)."""
+    """Runs `neardup dedup --common-samples --removed-records` on one partition's (feed index, id,
+    line) records, in feed order, with the common samples' tokens and `options` (NEARDUP OPTIONS
+    and --annotate); yields ("kept" | "removed" | "removed_records", feed index, output line)."""
     records = sorted(records)
     if not records:
         return
     with tempfile.TemporaryDirectory(prefix="neardup-spark-") as folder:
-        feed, kept, removed, common = (os.path.join(folder, name)
-                                       for name in ("feed.jsonl", "kept.jsonl", "removed.jsonl", "common.txt"))
+        feed, kept, removed, removed_records, common = (
+            os.path.join(folder, name)
+            for name in ("feed.jsonl", "kept.jsonl", "removed.jsonl", "removed-records.jsonl", "common.txt"))
         with open(feed, "w", encoding="utf-8") as file:
             for _, _, line in records:
                 file.write(line + "\n")
         with open(common, "w", encoding="utf-8") as file:
             file.writelines(token + "\n" for token in common_samples)
         result = subprocess.run(
-            [neardup_path(binary), "dedup", feed, "-o", kept, "--removed", removed, "--quiet",
+            [neardup_path(binary), "dedup", feed, "-o", kept, "--removed", removed,
+             "--removed-records", removed_records, "--quiet",
              "--common-samples", common, *options],
             capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"neardup dedup failed: {result.stderr.strip()}")
         with open(removed, encoding="utf-8") as file:
             removed_lines = {json.loads(line)["id"]: line.rstrip("\n") for line in file}
-        with open(kept, encoding="utf-8") as file:
-            kept_lines = iter(file.read().splitlines())
-    # Both outputs keep feed order and together hold every record, so the kept lines belong, in
-    # order, to the records that were not removed.
+        with open(kept, encoding="utf-8", newline="") as file:  # records pass through: no newline translation
+            kept_lines = iter(file.read().split("\n")[:-1])
+        with open(removed_records, encoding="utf-8", newline="") as file:
+            removed_record_lines = iter(file.read().split("\n")[:-1])
+    # The outputs keep feed order and together hold every record, so the kept lines belong, in
+    # order, to the records that were not removed, and the removed records' lines to the others.
     for index, identifier, _ in records:
         if identifier in removed_lines:
             yield "removed", index, removed_lines[identifier]
+            yield "removed_records", index, next(removed_record_lines)
         else:
             yield "kept", index, next(kept_lines)
 
@@ -177,9 +186,13 @@ def main():
     parser.add_argument("output", help="output folder (must not exist)")
     parser.add_argument("--binary", default="neardup", help="neardup executable (shipped with --files)")
     parser.add_argument("--partitions", type=int, default=None, help="partitions (default: Spark's)")
+    parser.add_argument("--annotate", metavar="FIELD", help="neardup dedup --annotate FIELD on the kept records")
+    parser.add_argument("--removed-records", action="store_true",
+                        help="also write the removed records' feed lines to OUTPUT/removed_records")
     arguments, options = parser.parse_known_args()
     if options[:1] == ["--"]:
         options = options[1:]
+    dedup_options = options + (["--annotate", arguments.annotate] if arguments.annotate is not None else [])
 
     spark = SparkSession.builder.appName("neardup-dedup").getOrCreate()
     context = spark.sparkContext
@@ -243,15 +256,15 @@ def main():
               .map(lambda kv: (kv[0] if kv[1][1] is None else kv[1][1], (kv[0], kv[1][0][0], kv[1][0][1])))
               .partitionBy(partitions)
               .values())
-    results = placed.mapPartitions(lambda part: run_dedup(binary, options, common_samples.value, part)).cache()
+    results = placed.mapPartitions(lambda part: run_dedup(binary, dedup_options, common_samples.value, part)).cache()
 
-    for kind in ("kept", "removed"):
+    for kind in ("kept", "removed") + (("removed_records",) if arguments.removed_records else ()):
         (results.filter(lambda r, kind=kind: r[0] == kind).map(lambda r: (r[1], r[2]))
          .sortByKey(numPartitions=partitions).values()
          .saveAsTextFile(os.path.join(arguments.output, kind)))
     rejected.sortByKey(numPartitions=1).values().saveAsTextFile(os.path.join(arguments.output, "rejected"))
 
-    counts = results.map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collectAsMap()
+    counts = results.filter(lambda r: r[0] != "removed_records").map(lambda r: (r[0], 1)).reduceByKey(lambda a, b: a + b).collectAsMap()
     summary = {
         "records": keyed.count() + rejected.count(), "kept": counts.get("kept", 0), "removed": counts.get("removed", 0),
         "rejected": rejected.count(), "common_samples": len(common_samples.value),

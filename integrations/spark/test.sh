@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the Spark job (neardup_spark.py) with `spark-submit --master local[2]` and checks that its
-# kept and removed records are byte-identical to those of `neardup dedup` on the same feed, for
+# kept records (annotated), removed records and removed records' lines are byte-identical to those
+# of `neardup dedup --annotate neardup --removed-records` on the same feed, for
 # the bundled fixtures and a generated feed followed by the eval ci split (rewritten copies: the
 # feed's rewrite links must exist, so that the comparison covers them). CI runs it.
 #
@@ -44,19 +45,21 @@ fi
 echo "$work/feed.jsonl: $rewrites rewrite links"
 for feed in "$repo/fixtures/feed.jsonl" "$work/feed.jsonl"; do
     echo "== $feed"
-    "$neardup" dedup "$feed" "${options[@]}" -o "$work/expected-kept.jsonl" --removed "$work/expected-removed.jsonl" --quiet
+    "$neardup" dedup "$feed" "${options[@]}" -o "$work/expected-kept.jsonl" --removed "$work/expected-removed.jsonl" \
+        --annotate neardup --removed-records "$work/expected-removed_records.jsonl" --quiet
     rm -rf "$work/out"
     spark-submit --master 'local[2]' --conf spark.ui.enabled=false --files "$neardup" \
-        "$repo/integrations/spark/neardup_spark.py" "$feed" "$work/out" --binary neardup -- "${options[@]}" \
+        "$repo/integrations/spark/neardup_spark.py" "$feed" "$work/out" --binary neardup \
+        --annotate neardup --removed-records -- "${options[@]}" \
         >"$work/spark.log" 2>&1 || { grep -v ' INFO ' "$work/spark.log" | tail -n 40 >&2; exit 1; }
     echo "summary: $(tr -d ' \n' <"$work/out/summary.json")"
-    for kind in kept removed; do
+    for kind in kept removed removed_records; do
         if ! cat "$work/out/$kind"/part-* | cmp -s - "$work/expected-$kind.jsonl"; then
             echo "FAIL: the Spark job's $kind records differ from neardup dedup's for $feed" >&2
             exit 1
         fi
     done
-    echo "kept and removed records identical to neardup dedup's ($(wc -l <"$work/expected-kept.jsonl") kept," \
+    echo "kept, removed and removed records' lines identical to neardup dedup's ($(wc -l <"$work/expected-kept.jsonl") kept," \
         "$(wc -l <"$work/expected-removed.jsonl") removed)"
 done
 echo "spark equality test passed"

@@ -6,11 +6,21 @@ public import Foundation
 /// The text is held in memory, or, for documents loaded with
 /// `InputOptions.TextStorage.spill(beyondBytes:directory:)` (NearDupFeeds), in a temporary file
 /// and read back on each use; a document behaves the same either way.
+///
+/// A document can also carry its ``record``: bytes the engine never reads, such as the JSON Lines
+/// line it was read from, so that whoever gets a result can write the record back whole.
 public struct Document: Sendable, Hashable {
     /// Where a document's text is.
     private enum Storage: Sendable {
         case inMemory(String)
         /// `count` UTF-8 bytes at `offset` in `file`.
+        case spilled(file: any SpilledTextFile, offset: Int, count: Int)
+    }
+
+    /// Where a document's record is.
+    private enum RecordStorage: Sendable {
+        case inMemory([UInt8])
+        /// `count` bytes at `offset` in `file`.
         case spilled(file: any SpilledTextFile, offset: Int, count: Int)
     }
 
@@ -22,6 +32,7 @@ public struct Document: Sendable, Hashable {
     /// Where the article came from (a site or feed name), if known; reported, never matched.
     public var source: String?
     private var storage: Storage
+    private var recordStorage: RecordStorage?
 
     /// Creates a document.
     /// - Parameters:
@@ -29,11 +40,46 @@ public struct Document: Sendable, Hashable {
     ///   - text: The article's text; paragraphs are separated by newlines.
     ///   - published: When the article was published, if known.
     ///   - source: Where the article came from, if known.
-    public init(id: String, text: String, published: Date? = nil, source: String? = nil) {
+    ///   - record: Bytes to carry along with the document, never read by the engine (see ``record``).
+    public init(id: String, text: String, published: Date? = nil, source: String? = nil, record: [UInt8]? = nil) {
         self.id = id
         self.storage = .inMemory(text)
         self.published = published
         self.source = source
+        self.recordStorage = record.map { .inMemory($0) }
+    }
+
+    /// Opaque bytes carried along with the document, or `nil`: the engine never reads them, and
+    /// `==` and hashing ignore them.
+    ///
+    /// `DocumentLoader` (NearDupFeeds) puts here, when `InputOptions.keepsRecords` is set, the JSON
+    /// Lines line each document was read from, exactly as read (without its line terminator), so
+    /// that a result can be written back record by record without an id → record map. An embedder
+    /// may put anything (a serialised record, a database key). A record moved to a temporary file
+    /// with the text is read back on each use.
+    /// - Complexity: O(1) when held in memory; O(*n*) (a read of the temporary file) when spilled.
+    public var record: [UInt8]? {
+        get {
+            switch recordStorage {
+            case nil: nil
+            case .inMemory(let bytes)?: bytes
+            case .spilled(let file, let offset, let count)?:
+                [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                    file.read(at: offset, into: buffer)
+                    initialized = count
+                }
+            }
+        }
+        set { recordStorage = newValue.map { .inMemory($0) } }
+    }
+
+    /// The length of ``record`` (0 when there is none), without reading a spilled record back.
+    package var recordByteCount: Int {
+        switch recordStorage {
+        case nil: 0
+        case .inMemory(let bytes)?: bytes.count
+        case .spilled(_, _, let count)?: count
+        }
     }
 
     /// The article's text as scraped; paragraphs are separated by newlines.
@@ -101,8 +147,16 @@ public struct Document: Sendable, Hashable {
         return copy
     }
 
+    /// This document with its record read from `file` instead, where the caller has written it:
+    /// ``recordByteCount`` bytes at `offset`.
+    package func withRecord(spilledAt offset: Int, in file: any SpilledTextFile) -> Document {
+        var copy = self
+        copy.recordStorage = .spilled(file: file, offset: offset, count: recordByteCount)
+        return copy
+    }
+
     /// Documents are equal when their ids (as bytes), texts, times and sources are, wherever the texts
-    /// are held.
+    /// are held; their ``record``s are not compared.
     public static func == (lhs: Document, rhs: Document) -> Bool {
         guard BytewiseID(lhs.id) == BytewiseID(rhs.id), lhs.published == rhs.published, lhs.source == rhs.source,
             lhs.textByteCount == rhs.textByteCount

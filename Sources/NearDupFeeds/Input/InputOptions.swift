@@ -49,6 +49,16 @@ public struct InputOptions: Sendable, Hashable {
     /// Where the documents' text is held once loaded. The default, ``TextStorage/memory``, keeps
     /// every text in its ``Document``.
     public var textStorage: TextStorage
+    /// Whether each document read from JSON Lines keeps its line in ``Document/record``, so it can be
+    /// written back whole (`false`, the default, saves the memory).
+    ///
+    /// The record is the line's bytes exactly as read, without its line terminator (`\n` or
+    /// `\r\n`) and without a leading UTF-8 byte order mark; a line with invalid UTF-8 keeps its
+    /// repaired bytes (each invalid sequence replaced with U+FFFD), so a record is always valid
+    /// JSON. Documents read from `.txt` files have no record. Records count with the texts towards
+    /// ``TextStorage/spill(beyondBytes:directory:)``'s limit, and are moved to the temporary file
+    /// with them.
+    public var keepsRecords = false
 
     /// Where ``DocumentLoader`` holds the documents' text.
     ///

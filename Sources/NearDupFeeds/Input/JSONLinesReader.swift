@@ -251,7 +251,8 @@ struct JSONLinesReader: Sendable {
             case _?: throw RecordProblem(.fieldNotAString(sourceField))
             }
         }
-        return Document(id: id, text: text, published: published, source: source)
+        let record = options.keepsRecords ? Array(UTF8Repair.droppingByteOrderMark(line)) : nil
+        return Document(id: id, text: text, published: published, source: source, record: record)
     }
 }
 

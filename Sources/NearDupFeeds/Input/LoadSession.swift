@@ -12,6 +12,9 @@ struct LoadSession {
     private var firstSeen: [BytewiseID: (file: String, line: Int?)] = [:]
     /// The UTF-8 bytes of every document's text so far.
     private var textBytes = 0
+    /// The bytes of every document's text and record so far: what ``InputOptions/TextStorage``'s
+    /// limit on what stays in memory counts.
+    private var loadedBytes = 0
     /// Where texts go past ``InputOptions/TextStorage/spill(beyondBytes:directory:)``'s limit;
     /// created with the first one.
     private var spillFile: TextSpillFile?
@@ -67,7 +70,8 @@ struct LoadSession {
             try reject(InputIssue(file: file, line: line, problem: .duplicateID(document.id, firstSeenAt: firstSeenAt)))
             return
         }
-        textBytes += document.text.utf8.count
+        textBytes += document.textByteCount
+        loadedBytes += document.textByteCount + document.recordByteCount
         if sink == nil, let limit = options.maxTotalTextBytes, textBytes > limit {  // streamed documents are not held
             throw .tooMuchText(limit: limit, location: InputIssue.location(file: file, line: line))
         }
@@ -86,10 +90,10 @@ struct LoadSession {
         }
     }
 
-    /// `document` with its text where ``InputOptions/textStorage`` puts it, given the text read so
-    /// far (streamed documents are not held, so they keep theirs).
+    /// `document` with its text and record where ``InputOptions/textStorage`` puts them, given the
+    /// texts and records read so far (streamed documents are not held, so they keep theirs).
     private mutating func held(_ document: Document) throws(InputError) -> Document {
-        guard sink == nil, case .spill(let heldBytes, let directory) = options.textStorage, textBytes > heldBytes
+        guard sink == nil, case .spill(let heldBytes, let directory) = options.textStorage, loadedBytes > heldBytes
         else { return document }
         if spillFile == nil { spillFile = try TextSpillFile(directory: directory) }
         return try document.spilled(into: spillFile!)
