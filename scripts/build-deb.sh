@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds a Debian package of neardup: scripts/install.sh into a staging tree with prefix /usr,
-# then dpkg-deb. The version is the binary's own (`neardup --version`, NearDupVersion.current),
+# then dpkg-deb. The version is the binary's own (`neardup --version`, NearDupRelease.version),
 # the architecture dpkg's, and Depends is computed by dpkg-shlibdeps from the libraries the binary
 # links, so a new C library (a codec, say) is picked up without editing this script.
 # Usage: scripts/build-deb.sh [--output DIR] [--scratch-path DIR] [--maintainer 'NAME <EMAIL>']

@@ -11,7 +11,7 @@ public struct NearDupCommand: ParsableCommand {
             NearDup compares articles at paragraph level (word or character shingles, MinHash, LSH, exact \
             verification) and links documents by how much of each is covered by the other.
             """,
-        version: NearDupVersion.current,
+        version: NearDupRelease.version,
         subcommands: [
             ScanCommand.self, DedupCommand.self, CompareCommand.self, ExplainCommand.self, GenerateCommand.self,
             IndexCommand.self, BandsCommand.self,

@@ -61,7 +61,7 @@ public struct RunSummary: Sendable {
         var line = JSONObjectLine()
         line.add("type", "summary")
         line.add("format_version", Self.formatVersion)
-        line.add("version", NearDupVersion.current)
+        line.add("version", NearDupRelease.version)
         line.add("command", command)
         line.add("feeds", strings: feeds)
         line.add("fields", object: fields)

@@ -11,12 +11,12 @@ import Testing
         let result = try CommandRunner.run(["--version"])
         #expect(result.status == 0)
         #expect(result.standardOutput == "0.2.0\n")
-        #expect(result.standardOutput == NearDupVersion.current + "\n")
+        #expect(result.standardOutput == NearDupRelease.version + "\n")
         #expect(result.standardError.isEmpty)
     }
 
     @Test func versionIsSemanticVersioning() {
-        #expect(NearDupVersion.current.wholeMatch(of: /(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)/) != nil)
+        #expect(NearDupRelease.version.wholeMatch(of: /(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)/) != nil)
     }
 
     @Test func misspeltVersionFlagIsAUsageError() throws {

@@ -30,7 +30,7 @@ import Testing
         let summary = try Self.summary(at: path)
         #expect(summary["type"] as? String == "summary")
         #expect(summary["command"] as? String == "dedup")
-        #expect(summary["version"] as? String == NearDupVersion.current)
+        #expect(summary["version"] as? String == NearDupRelease.version)
         #expect(summary["feeds"] as? [String] == [feed])
         #expect(summary["records_read"] as? Int == 11)
         #expect(summary["kept"] as? Int == run.keptIDs.count)
