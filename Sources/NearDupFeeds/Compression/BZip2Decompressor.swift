@@ -29,13 +29,16 @@ final class BZip2Decompressor: StreamDecompressor {
 
     func decompress(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, isFinal: Bool
-    ) throws(DecompressionError) -> (consumed: Int, produced: Int) {
+    ) -> DecompressionStep {
         if hasEndedStream {
-            guard !input.isEmpty else { return (0, 0) }
+            guard !input.isEmpty else { return DecompressionStep(consumed: 0, produced: 0) }
             BZ2_bzDecompressEnd(stream)
             stream.initialize(to: bz_stream())
             let status = BZ2_bzDecompressInit(stream, 0, 0)
-            guard status == BZ_OK else { throw DecompressionError("libbz2 could not restart (error \(status))") }
+            guard status == BZ_OK else {
+                return DecompressionStep(
+                    consumed: 0, produced: 0, failure: DecompressionError("libbz2 could not restart (error \(status))"))
+            }
             hasEndedStream = false
         }
         // Safety: libbz2 reads at most avail_in bytes from next_in and writes at most avail_out to next_out.
@@ -47,16 +50,17 @@ final class BZip2Decompressor: StreamDecompressor {
         let consumed = input.count - Int(stream.pointee.avail_in)
         let produced = output.count - Int(stream.pointee.avail_out)
         if consumed > 0 { isInsideStream = true }
+        var failure: DecompressionError?
         switch status {
         case BZ_OK: break
         case BZ_STREAM_END:
             isInsideStream = false
             hasEndedStream = true
-        case BZ_DATA_ERROR_MAGIC: throw DecompressionError("not in the bzip2 format")
-        case BZ_DATA_ERROR: throw DecompressionError("compressed data is corrupt")
-        case BZ_MEM_ERROR: throw DecompressionError("out of memory")
-        default: throw DecompressionError("libbz2 error \(status)")
+        case BZ_DATA_ERROR_MAGIC: failure = DecompressionError("not in the bzip2 format")
+        case BZ_DATA_ERROR: failure = DecompressionError("compressed data is corrupt")
+        case BZ_MEM_ERROR: failure = DecompressionError("out of memory")
+        default: failure = DecompressionError("libbz2 error \(status)")
         }
-        return (consumed, produced)
+        return DecompressionStep(consumed: consumed, produced: produced, failure: failure)
     }
 }

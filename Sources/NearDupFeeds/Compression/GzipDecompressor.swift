@@ -30,7 +30,7 @@ final class GzipDecompressor: StreamDecompressor {
 
     func decompress(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, isFinal: Bool
-    ) throws(DecompressionError) -> (consumed: Int, produced: Int) {
+    ) -> DecompressionStep {
         if hasEndedMember, !input.isEmpty {
             inflateReset(stream)
             hasEndedMember = false
@@ -44,6 +44,7 @@ final class GzipDecompressor: StreamDecompressor {
         let consumed = input.count - Int(stream.pointee.avail_in)
         let produced = output.count - Int(stream.pointee.avail_out)
         if consumed > 0 { isInsideMember = true }
+        var failure: DecompressionError?
         switch status {
         case Z_OK, Z_BUF_ERROR:
             break
@@ -52,8 +53,8 @@ final class GzipDecompressor: StreamDecompressor {
             hasEndedMember = true
         default:
             let message = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-            throw DecompressionError(message)
+            failure = DecompressionError(message)
         }
-        return (consumed, produced)
+        return DecompressionStep(consumed: consumed, produced: produced, failure: failure)
     }
 }

@@ -9,14 +9,25 @@ protocol StreamDecompressor: AnyObject {
     ///   - input: The next compressed bytes; empty at the end, to drain what the decoder holds.
     ///   - output: Where decompressed bytes go.
     ///   - isFinal: Whether no input follows `input` (the end of the file).
-    /// - Returns: How many bytes of `input` were consumed and of `output` produced.
-    /// - Throws: ``DecompressionError`` if the data is corrupt or cannot be decoded.
+    /// - Returns: How many bytes of `input` were consumed and of `output` produced, and why the
+    ///   data cannot be decoded further if it is corrupt. The bytes produced before a failure are
+    ///   good (they are handed on, so that what is read does not depend on buffer sizes).
     func decompress(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, isFinal: Bool
-    ) throws(DecompressionError) -> (consumed: Int, produced: Int)
+    ) -> DecompressionStep
 
     /// Whether the input may end here: every member, frame or stream started has been read whole.
     var isComplete: Bool { get }
+}
+
+/// What one call of ``StreamDecompressor/decompress(_:into:isFinal:)`` did.
+struct DecompressionStep {
+    /// The bytes of input consumed.
+    var consumed: Int
+    /// The bytes of output produced.
+    var produced: Int
+    /// Why the data cannot be decoded further, or `nil`.
+    var failure: DecompressionError? = nil
 }
 
 /// Why a compressed input could not be decompressed: the library's explanation.

@@ -33,7 +33,7 @@ final class XZDecompressor: StreamDecompressor {
 
     func decompress(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, isFinal: Bool
-    ) throws(DecompressionError) -> (consumed: Int, produced: Int) {
+    ) -> DecompressionStep {
         // Safety: liblzma reads at most avail_in bytes from next_in and writes at most avail_out to next_out.
         stream.pointee.next_in = input.baseAddress?.assumingMemoryBound(to: UInt8.self)
         stream.pointee.avail_in = input.count
@@ -42,17 +42,18 @@ final class XZDecompressor: StreamDecompressor {
         let status = lzma_code(stream, isFinal ? LZMA_FINISH : LZMA_RUN)
         let consumed = input.count - stream.pointee.avail_in
         let produced = output.count - stream.pointee.avail_out
+        var failure: DecompressionError?
         switch status {
         case LZMA_OK, LZMA_BUF_ERROR: break
         case LZMA_STREAM_END: isComplete = true
         case LZMA_MEMLIMIT_ERROR:
-            throw DecompressionError("it needs more than \(Self.memoryLimit >> 20) MiB of memory to decompress")
-        case LZMA_FORMAT_ERROR: throw DecompressionError("not in the xz format")
-        case LZMA_OPTIONS_ERROR: throw DecompressionError("unsupported compression options")
-        case LZMA_DATA_ERROR: throw DecompressionError("compressed data is corrupt")
-        case LZMA_MEM_ERROR: throw DecompressionError("out of memory")
-        default: throw DecompressionError("liblzma error \(status.rawValue)")
+            failure = DecompressionError("it needs more than \(Self.memoryLimit >> 20) MiB of memory to decompress")
+        case LZMA_FORMAT_ERROR: failure = DecompressionError("not in the xz format")
+        case LZMA_OPTIONS_ERROR: failure = DecompressionError("unsupported compression options")
+        case LZMA_DATA_ERROR: failure = DecompressionError("compressed data is corrupt")
+        case LZMA_MEM_ERROR: failure = DecompressionError("out of memory")
+        default: failure = DecompressionError("liblzma error \(status.rawValue)")
         }
-        return (consumed, produced)
+        return DecompressionStep(consumed: consumed, produced: produced, failure: failure)
     }
 }

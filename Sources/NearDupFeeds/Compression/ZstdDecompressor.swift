@@ -22,12 +22,15 @@ final class ZstdDecompressor: StreamDecompressor {
 
     func decompress(
         _ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer, isFinal: Bool
-    ) throws(DecompressionError) -> (consumed: Int, produced: Int) {
+    ) -> DecompressionStep {
         var source = ZSTD_inBuffer(src: input.baseAddress, size: input.count, pos: 0)
         var destination = ZSTD_outBuffer(dst: output.baseAddress, size: output.count, pos: 0)
         let hint = ZSTD_decompressStream(context, &destination, &source)
-        if ZSTD_isError(hint) != 0 { throw DecompressionError(String(cString: ZSTD_getErrorName(hint))) }
+        if ZSTD_isError(hint) != 0 {
+            let failure = DecompressionError(String(cString: ZSTD_getErrorName(hint)))
+            return DecompressionStep(consumed: source.pos, produced: destination.pos, failure: failure)
+        }
         if source.pos > 0 || destination.pos > 0 || hint == 0 { lastHint = hint }
-        return (source.pos, destination.pos)
+        return DecompressionStep(consumed: source.pos, produced: destination.pos)
     }
 }

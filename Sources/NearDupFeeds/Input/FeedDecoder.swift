@@ -143,16 +143,12 @@ final class FeedDecoder {
         var rest = input
         var produced = 0
         repeat {
-            let step: (consumed: Int, produced: Int)
-            do {
-                step = try decompressor.decompress(rest, into: output, isFinal: isFinal)
-            } catch {
-                return error
-            }
+            let step = decompressor.decompress(rest, into: output, isFinal: isFinal)
             // Safety: the decompressor consumed at most rest.count bytes and produced at most output.count.
             rest = UnsafeRawBufferPointer(rebasing: rest[step.consumed...])
             produced = step.produced
             if produced > 0 { try body(UnsafeRawBufferPointer(rebasing: output[..<produced])) }
+            if let failure = step.failure { return failure }
             if step.consumed == 0, produced == 0, !rest.isEmpty {
                 return DecompressionError("the decompressor stopped making progress")
             }

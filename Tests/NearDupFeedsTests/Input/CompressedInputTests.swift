@@ -105,6 +105,14 @@ import Testing
         #expect(issue.file == path)
         #expect(issue.problem.code == "corrupt_compressed")
         #expect(input.documents.count < 9)
+        // What is read before the damage does not depend on the sizes of the chunks read and
+        // decompressed.
+        for chunkSize in [1, 5, 4_096] {
+            let rechunked = try Self.load(corrupt, options: options, chunkSize: chunkSize).result.get()
+            #expect(rechunked.documents == input.documents)
+            #expect(rechunked.rejected.map(\.line) == input.rejected.map(\.line))
+            #expect(rechunked.rejected.map(\.problem) == input.rejected.map(\.problem))
+        }
     }
 
     @Test func parquetIsRefusedWithARecipe() throws {
