@@ -15,7 +15,7 @@ final class BZip2Decompressor: StreamDecompressor {
         stream.initialize(to: bz_stream())
         let status = BZ2_bzDecompressInit(stream, 0, 0)
         guard status == BZ_OK else {
-            stream.deallocate()
+            // Fully initialized: deinit still runs, ends the stream (a no-op here) and frees it.
             throw DecompressionError("libbz2 could not start (error \(status))")
         }
     }

@@ -16,7 +16,7 @@ final class GzipDecompressor: StreamDecompressor {
         // windowBits 15 + 16: the largest window, gzip wrapper only.
         let status = inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else {
-            stream.deallocate()
+            // Fully initialized: deinit still runs, ends the stream (a no-op here) and frees it.
             throw DecompressionError("zlib could not start (error \(status))")
         }
     }

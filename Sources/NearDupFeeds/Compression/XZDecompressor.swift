@@ -21,7 +21,7 @@ final class XZDecompressor: StreamDecompressor {
         stream.initialize(to: lzma_stream())
         let status = lzma_stream_decoder(stream, Self.memoryLimit, Self.concatenated)
         guard status == LZMA_OK else {
-            stream.deallocate()
+            // Fully initialized: deinit still runs, ends the stream (a no-op here) and frees it.
             throw DecompressionError("liblzma could not start (error \(status.rawValue))")
         }
     }
