@@ -32,6 +32,13 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"])]
         ),
+        // The compression libraries that compressed feeds are read, and `.gz`/`.zst` outputs
+        // written, through: zlib (gzip), zstd, liblzma (xz) and libbz2 (bzip2, which has no
+        // pkg-config file).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZMA", pkgConfig: "liblzma", providers: [.apt(["liblzma-dev"])]),
+        .systemLibrary(name: "CBZip2", providers: [.apt(["libbz2-dev"])]),
         .target(name: "CNearDupKernels"),
         .target(
             name: "NearDup",
@@ -44,7 +51,7 @@ let package = Package(
         // Reading feeds (JSON Lines, text folders) into documents, and writing documents back.
         .target(
             name: "NearDupFeeds",
-            dependencies: ["NearDup", "CNearDupKernels"]
+            dependencies: ["NearDup", "CNearDupKernels", "CZlib", "CZstd", "CLZMA", "CBZip2"]
         ),
         // Every output format: scan reports, dedup and reject records, band keys, comparisons,
         // index answers. A leaf: only the CLI depends on it.

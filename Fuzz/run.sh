@@ -80,6 +80,11 @@ make_seeds() {
         # fields (bit 0 time, bit 1 source), chunking, threads
         { printf '\003\000\000'; cat "$root/fixtures/feed.jsonl"; } >"$dir/feed"
         { printf '\003\002\001'; head -n 3 "$root/fixtures/feed.jsonl"; } >"$dir/feed-head"
+        # Compressed feeds (decompressed by their signature), made with the tools setup.sh installs.
+        local tool
+        for tool in gzip zstd xz bzip2; do
+            { printf '\003\002\001'; head -n 3 "$root/fixtures/feed.jsonl" | "$tool" -q -c; } >"$dir/feed-head-$tool"
+        done
         local line=0
         while IFS= read -r record; do
             line=$((line + 1))

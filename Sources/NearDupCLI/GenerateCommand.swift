@@ -45,8 +45,8 @@ struct GenerateCommand: ParsableCommand {
             let feedFile = try OutputFile(path: output)
             let truthFile = try truth.map { (path) throws(CLIError) in try OutputFile(path: path) }
             do throws(JSONLinesWriterError) {
-                let feed = JSONLinesWriter(handle: feedFile.fileHandle, name: feedFile.path)
-                let truthLines = truthFile.map { JSONLinesWriter(handle: $0.fileHandle, name: $0.path) }
+                let feed = feedFile.jsonLinesWriter()
+                let truthLines = truthFile.map { $0.jsonLinesWriter() }
                 try generator.forEachDocument { (document, record) throws(JSONLinesWriterError) in
                     try feed.write(document)
                     try truthLines?.write(record)

@@ -28,7 +28,8 @@ struct InputArguments: ParsableArguments {
     @Flag(
         help: """
             Skip malformed records, missing or mistyped fields, invalid times, duplicate ids (compared as bytes), \
-            compressed files and unreadable files in feed folders, report them on stderr, and go on.
+            zip and Parquet files, broken compressed streams and unreadable files in feed folders, report them on \
+            stderr, and go on.
             """)
     var skipInvalid = Self.defaults.skipInvalid
 

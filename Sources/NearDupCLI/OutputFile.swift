@@ -1,4 +1,5 @@
 import Foundation
+import NearDupFeeds
 import Synchronization
 
 /// One output file being written safely: into a temporary file in the same folder
@@ -11,6 +12,9 @@ import Synchronization
 /// `/dev/stdout`) is written in place, appending, and never replaced; ``commit()`` only closes it.
 /// A symbolic link stays a link: the file it points to is replaced (the temporary file goes in
 /// that file's folder).
+///
+/// A path ending in `.gz` or `.zst` is compressed as it is written (``OutputCompressor``: gzip or
+/// zstd, deterministically, so the same output gives the same bytes); standard output never is.
 ///
 /// Commands open their outputs before doing any work, so a path that cannot be written fails at
 /// once, not after a long scan.
@@ -34,6 +38,8 @@ final class OutputFile {
     /// The file the temporary file is renamed to.
     private let finalPath: String
     private var isFinished = false
+    /// Compresses what is written, for a path named `.gz` or `.zst`.
+    private let compressor: OutputCompressor?
 
     /// Opens `path` for writing: a temporary file next to the file it will replace, or the
     /// path itself if it is not a regular file, or standard output for `-`.
@@ -41,6 +47,7 @@ final class OutputFile {
     ///   no permission, read-only file system, a folder, a socket).
     init(path: String) throws(CLIError) {
         self.path = path
+        compressor = path == "-" ? nil : CompressionFormat.ofOutput(named: path).map { OutputCompressor(format: $0) }
         let destination = try Self.destination(of: path)
         switch destination {
         case .standardOutput:
@@ -127,18 +134,42 @@ final class OutputFile {
         if !isFinished { discard() }
     }
 
-    /// A handle on the file for writers that take one; closing it is left to ``commit()``.
-    var fileHandle: FileHandle { FileHandle(fileDescriptor: descriptor, closeOnDealloc: false) }
-
-    /// Writes every byte of `bytes`, retrying short and interrupted writes.
+    /// Writes every byte of `bytes` (compressed, for a `.gz` or `.zst` path), retrying short and
+    /// interrupted writes.
     /// - Throws: `CLIError.cannotWrite` with the system's reason (e.g. "No space left on device").
     func write(_ bytes: [UInt8]) throws(CLIError) {
+        let outcome = bytes.withUnsafeBytes { buffer in Result { () throws(CLIError) in try write(buffer) } }
+        try outcome.get()
+    }
+
+    /// Writes every byte of `bytes` (compressed, for a `.gz` or `.zst` path), retrying short and
+    /// interrupted writes.
+    /// - Throws: `CLIError.cannotWrite` with the system's reason (e.g. "No space left on device").
+    func write(_ bytes: UnsafeRawBufferPointer) throws(CLIError) {
+        guard let compressor else { return try writeToFile(bytes) }
+        try compressor.compress(bytes, writeToFile)
+    }
+
+    /// A JSON Lines writer whose lines go through ``write(_:)-(UnsafeRawBufferPointer)`` (compressed,
+    /// for a `.gz` or `.zst` path); closing it leaves this file to ``commit()``.
+    func jsonLinesWriter() -> JSONLinesWriter {
+        JSONLinesWriter(name: path) { (bytes) throws(JSONLinesWriterError) in
+            do throws(CLIError) {
+                try self.write(bytes)
+            } catch .cannotWrite(_, let reason) {
+                throw JSONLinesWriterError(destination: self.path, reason: reason)
+            } catch {
+                throw JSONLinesWriterError(destination: self.path, reason: "\(error)")
+            }
+        }
+    }
+
+    /// Writes every byte of `bytes` to the file as they are.
+    private func writeToFile(_ bytes: UnsafeRawBufferPointer) throws(CLIError) {
         var written = 0
         while written < bytes.count {
-            let result = bytes.withUnsafeBytes {
-                // Safety: written < bytes.count, so write reads within bytes[written...].
-                Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written)
-            }
+            // Safety: written < bytes.count, so write reads within bytes[written...].
+            let result = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
             if result < 0 {
                 if errno == EINTR { continue }
                 throw .cannotWrite(path: displayName, reason: Self.reason(errno))
@@ -147,11 +178,12 @@ final class OutputFile {
         }
     }
 
-    /// Closes the file and renames it to its final name (a file written in place is only
-    /// closed; standard output is left open).
+    /// Ends a compressed stream, closes the file and renames it to its final name (a file
+    /// written in place is only closed; standard output is left open).
     /// - Throws: `CLIError.cannotWrite` if closing (the last write-back) or renaming fails; the
     ///   temporary file is then removed.
     func commit() throws(CLIError) {
+        try compressor?.finish(writeToFile)
         guard let temporaryPath else {
             isFinished = true
             if descriptor != STDOUT_FILENO, close(descriptor) != 0 {

@@ -188,25 +188,30 @@ import Testing
             strict.standardError.contains("\(texts.path)/dangling.txt: cannot read file (No such file or directory)"))
     }
 
-    @Test func compressedAndBinaryFiles() throws {
+    @Test func archivesFakeCompressionAndBinaryFiles() throws {
         let folder = try ScratchFolder()
         let fixture = try Data(contentsOf: URL(fileURLWithPath: Fixtures.path("fixtures/feed.jsonl")))
-        let gzip = try folder.file("feed.jsonl", [0x1F, 0x8B, 0x08, 0x00] + Array(fixture.prefix(4_000)))
+        let zip = try folder.file("feed.jsonl", [0x50, 0x4B, 0x03, 0x04] + Array(fixture.prefix(4_000)))
+        let fakeGzip = try folder.file("fake.jsonl", [0x1F, 0x8B, 0x08, 0x00] + Array(fixture.prefix(4_000)))
         var generator = SplitMix64(seed: 7)
         let junk = try folder.file("junk.jsonl", (0..<200_000).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
-        let run = try DedupRun.run([gzip, junk], in: folder)
+        let run = try DedupRun.run([zip, fakeGzip, junk], in: folder)
         #expect(run.status == 0)
         #expect(run.keptIDs.isEmpty)
-        #expect(run.rejects.first == .init(file: gzip, line: nil, problem: "compressed"))
+        #expect(run.rejects.first == .init(file: zip, line: nil, problem: "compressed"))
+        #expect(run.rejects.dropFirst().first == .init(file: fakeGzip, line: 1, problem: "corrupt_compressed"))
         #expect(run.rejects.count > 100)
         #expect(
-            run.rejects.dropFirst().allSatisfy {
+            run.rejects.dropFirst(2).allSatisfy {
                 $0.file == junk && ["malformed_json", "not_an_object"].contains($0.problem)
             })
 
-        let strict = try CommandRunner.run(["scan", gzip])
+        let strict = try CommandRunner.run(["scan", zip])
         #expect(strict.status == 65)
-        #expect(strict.standardError.contains("\(gzip): the file is gzip-compressed, not JSON Lines"))
+        #expect(strict.standardError.contains("\(zip): the file is a zip archive, not JSON Lines"))
+        let corrupt = try CommandRunner.run(["scan", fakeGzip])
+        #expect(corrupt.status == 65)
+        #expect(corrupt.standardError.contains("\(fakeGzip):1: the gzip stream cannot be decompressed"))
     }
 
     @Test func memoryLimitStopsBeforeTheInputOutgrowsIt() throws {

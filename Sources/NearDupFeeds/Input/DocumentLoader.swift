@@ -17,7 +17,9 @@ public import NearDup
 ///   bytes that are not UTF-8 are percent-escaped); other files are counted as skipped;
 /// - anything else is read as JSON Lines: one object per line, with the fields named in
 ///   ``InputOptions``; blank lines are ignored, CRLF line ends and a leading UTF-8 byte order mark
-///   are accepted.
+///   are accepted. A file or standard input compressed with gzip, zstd, xz or bzip2 is
+///   decompressed as it is read, recognised by its first bytes (``FeedDecoder``); a zip archive or
+///   a Parquet file is rejected whole.
 ///
 /// Files are streamed in chunks, never read whole. Invalid UTF-8 is replaced with U+FFFD and
 /// counted, never fatal. Ids must be unique across all inputs, compared by their UTF-8 bytes (not

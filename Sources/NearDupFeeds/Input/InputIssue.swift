@@ -43,13 +43,18 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
         /// The record (a JSON Lines line or a `.txt` file) is longer than
         /// ``InputOptions/maxDocumentBytes``; it was dropped unread.
         case tooLarge(byteCount: Int, limit: Int)
-        /// The file is compressed (the payload names the format, e.g. `gzip`), not JSON Lines;
-        /// none of it was read.
+        /// The file is an archive in a compressed format that is not read (the payload names it:
+        /// `zip`), not JSON Lines; none of it was read. gzip, zstd, xz and bzip2 are decompressed.
         case compressed(String)
+        /// The file is Apache Parquet, not JSON Lines; none of it was read.
+        case parquet
+        /// The file's compressed stream (`format`: `gzip`, `zstd`, `xz` or `bzip2`) is corrupt or
+        /// truncated; `reason` is the library's explanation. The records before it were read.
+        case corruptCompressed(format: String, reason: String)
 
         /// A stable name for the kind of problem, for machines: `malformed_json`, `not_an_object`,
         /// `missing_field`, `wrong_type`, `duplicate_id`, `invalid_time`, `unreadable`,
-        /// `too_large` or `compressed`.
+        /// `too_large`, `compressed`, `parquet` or `corrupt_compressed`.
         public var code: String {
             switch self {
             case .malformedJSON: "malformed_json"
@@ -61,8 +66,14 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
             case .unreadable: "unreadable"
             case .tooLarge: "too_large"
             case .compressed: "compressed"
+            case .parquet: "parquet"
+            case .corruptCompressed: "corrupt_compressed"
             }
         }
+
+        /// A command that converts a Parquet file to JSON Lines.
+        static let parquetConversion =
+            "duckdb -c \"COPY (SELECT * FROM 'FILE.parquet') TO 'FILE.jsonl' (FORMAT JSON)\""
 
         /// A short explanation, e.g. `missing field "text"`.
         public var description: String {
@@ -99,7 +110,13 @@ public struct InputIssue: Sendable, Hashable, CustomStringConvertible {
             case .tooLarge(let byteCount, let limit):
                 return "record of \(byteCount) bytes is over the limit of \(limit) bytes (not read)"
             case .compressed(let format):
-                return "the file is \(format)-compressed, not JSON Lines (decompress it first)"
+                return "the file is a \(format) archive, not JSON Lines (extract it first, e.g. "
+                    + "unzip -p FILE.zip > FILE.jsonl)"
+            case .parquet:
+                return "the file is Parquet, not JSON Lines (convert it first, e.g. "
+                    + Self.parquetConversion + ")"
+            case .corruptCompressed(let format, let reason):
+                return "the \(format) stream cannot be decompressed: \(reason) (the records before this line were read)"
             }
         }
     }

@@ -93,8 +93,9 @@ struct JSONLinesReader: Sendable {
     ///
     /// A line over ``InputOptions/maxDocumentBytes`` is dropped as it streams past and skipped; one
     /// over ``InputOptions/maxRecordBytes`` (but not the former) is dropped too and stops loading,
-    /// since the run could not hold it; an input that starts like a compressed file is
-    /// rejected whole, and the rest of it ignored.
+    /// since the run could not hold it. A compressed input is decompressed as it is read
+    /// (``FeedDecoder``); a zip archive or a Parquet file is rejected whole, and a corrupt or
+    /// truncated compressed stream is rejected after the lines read before it.
     /// - Parameters:
     ///   - handsOverEachRead: When streaming, whether the records of each chunk are handed over as
     ///     soon as it is read (a pipe, whose writer may be slow), rather than in full batches.
@@ -112,8 +113,8 @@ struct JSONLinesReader: Sendable {
         let recordLimit = options.maxRecordBytes ?? .max
         var splitter = LineSplitter(maxLineBytes: min(options.maxDocumentBytes, recordLimit))
         var batch = LineBatch()
-        var isFirstChunk = true
-        var isCompressed = false
+        let decoder = FeedDecoder(outputSize: chunkSize)
+        var stop: FeedDecoder.Failure?
         func collect(_ line: UnsafeRawBufferPointer, number: Int) throws(InputError) {
             if LineSplitter.isBlank(line) { return }
             if session.firstRecordFields == nil, options.timeField != nil || options.sourceField != nil,
@@ -134,23 +135,34 @@ struct JSONLinesReader: Sendable {
             try session.skip(InputIssue(file: name, line: number, problem: problem))
         }
         let failure = try forEachChunk { (chunk) throws(InputError) in
-            if isFirstChunk, let format = CompressionSignature.format(of: chunk) {
-                isCompressed = true
-                session.countRecord()
-                try session.reject(InputIssue(file: name, line: nil, problem: .compressed(format)))
+            guard stop == nil else { return }
+            stop = try decoder.feed(chunk) { (bytes) throws(InputError) in
+                try splitter.feed(bytes, collect, oversized: skipOversized)
             }
-            isFirstChunk = false
-            guard !isCompressed else { return }
-            try splitter.feed(chunk, collect, oversized: skipOversized)
-            if session.sink != nil && handsOverEachRead {
+            if stop == nil, session.sink != nil, handsOverEachRead {
                 // Streaming: hand over every complete line as soon as it is read (a pipe delivers
                 // what is available, so a slow writer's records are not held back).
                 try readBatch(&batch, name: name, into: &session)
                 try session.flush()
             }
         }
-        if failure == nil, !isCompressed { try splitter.finish(collect, oversized: skipOversized) }
+        if failure == nil, stop == nil {
+            stop = try decoder.finish { (bytes) throws(InputError) in
+                try splitter.feed(bytes, collect, oversized: skipOversized)
+            }
+            if stop == nil { try splitter.finish(collect, oversized: skipOversized) }
+        }
         try readBatch(&batch, name: name, into: &session)
+        switch stop {
+        case nil: break
+        case .refused(let problem)?:
+            session.countRecord()
+            try session.reject(InputIssue(file: name, line: nil, problem: problem))
+        case .corrupt(let problem)?:
+            // The line being read when the stream broke: the lines before it were read.
+            session.countRecord()
+            try session.reject(InputIssue(file: name, line: splitter.nextLineNumber, problem: problem))
+        }
         if let failure { throw .readFailed(path: name, reason: failure.message) }
     }
 

@@ -20,8 +20,8 @@ struct LineSplitter {
     private var pending: [UInt8] = []
     /// The length so far of an oversized line being dropped, or `nil`.
     private var droppedLength: Int?
-    /// The number of the next line to emit.
-    private var nextLineNumber = 1
+    /// The number of the next line to emit (the line being read).
+    private(set) var nextLineNumber = 1
 
     /// Creates a splitter.
     /// - Parameter maxLineBytes: The longest line emitted, in bytes (without its `\n`).

@@ -7,14 +7,15 @@ public struct LoadedInput: Sendable, Hashable {
     public var documents: [Document]
     /// The records and inputs that did not become documents, with the reason, in input order:
     /// records over ``InputOptions/maxDocumentBytes``, and, when ``InputOptions/skipInvalid`` is
-    /// set, bad records, duplicate ids, compressed files and unreadable files or folders. Empty
+    /// set, bad records, duplicate ids, zip and Parquet files, corrupt compressed streams and
+    /// unreadable files or folders. Empty
     /// when the loader handed each of them to a rejection handler instead.
     public var rejected: [InputIssue]
     /// How many records and inputs were rejected: ``rejected``'s count, or, with a rejection
     /// handler, how many it was given.
     public var rejectedCount: Int
     /// How many records were read: non-blank JSON Lines lines, `.txt` files, and inputs rejected
-    /// whole (a compressed file, an unreadable folder). Always
+    /// whole (a zip or Parquet file, an unreadable folder). Always
     /// `documents.count + rejectedCount` (when not streaming).
     public var recordsRead: Int
     /// How many of ``documents`` contained invalid UTF-8; each invalid sequence was replaced

@@ -13,7 +13,7 @@ public import NearDup
 /// ```
 public final class JSONLinesWriter {
     /// Where the bytes go.
-    private let handle: FileHandle
+    private let destinationSink: Sink
     /// A description of the destination, for errors.
     private let destination: String
     /// Whether `close()` closes `handle`.
@@ -36,7 +36,7 @@ public final class JSONLinesWriter {
         else {
             throw JSONLinesWriterError(destination: path, reason: "cannot create the file")
         }
-        self.handle = handle
+        self.destinationSink = .handle(handle)
         self.destination = path
         self.ownsHandle = true
         self.flushThreshold = flushThreshold
@@ -49,11 +49,36 @@ public final class JSONLinesWriter {
     ///   - flushThreshold: The number of buffered bytes that triggers a write (default 4 MiB).
     ///   - name: How error messages name the destination (by default, its file descriptor).
     public init(handle: FileHandle, flushThreshold: Int = 4 << 20, name: String? = nil) {
-        self.handle = handle
+        self.destinationSink = .handle(handle)
         self.destination = name ?? "file descriptor \(handle.fileDescriptor)"
         self.ownsHandle = false
         self.flushThreshold = flushThreshold
         buffer.reserveCapacity(flushThreshold + (64 << 10))
+    }
+
+    /// Writes through `write`, which is called with each chunk of lines (for an output that
+    /// compresses what it is given).
+    /// - Parameters:
+    ///   - name: How error messages name the destination.
+    ///   - flushThreshold: The number of buffered bytes that triggers a write (default 4 MiB).
+    ///   - write: Writes a chunk of bytes, or throws why it cannot.
+    package init(
+        name: String, flushThreshold: Int = 4 << 20,
+        write: @escaping (UnsafeRawBufferPointer) throws(JSONLinesWriterError) -> Void
+    ) {
+        self.destinationSink = .bytes(write)
+        self.destination = name
+        self.ownsHandle = false
+        self.flushThreshold = flushThreshold
+        buffer.reserveCapacity(flushThreshold + (64 << 10))
+    }
+
+    /// Where the bytes of a writer go.
+    private enum Sink {
+        /// A file handle.
+        case handle(FileHandle)
+        /// A function that writes them.
+        case bytes((UnsafeRawBufferPointer) throws(JSONLinesWriterError) -> Void)
     }
 
     /// Writes `{"id":…,"source":…,"published":"2025-01-01T00:00:00Z","text":…}` and a newline; `source`
@@ -78,19 +103,28 @@ public final class JSONLinesWriter {
     /// - Throws: `JSONLinesWriterError` if the bytes cannot be written.
     public func flush() throws(JSONLinesWriterError) {
         guard !buffer.isEmpty else { return }
+        switch destinationSink {
+        case .bytes(let write):
+            try buffer.withBytes { (bytes) throws(JSONLinesWriterError) in try write(bytes) }
+        case .handle(let handle):
+            try write(buffer, to: handle)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func write(_ bytes: [UInt8], to handle: FileHandle) throws(JSONLinesWriterError) {
         do {
-            try buffer.withUnsafeBytes { try handle.write(contentsOf: $0) }
+            try bytes.withUnsafeBytes { try handle.write(contentsOf: $0) }
         } catch {
             throw JSONLinesWriterError(destination: destination, reason: Self.systemReason(for: error))
         }
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes everything buffered and closes the file (a handle passed to `init(handle:)` stays open).
     /// - Throws: `JSONLinesWriterError` if the bytes cannot be written or the file cannot be closed.
     public func close() throws(JSONLinesWriterError) {
         try flush()
-        guard ownsHandle else { return }
+        guard ownsHandle, case .handle(let handle) = destinationSink else { return }
         do {
             try handle.close()
         } catch {
@@ -121,6 +155,15 @@ public struct JSONLinesWriterError: Error, CustomStringConvertible {
     public var destination: String
     /// What went wrong.
     public var reason: String
+
+    /// Creates an error.
+    /// - Parameters:
+    ///   - destination: The file path or descriptor being written.
+    ///   - reason: What went wrong.
+    package init(destination: String, reason: String) {
+        self.destination = destination
+        self.reason = reason
+    }
 
     /// A message naming the destination and the cause.
     public var description: String {
