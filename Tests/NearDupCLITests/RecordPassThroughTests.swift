@@ -40,6 +40,26 @@ import Testing
         #expect(try Self.lines(of: removed) == [Self.lines[1], Self.lines[3]])
     }
 
+    /// The same through compression: a gzip or zstd feed in, kept and removed lines out in the same
+    /// format, and after decompression they are the input lines.
+    @Test(arguments: [CompressionTool.gzip, .zstd])
+    func recordsPassThroughCompressedFeedsAndOutputs(tool: CompressionTool) throws {
+        let folder = try ScratchFolder()
+        let plain = Array(try Data(contentsOf: URL(fileURLWithPath: try Self.feed(in: folder))))
+        let feed = try folder.file("feed.jsonl\(tool.fileExtension)", try tool.compress(plain))
+        let (kept, removed) = (
+            folder.path("kept.jsonl\(tool.fileExtension)"), folder.path("removed\(tool.fileExtension)")
+        )
+        let result = try CommandRunner.run(["dedup", feed, "-o", kept, "--removed-records", removed])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = { (path: String) throws -> [String] in
+            String(decoding: try tool.decompress(file: path), as: UTF8.self)
+                .split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+        }
+        #expect(try lines(kept) == [Self.lines[0], Self.lines[2]])
+        #expect(try lines(removed) == [Self.lines[1], Self.lines[3]])
+    }
+
     @Test func annotateAddsOneFieldToEachKeptRecord() throws {
         let folder = try ScratchFolder()
         let kept = folder.path("kept.jsonl")
