@@ -16,8 +16,8 @@ import NearDupFormats
 /// - clusters, links and matches reference valid paragraphs and documents, and every score is in
 ///   [0, 1]; verbatim paragraph matches reach the threshold; rewritten ones, only in `rewrite`
 ///   links, reach the rewrite threshold in word 3-gram containment, as does every rewrite score;
-///   quotation matches reach the threshold, never in a `rewrite` link, and a link short of a copy
-///   is a `quotation` exactly when all its matches are;
+///   quotation matches reach the threshold (the rewrite threshold in a `rewrite` link), and a link
+///   short of a copy is a `quotation` exactly when all its matches are;
 /// - the statistics count what the report holds; every renderer runs.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -120,10 +120,14 @@ private func checkReport(_ report: ScanReport, of documents: [Document]) {
             switch match.kind {
             case .verbatim:
                 check(match.jaccard >= report.options.threshold, "match Jaccard \(match.jaccard) under the threshold")
+            case .quotation where link.relation == .rewrite:
+                let containment = max(match.copyContainment, match.sourceContainment)
+                check(
+                    containment >= report.options.rewrite.threshold,
+                    "aligned quotation containment \(containment) under the rewrite threshold")
             case .quotation:
                 check(
                     match.jaccard >= report.options.threshold, "quotation Jaccard \(match.jaccard) under the threshold")
-                check(link.relation != .rewrite, "a quotation match in a rewrite link")
             case .rewritten:
                 let containment = max(match.copyContainment, match.sourceContainment)
                 check(link.relation == .rewrite, "a rewritten match in a \(link.relation) link")

@@ -145,7 +145,9 @@ extension NearDupEngine {
         let paragraphSets = ShingleSets.ofParagraphs(
             Array(0..<corpus.paragraphCount), documents: documents, corpus: corpus, options: trigramOptions,
             threads: 1)
-        let matches = RewriteAlignment(rules: rules, isContent: isContent).matches(
+        let matches = RewriteAlignment(
+            rules: rules, isContent: isContent, documents: documents, corpus: corpus
+        ).matches(
             copy: corpus.paragraphs(ofDocument: 1), source: corpus.paragraphs(ofDocument: 0),
             overlap: paragraphSets.overlap)
         let words = { (paragraph: Int) in corpus.wordCount(ofParagraph: paragraph) }

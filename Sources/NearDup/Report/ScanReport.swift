@@ -128,7 +128,8 @@ public enum MatchKind: String, Sendable, Hashable, CaseIterable, Codable {
     case rewritten
     /// A shared quotation (`SharedQuotation`): the words the paragraphs share lie mostly inside
     /// quotation marks in both, and their own words around the quotation differ. Its words do not
-    /// count toward the link's coverage; a link of such matches only is a `quotation`.
+    /// count toward the link's coverage; a link of such matches only is a `quotation`. In a `rewrite`
+    /// link, an aligned pair that is a shared quotation; its scores are then on word 3-grams.
     case quotation
 }
 

@@ -102,7 +102,8 @@ struct RewriteLinker {
             .flatMap { corpus.paragraphs(ofDocument: $0) }.filter(isContent)
         let sets = ShingleSets.ofParagraphs(
             paragraphs, documents: input.documents, corpus: corpus, options: trigramOptions, threads: threads)
-        let alignment = RewriteAlignment(rules: rules, isContent: isContent)
+        let alignment = RewriteAlignment(
+            rules: rules, isContent: isContent, documents: input.documents, corpus: input.corpus)
         let words = { (paragraph: Int) in corpus.wordCount(ofParagraph: paragraph) }
         return pairs.map { pair in
             let (a, b) = UnorderedPair.unpack(pair)
