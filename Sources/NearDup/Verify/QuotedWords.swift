@@ -61,9 +61,9 @@ struct QuotedWords {
         return sharedCount == 0 ? 0 : Double(quotedCount) / Double(sharedCount)
     }
 
-    /// Whether some word outside the quotation marks is not `shared`.
-    func hasUnsharedWordOutsideQuotations(_ shared: [Bool]) -> Bool {
-        zip(shared, isQuoted).contains { !$0 && !$1 }
+    /// The words outside the quotation marks (the framing), and how many of them are `shared`.
+    func framing(_ shared: [Bool]) -> (words: Int, shared: Int) {
+        (isQuoted.count { !$0 }, zip(shared, isQuoted).count { $0 && !$1 })
     }
 
     private func hasTrigram(_ trigram: UInt64) -> Bool {
