@@ -171,10 +171,14 @@ struct DocumentLinker: Sendable {
         let (source, copy) = input.rank[a] <= input.rank[b] ? (a, b) : (b, a)
         var coveredWords = [0, 0]  // of copy, of source
         var matches: [ParagraphMatch] = []
+        // Both directions of a link often pair the same two paragraphs: measure each pair once.
+        var kinds: [UInt64: MatchKind] = [:]
         for coverage in evidence {
             let coveredDocument = DirectedPair.covered(coverage.pair)
             let words = Int(input.corpus.wordCounts[Int(coverage.paragraph)])
-            let kind = matchKind(coverage, input: input)
+            let paragraphs = UnorderedPair.pack(coverage.paragraph, coverage.source)
+            let kind = kinds[paragraphs] ?? matchKind(coverage, input: input)
+            kinds[paragraphs] = kind
             if coveredDocument == copy {
                 matches.append(paragraphMatch(coverage, kind: kind, input: input))
             }
