@@ -15,7 +15,8 @@ Two documents are *related* when their provenance intersects or they share a `fa
   links that touch a document of that type.
 - Paragraph level. Positives are (original paragraph, copy paragraph) pairs from provenance; a
   match is a (source paragraph, copy paragraph) pair of a link; scored like documents.
-- "strict" counts links of every relation except `partial`; "any" counts all links. Round-ups
+- "strict" counts links of every relation except `partial` and `quotation` (a shared quotation
+  claims no copying); "any" counts all links. Round-ups
   share one lead paragraph with each original, so `partial` is their right relation: strict
   scoring leaves their pairs out (links on them are neutral) and "any" scores them.
 Output is sorted and deterministic.
@@ -111,7 +112,7 @@ class Truth:
 def read_links(records, strict):
     links = {}
     for r in records:
-        if r.get("type") != "link" or (strict and r["relation"] == "partial"):
+        if r.get("type") != "link" or (strict and r["relation"] in ("partial", "quotation")):
             continue
         key = frozenset((r["source"], r["copy"]))
         links.setdefault(key, []).append(r)
@@ -238,15 +239,15 @@ def main():
     print(f"scan: shingle {header.get('shingle')}, threshold {header.get('threshold')}, "
           f"bands {header.get('bands')}x{header.get('rows_per_band')}, documents {header.get('documents')}, "
           f"links {header.get('links')}\n")
-    for mode, label in (("strict", "every relation except partial"), ("any", "every relation")):
+    for mode, label in (("strict", "every relation except partial and quotation"), ("any", "every relation")):
         r = results[mode]
         print(table(f"### Documents, {label}", r["types"], r["overall"]) + "\n")
-    for mode, label in (("strict", "every relation except partial"), ("any", "every relation")):
+    for mode, label in (("strict", "every relation except partial and quotation"), ("any", "every relation")):
         r = results[mode]
         print(table(f"### Paragraphs, {label}", r["paragraph_types"], r["paragraph_overall"]) + "\n")
     print("### Hard negatives linked (every relation)\n")
     neg = results["any"]["negatives"]
-    print("| negative | at risk | links | links, except partial |\n|---|---:|---:|---:|")
+    print("| negative | at risk | links | links, except partial and quotation |\n|---|---:|---:|---:|")
     for k in ("same_event", "formulaic", "template", "other"):
         print(f"| {k} | {neg[k].get('pairs', '—')} | {neg[k]['linked']} | "
               f"{results['strict']['negatives'][k]['linked']} |")

@@ -72,6 +72,14 @@ class ScorerTests(unittest.TestCase):
         self.assertAlmostEqual(p["precision"], 0.75)
         self.assertAlmostEqual(p["recall"], 0.75)
 
+    def test_a_quotation_link_is_not_strict(self):
+        truth = score.Truth(self.truth)
+        scan = self.scan[:2] + [link("A", "N", "quotation", [(0, 1)])]
+        strict = score.score(truth, scan, strict=True)
+        self.assertEqual((strict["overall"]["found"], strict["overall"]["false"]), (1, 0))
+        anything = score.score(truth, scan, strict=False)
+        self.assertEqual(anything["false_links"], [("same_event", "A", "N", "quotation")])
+
     def test_output_is_deterministic(self):
         with tempfile.TemporaryDirectory() as tmp:
             t, s = pathlib.Path(tmp, "truth.jsonl"), pathlib.Path(tmp, "scan.jsonl")

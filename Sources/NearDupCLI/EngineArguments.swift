@@ -90,11 +90,12 @@ struct EngineArguments: ParsableArguments {
         }
     }
 
-    /// The relations of a `--remove` list, or `nil` when it names anything else (or `partial`).
+    /// The relations of a `--remove` list, or `nil` when it names anything else (`partial` and
+    /// `quotation` are not copies: `Relation.isRemovable`).
     private static func relations(_ list: String) -> Set<Relation>? {
         var relations: Set<Relation> = []
         for name in list.split(separator: ",", omittingEmptySubsequences: false) {
-            guard let relation = Relation(rawValue: name.trimmingCharacters(in: .whitespaces)), relation != .partial
+            guard let relation = Relation(rawValue: name.trimmingCharacters(in: .whitespaces)), relation.isRemovable
             else { return nil }
             relations.insert(relation)
         }

@@ -2,7 +2,7 @@ public import NearDup
 
 /// Renders a `DocumentComparison` for people (`neardup compare`): a summary line, then every
 /// paragraph of B (the copy) with its most similar paragraph of A (the source), `=>` marking a
-/// match, and their exact scores; then the rewrite view: its score and verdict, and each aligned
+/// match (`">` a shared quotation, not counted in B's matched content), and their exact scores; then the rewrite view: its score and verdict, and each aligned
 /// pair side by side with the words both paragraphs share in `[brackets]`.
 public struct ComparisonRenderer: Sendable {
     /// Creates a renderer.
@@ -15,12 +15,14 @@ public struct ComparisonRenderer: Sendable {
     public func render(_ comparison: DocumentComparison) -> String {
         var out = "B = \(comparison.copy.id)\nA = \(comparison.source.id)\n"
         let matched = comparison.rows.filter(\.isMatch).count
+        let quotations = comparison.rows.filter(\.isQuotation).count
         out +=
-            "\(matched) of \(comparison.rows.count) paragraphs of B match a paragraph of A; "
+            "\(matched) of \(comparison.rows.count) paragraphs of B match a paragraph of A"
+            + (quotations > 0 ? " (\(quotations) as shared quotations)" : "") + "; "
             + "\(Int((comparison.copyCoverage * 100).rounded()))% of B's content; whole-text Jaccard "
             + "\(Int((comparison.jaccard * 100).rounded()))%\n"
         for (index, row) in comparison.rows.enumerated() {
-            let marker = row.isMatch ? "=>" : "  "
+            let marker = row.isQuotation ? "\">" : row.isMatch ? "=>" : "  "
             out += "\n\(marker) B¶\(index) [\(row.role)] \(quote(comparison.copy, row.copyRange))\n"
             if let sourceRange = row.sourceRange {
                 out += "   A: \(quote(comparison.source, sourceRange))\n"

@@ -2,9 +2,10 @@ import NearDup
 public import NearDupIndex
 
 /// The JSON line printed for one article by `neardup index add` and `index check`: `id`, `status`
-/// (`new`, the relation to the article it duplicates, or `partial`), `added`, `duplicate_of`,
-/// `paragraphs`, `content_words`, `truncated`, and `matches` with their paragraph pairs (each with
-/// its `kind`, `verbatim` or `rewritten`); a `rewrite` match also has its `rewrite_score`.
+/// (`new`, or the relation of its strongest match: the article it duplicates, else `partial`, else
+/// `quotation`), `added`, `duplicate_of`, `paragraphs`, `content_words`, `truncated`, and `matches`
+/// with their paragraph pairs (each with its `kind`: `verbatim`, `rewritten` or `quotation`); a
+/// `rewrite` match also has its `rewrite_score`.
 public enum IndexAnswerLine {
     /// Encodes one answer.
     /// - Parameter answer: An answer of `NearDupIndex.add(contentsOf:)` or `check(contentsOf:)`.
@@ -13,7 +14,7 @@ public enum IndexAnswerLine {
     public static func line(_ answer: IndexAnswer) -> [UInt8] {
         var object = JSONObjectLine()
         object.add("id", answer.id)
-        object.add("status", answer.matches.isEmpty ? "new" : (answer.duplicateOf?.relation.rawValue ?? "partial"))
+        object.add("status", answer.matches.first?.relation.rawValue ?? "new")
         object.add("added", answer.isAdded)
         object.add("duplicate_of", answer.duplicateOf?.id)
         object.add("paragraphs", answer.paragraphCount)

@@ -57,8 +57,12 @@ public struct TextReportRenderer: Sendable {
                         "    ¶\(copyOrdinal) = ¶\(sourceOrdinal)  identical after normalization  \(quote(report, match.copyParagraph))\n"
                     continue
                 }
-                let arrow = match.kind == .rewritten ? "<~" : "<-"
-                let measure = match.kind == .rewritten ? "rewritten, word 3-gram Jaccard" : "Jaccard"
+                let (arrow, measure) =
+                    switch match.kind {
+                    case .verbatim: ("<-", "Jaccard")
+                    case .rewritten: ("<~", "rewritten, word 3-gram Jaccard")
+                    case .quotation: ("<\"", "shared quotation, Jaccard")
+                    }
                 out +=
                     "    ¶\(copyOrdinal) \(arrow) ¶\(sourceOrdinal)  \(measure) \(ScoreFormat.decimal(match.jaccard, digits: 2)), "
                     + "\(ScoreFormat.percent(match.copyContainment)) of it in the source, "
@@ -111,7 +115,9 @@ public struct TextReportRenderer: Sendable {
         out +=
             "\nSUMMARY: \(statistics.documents) documents, \(statistics.documents - statistics.removedDocuments) kept, "
             + "\(statistics.removedDocuments) removed; links: \(count(.duplicate)) duplicate, \(count(.copy)) copy, "
-            + "\(count(.rewrite)) rewrite, \(count(.partial)) partial; \(statistics.boilerplateParagraphs) boilerplate paragraphs; "
+            + "\(count(.rewrite)) rewrite, \(count(.partial)) partial"
+            + (count(.quotation) > 0 ? ", \(count(.quotation)) quotation" : "")
+            + "; \(statistics.boilerplateParagraphs) boilerplate paragraphs; "
             + "\(statistics.paragraphCandidates) candidate pairs, \(statistics.verifiedParagraphPairs) verified"
             + (statistics.cappedParagraphs > 0
                 ? "; \(statistics.cappedParagraphs) paragraphs linked to only the "

@@ -33,6 +33,22 @@ import Testing
         #expect(PairFacts.ofAnswers(answers) == expected)
     }
 
+    /// The seeds with `char:5` at 0.3: 000's KCNA quotation links it to 001 and 003 as `quotation`,
+    /// and the index says the same.
+    @Test func seedsSharedQuotationAddedOneByOneGivesTheScanLinks() throws {
+        var options = NearDupOptions()
+        options.shingle = .characters(5)
+        options.threshold = 0.3
+        let seeds = Array(try IndexFixtures.feed().prefix(5))
+        let folder = try ScratchFolder()
+        let index = try NearDupIndex(
+            path: folder.path("seeds.neardup"), options: options, configuration: IndexFixtures.fast)
+        let answers = try seeds.map { try index.add($0) }
+        let expected = try PairFacts.ofScan(seeds, options: options)
+        #expect(expected.filter { $0.relation == .quotation }.count == 2)
+        #expect(PairFacts.ofAnswers(answers) == expected)
+    }
+
     /// Character shingles match more of the lightly reworded copies as `copy` paragraph by
     /// paragraph, so fewer are left as rewrites.
     @Test(arguments: [(ShingleKind.words(5), 10), (.characters(5), 3)])

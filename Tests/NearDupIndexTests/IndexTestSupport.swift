@@ -53,7 +53,7 @@ struct PairFacts: Hashable, CustomStringConvertible {
     var jaccard: Double
     var rewriteScore: Double?
     /// (copy paragraph ordinal, source paragraph ordinal, Jaccard, copy containment, source containment,
-    /// 1 for a rewritten pair and 0 for a verbatim one)
+    /// 0 for a verbatim pair, 1 for a rewritten one, 2 for a shared quotation)
     var matches: [[Double]]
 
     var description: String {
@@ -63,7 +63,13 @@ struct PairFacts: Hashable, CustomStringConvertible {
     }
 
     /// The last element of a paragraph pair's facts.
-    static func code(_ kind: MatchKind) -> Double { kind == .rewritten ? 1 : 0 }
+    static func code(_ kind: MatchKind) -> Double {
+        switch kind {
+        case .verbatim: 0
+        case .rewritten: 1
+        case .quotation: 2
+        }
+    }
 
     /// The links of a batch scan with `keep = .first`, so each link's copy is the later article.
     static func ofScan(_ documents: [Document], options: NearDupOptions) throws -> Set<PairFacts> {

@@ -12,10 +12,12 @@ import NearDupFormats
 /// loader does. The scan runs with one and two threads. Invariants:
 /// - the report is the same for both thread counts (its JSON Lines rendering is byte-identical);
 /// - every document has one summary and one decision; a removed document's representative is a
-///   kept document; paragraphs lie in their document's text on scalar boundaries, in order;
+///   kept document, linked by a removable relation (never `partial` or `quotation`); paragraphs lie in their document's text on scalar boundaries, in order;
 /// - clusters, links and matches reference valid paragraphs and documents, and every score is in
 ///   [0, 1]; verbatim paragraph matches reach the threshold; rewritten ones, only in `rewrite`
 ///   links, reach the rewrite threshold in word 3-gram containment, as does every rewrite score;
+///   quotation matches reach the threshold (the rewrite threshold in a `rewrite` link), and a link
+///   short of a copy is a `quotation` exactly when all its matches are;
 /// - the statistics count what the report holds; every renderer runs.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -86,6 +88,9 @@ private func checkReport(_ report: ScanReport, of documents: [Document]) {
             check(source != index && report.decisions.indices.contains(source), "d\(index) duplicates \(source)")
             check(report.decisions[source].isKept, "d\(index)'s representative d\(source) is removed")
             check(decision.relation != nil, "d\(index) is removed without a relation")
+            check(
+                decision.relation?.isRemovable ?? false,
+                "d\(index) is removed on a \(String(describing: decision.relation)) link")
         }
         if let score = decision.score { checkScore(score, "d\(index)'s score") }
     }
@@ -115,6 +120,14 @@ private func checkReport(_ report: ScanReport, of documents: [Document]) {
             switch match.kind {
             case .verbatim:
                 check(match.jaccard >= report.options.threshold, "match Jaccard \(match.jaccard) under the threshold")
+            case .quotation where link.relation == .rewrite:
+                let containment = max(match.copyContainment, match.sourceContainment)
+                check(
+                    containment >= report.options.rewrite.threshold,
+                    "aligned quotation containment \(containment) under the rewrite threshold")
+            case .quotation:
+                check(
+                    match.jaccard >= report.options.threshold, "quotation Jaccard \(match.jaccard) under the threshold")
             case .rewritten:
                 let containment = max(match.copyContainment, match.sourceContainment)
                 check(link.relation == .rewrite, "a rewritten match in a \(link.relation) link")
@@ -124,6 +137,11 @@ private func checkReport(_ report: ScanReport, of documents: [Document]) {
             }
         }
         check((link.relation == .rewrite) == (link.rewriteScore != nil), "\(link.relation) link's rewrite score")
+        check(
+            (link.relation == .quotation)
+                == (!link.matches.isEmpty && link.matches.allSatisfy { $0.kind == .quotation })
+                || link.relation == .duplicate || link.relation == .copy,
+            "\(link.relation) link whose matches are \(link.matches.map(\.kind))")
         if let score = link.rewriteScore {
             checkScore(score, "rewrite score")
             check(score >= report.options.rewrite.threshold, "rewrite score \(score) under the rewrite threshold")

@@ -15,6 +15,9 @@ public struct DocumentComparison: Sendable {
         public let copyContainment: Double
         /// Whether the pair reaches the threshold and neither side is boilerplate.
         public let isMatch: Bool
+        /// Whether the match is a shared quotation (`MatchKind.quotation`): its words do not count
+        /// toward `copyCoverage`.
+        public let isQuotation: Bool
     }
 
     /// The source document.
@@ -25,7 +28,7 @@ public struct DocumentComparison: Sendable {
     public let rows: [Row]
     /// Exact Jaccard similarity of the two documents' non-boilerplate shingle sets.
     public let jaccard: Double
-    /// Share of the copy's content words in matched paragraphs.
+    /// Share of the copy's content words in matched paragraphs, shared quotations left out.
     public let copyCoverage: Double
     /// The rewrite view of the pair (`RewriteOptions`), or `nil` when rewrites are not sought.
     public let rewrite: Rewrite?
@@ -97,16 +100,21 @@ extension NearDupEngine {
             let isMatch =
                 best.map { rules.isMatch($0.overlap) && isContent($0.source) } ?? false
                 && role == .content
+            let isQuotation =
+                isMatch
+                && best.map {
+                    MatchRules.kindOfMatch(paragraph, $0.source, documents: documents, corpus: corpus) == .quotation
+                } ?? false
             if role == .content {
                 contentWords += Int(corpus.wordCounts[paragraph])
-                if isMatch { matchedWords += Int(corpus.wordCounts[paragraph]) }
+                if isMatch && !isQuotation { matchedWords += Int(corpus.wordCounts[paragraph]) }
             }
             rows.append(
                 DocumentComparison.Row(
                     copyRange: corpus.byteRanges[paragraph], role: role,
                     sourceRange: best.map { corpus.byteRanges[$0.source] },
                     jaccard: best?.overlap.jaccard ?? 0, copyContainment: best?.overlap.firstContainment ?? 0,
-                    isMatch: isMatch))
+                    isMatch: isMatch, isQuotation: isQuotation))
         }
         let included = corpus.patternReasons.map { rules.isInWholeText(patternReason: $0, isRecurring: false) }
         let documentSets = ShingleSets.ofDocuments(
@@ -137,7 +145,9 @@ extension NearDupEngine {
         let paragraphSets = ShingleSets.ofParagraphs(
             Array(0..<corpus.paragraphCount), documents: documents, corpus: corpus, options: trigramOptions,
             threads: 1)
-        let matches = RewriteAlignment(rules: rules, isContent: isContent).matches(
+        let matches = RewriteAlignment(
+            rules: rules, isContent: isContent, documents: documents, corpus: corpus
+        ).matches(
             copy: corpus.paragraphs(ofDocument: 1), source: corpus.paragraphs(ofDocument: 0),
             overlap: paragraphSets.overlap)
         let words = { (paragraph: Int) in corpus.wordCount(ofParagraph: paragraph) }

@@ -21,7 +21,8 @@ public struct NearDupOptions: Sendable, Hashable {
     public var relations: RelationThresholds = RelationThresholds()
     /// Rewritten copies: reworded text that paragraph matching misses.
     public var rewrite: RewriteOptions = RewriteOptions()
-    /// The relations whose copies `dedup` removes, keeping one representative.
+    /// The relations whose copies `dedup` removes, keeping one representative: any of `duplicate`,
+    /// `copy` and `rewrite` (`Relation.isRemovable`; `partial` and `quotation` are refused).
     public var removedRelations: Set<Relation> = [.duplicate, .copy, .rewrite]
     /// Which document of a duplicate cluster is kept.
     public var keep: RepresentativePolicy = .earliest
@@ -67,7 +68,7 @@ public struct NearDupOptions: Sendable, Hashable {
         try require(threadCount.map { $0 >= 1 } ?? true, "thread count", "at least 1")
         try require(
             rewrite.threshold > 0 && rewrite.threshold <= 1, "rewrite threshold", "above 0 and at most 1")
-        try require(!removedRelations.contains(.partial), "removed relations", "duplicate, copy or rewrite")
+        try require(removedRelations.allSatisfy(\.isRemovable), "removed relations", "duplicate, copy or rewrite")
     }
 }
 

@@ -97,7 +97,7 @@ struct DocumentLinker: Sendable {
         }
         let headLinks = links.flatMap { $0 }
         let all = (headLinks + twinLinks(copying: headLinks, evidence: evidenceByPair, input: input)).filter {
-            let copyParagraphs = Set($0.matches.map(\.copyParagraph))
+            let copyParagraphs = Set($0.matches.filter { $0.kind != .quotation }.map(\.copyParagraph))
             return rules.keepsLink(
                 relation: $0.relation, matchedParagraphs: copyParagraphs.count,
                 matchedWords: copyParagraphs.reduce(0) { $0 + Int(input.corpus.wordCounts[$1]) })
@@ -165,35 +165,50 @@ struct DocumentLinker: Sendable {
         return links
     }
 
+    /// The link of documents `a` and `b` from their paragraph `evidence`: each match's kind, the
+    /// coverages of the matches that are not shared quotations, and the relation.
     private func makeLink(_ a: Int, _ b: Int, evidence: [Coverage], jaccard: Double, input: Input) -> DocumentLink {
         let (source, copy) = input.rank[a] <= input.rank[b] ? (a, b) : (b, a)
         var coveredWords = [0, 0]  // of copy, of source
         var matches: [ParagraphMatch] = []
+        // Both directions of a link often pair the same two paragraphs: measure each pair once.
+        var kinds: [UInt64: MatchKind] = [:]
         for coverage in evidence {
             let coveredDocument = DirectedPair.covered(coverage.pair)
             let words = Int(input.corpus.wordCounts[Int(coverage.paragraph)])
+            let paragraphs = UnorderedPair.pack(coverage.paragraph, coverage.source)
+            let kind = kinds[paragraphs] ?? matchKind(coverage, input: input)
+            kinds[paragraphs] = kind
             if coveredDocument == copy {
-                coveredWords[0] += words
-                matches.append(paragraphMatch(coverage, input: input))
-            } else {
-                coveredWords[1] += words
+                matches.append(paragraphMatch(coverage, kind: kind, input: input))
             }
+            if kind != .quotation { coveredWords[coveredDocument == copy ? 0 : 1] += words }
         }
         let copyCoverage = MatchRules.coverage(matchedWords: coveredWords[0], contentWords: input.contentWords[copy])
         let sourceCoverage = MatchRules.coverage(
             matchedWords: coveredWords[1], contentWords: input.contentWords[source])
-        let relation = rules.relation(copyCoverage: copyCoverage, sourceCoverage: sourceCoverage, jaccard: jaccard)
+        let relation = rules.relation(
+            copyCoverage: copyCoverage, sourceCoverage: sourceCoverage, jaccard: jaccard,
+            quotationsOnly: !matches.isEmpty && matches.allSatisfy { $0.kind == .quotation })
         return DocumentLink(
             source: source, copy: copy, relation: relation, copyCoverage: copyCoverage,
             sourceCoverage: sourceCoverage, jaccard: jaccard, rewriteScore: nil,
             matches: matches.sorted { $0.copyParagraph < $1.copyParagraph })
     }
 
-    private func paragraphMatch(_ coverage: Coverage, input: Input) -> ParagraphMatch {
+    /// `verbatim`, or `quotation` for a near copy that is a shared quotation (`MatchRules.kindOfMatch`);
+    /// an exact copy shares every word, so it is never one.
+    private func matchKind(_ coverage: Coverage, input: Input) -> MatchKind {
+        guard coverage.edge >= 0 else { return .verbatim }
+        return MatchRules.kindOfMatch(
+            Int(coverage.paragraph), Int(coverage.source), documents: input.documents, corpus: input.corpus)
+    }
+
+    private func paragraphMatch(_ coverage: Coverage, kind: MatchKind, input: Input) -> ParagraphMatch {
         guard coverage.edge >= 0 else {
             return ParagraphMatch(
                 sourceParagraph: Int(coverage.source), copyParagraph: Int(coverage.paragraph), jaccard: 1,
-                copyContainment: 1, sourceContainment: 1, kind: .verbatim)
+                copyContainment: 1, sourceContainment: 1, kind: kind)
         }
         let edge = input.graph.edges[Int(coverage.edge)]
         let copyIsFirst = Int(edge.first) == Int(input.graph.distinctOf[Int(coverage.paragraph)])
@@ -201,7 +216,7 @@ struct DocumentLinker: Sendable {
         return ParagraphMatch(
             sourceParagraph: Int(coverage.source), copyParagraph: Int(coverage.paragraph), jaccard: overlap.jaccard,
             copyContainment: copyIsFirst ? overlap.firstContainment : overlap.secondContainment,
-            sourceContainment: copyIsFirst ? overlap.secondContainment : overlap.firstContainment, kind: .verbatim)
+            sourceContainment: copyIsFirst ? overlap.secondContainment : overlap.firstContainment, kind: kind)
     }
 
     /// For every evidence paragraph and every other document holding an exact copy or a verified

@@ -110,6 +110,14 @@ public enum Relation: String, Sendable, Hashable, CaseIterable, Codable {
     case rewrite
     /// They share some verified text, less than a copy.
     case partial
+    /// Every matched paragraph is a shared quotation (`MatchKind.quotation`): the two quote the same
+    /// source statement, each in its own words. Evidence of a common source, not of copying, so never
+    /// removed by `dedup`, and reported even when it rests on one short paragraph.
+    case quotation
+
+    /// Whether `dedup` may remove a document on a link of this relation (`NearDupOptions.removedRelations`):
+    /// `duplicate`, `copy` and `rewrite`; never `partial` or `quotation`, which are not copies.
+    public var isRemovable: Bool { self != .partial && self != .quotation }
 }
 
 /// How a matched copy paragraph relates to its source paragraph.
@@ -118,6 +126,11 @@ public enum MatchKind: String, Sendable, Hashable, CaseIterable, Codable {
     case verbatim
     /// Reworded: aligned in a `rewrite` link, by word 3-gram containment (`RewriteOptions`).
     case rewritten
+    /// A shared quotation (`SharedQuotation`): the words the paragraphs share lie mostly inside
+    /// quotation marks in both, and their own words around the quotation differ. Its words do not
+    /// count toward the link's coverage; a link of such matches only is a `quotation`. In a `rewrite`
+    /// link, an aligned pair that is a shared quotation; its scores are then on word 3-grams.
+    case quotation
 }
 
 /// A verified match between a paragraph of the copy and one of the source. Scores are exact.
@@ -144,9 +157,9 @@ public struct DocumentLink: Sendable, Hashable {
     public let copy: Int
     /// How they relate.
     public let relation: Relation
-    /// Share of the copy's content words in paragraphs matched in the source.
+    /// Share of the copy's content words in paragraphs matched in the source (shared quotations left out).
     public let copyCoverage: Double
-    /// Share of the source's content words in paragraphs matched in the copy.
+    /// Share of the source's content words in paragraphs matched in the copy (shared quotations left out).
     public let sourceCoverage: Double
     /// Exact Jaccard similarity of the two documents' whole non-boilerplate shingle sets.
     public let jaccard: Double

@@ -27,7 +27,7 @@ struct RewriteLinker {
         var twins: IdenticalDocuments
     }
 
-    /// `links` with the rewrites added (replacing `partial` links), sorted by (source, copy), the
+    /// `links` with the rewrites added (replacing `partial` and `quotation` links), sorted by (source, copy), the
     /// number of candidate pairs measured, and the number of common samples skipped.
     func link(_ links: [DocumentLink], input: Input) -> (links: [DocumentLink], candidates: Int, commonSamples: Int) {
         guard let threshold = rules.rewriteThreshold else { return (links, 0, 0) }
@@ -36,7 +36,8 @@ struct RewriteLinker {
         for (index, link) in links.enumerated() {
             linkOfPair[UnorderedPair.pack(Int32(link.source), Int32(link.copy))] = index
         }
-        let isOpen = { (pair: UInt64) in linkOfPair[pair].map { links[$0].relation == .partial } ?? true }
+        let isOpen = { (pair: UInt64) in linkOfPair[pair].map { MatchRules.yieldsToRewrite(links[$0].relation) } ?? true
+        }
         let found = RewriteCandidates(
             threshold: threshold, commonSamples: options.rewrite.commonSamples, threads: threads
         ).candidates(
@@ -101,7 +102,8 @@ struct RewriteLinker {
             .flatMap { corpus.paragraphs(ofDocument: $0) }.filter(isContent)
         let sets = ShingleSets.ofParagraphs(
             paragraphs, documents: input.documents, corpus: corpus, options: trigramOptions, threads: threads)
-        let alignment = RewriteAlignment(rules: rules, isContent: isContent)
+        let alignment = RewriteAlignment(
+            rules: rules, isContent: isContent, documents: input.documents, corpus: input.corpus)
         let words = { (paragraph: Int) in corpus.wordCount(ofParagraph: paragraph) }
         return pairs.map { pair in
             let (a, b) = UnorderedPair.unpack(pair)

@@ -68,17 +68,26 @@ package struct MatchRules: Sendable {
     }
 
     /// A `partial` link that rests on one matched paragraph needs at least this many words in it:
-    /// one short shared line (a formulaic sentence, a quoted sentence, a template line) is not
-    /// evidence of copying.
+    /// one short shared line (a formulaic sentence, a template line) is not evidence of copying.
     package static let minimumSingleParagraphWords = 25
 
     /// Whether a link of `relation` whose copy has `matchedParagraphs` matched paragraphs of
-    /// `matchedWords` words in all stands: any relation but `partial`; a `partial` link on whole-text
+    /// `matchedWords` words in all, shared quotations left out, stands: any relation but `partial`
+    /// (a `quotation` link is reported however short its quotation); a `partial` link on whole-text
     /// similarity alone (no matched paragraph) or on two or more paragraphs; and a `partial` link
     /// on one paragraph of at least ``minimumSingleParagraphWords`` words.
     @inlinable
     package func keepsLink(relation: Relation, matchedParagraphs: Int, matchedWords: Int) -> Bool {
         relation != .partial || matchedParagraphs != 1 || matchedWords >= Self.minimumSingleParagraphWords
+    }
+
+    /// The kind of a verified near-verbatim match between paragraphs `first` and `second` of
+    /// `corpus`: `quotation` when they are a shared quotation (`SharedQuotation`), else `verbatim`.
+    /// - Complexity: O(*n*) in the two paragraphs' length.
+    package static func kindOfMatch(
+        _ first: Int, _ second: Int, documents: [Document], corpus: PreparedCorpus
+    ) -> MatchKind {
+        SharedQuotation.isSharedQuotation(first, second, documents: documents, corpus: corpus) ? .quotation : .verbatim
     }
 
     /// The share of a document's `contentWords` that `matchedWords` cover, at most 1 (0 for no content).
@@ -123,14 +132,23 @@ package struct MatchRules: Sendable {
         return Self.containmentOfSmaller(numbers) >= Self.matchingNumberShare
     }
 
-    /// The relation of two linked documents, from how much each covers of the other and their
-    /// whole-text Jaccard similarity.
-    package func relation(copyCoverage: Double, sourceCoverage: Double, jaccard: Double) -> Relation {
+    /// The relation of two linked documents, from how much each covers of the other (shared
+    /// quotations left out), their whole-text Jaccard similarity, and whether every matched
+    /// paragraph is a shared quotation (`quotationsOnly`; `false` when none is matched): what is
+    /// less than a copy is then a `quotation`, else `partial`.
+    package func relation(copyCoverage: Double, sourceCoverage: Double, jaccard: Double, quotationsOnly: Bool)
+        -> Relation
+    {
         if min(copyCoverage, sourceCoverage) >= relations.duplicateCoverage || jaccard >= relations.duplicateCoverage {
             return .duplicate
         }
-        return coversLikeACopy(copyCoverage: copyCoverage, sourceCoverage: sourceCoverage) ? .copy : .partial
+        if coversLikeACopy(copyCoverage: copyCoverage, sourceCoverage: sourceCoverage) { return .copy }
+        return quotationsOnly ? .quotation : .partial
     }
+
+    /// Whether a link of `relation` gives way to a `rewrite` when the pair passes the rewrite rules:
+    /// a `partial` or `quotation` link (less than a copy); `duplicate` and `copy` stand.
+    package static func yieldsToRewrite(_ relation: Relation) -> Bool { relation == .partial || relation == .quotation }
 
     /// Whether coverages this high make a copy: one document covers at least
     /// `RelationThresholds.copyCoverage` of the other, or each at least `mutualCoverage`.

@@ -11,7 +11,7 @@ public struct IndexAnswer: Sendable, Hashable {
     /// Words of its matchable paragraphs: the text its coverage is measured on.
     public let contentWords: Int
     /// The indexed articles linked to it, strongest first: `duplicate`, then `copy`, then `rewrite`,
-    /// then `partial`;
+    /// then `partial`, then `quotation`;
     /// within a relation by the larger of its coverage and the whole-text Jaccard, then the earliest added first.
     /// At most `NearDupIndex.Configuration.maximumMatches`.
     public let matches: [IndexMatch]
@@ -24,7 +24,7 @@ public struct IndexAnswer: Sendable, Hashable {
 
     /// The strongest match whose relation is `duplicate`, `copy` or `rewrite`: what the article is a
     /// copy of.
-    public var duplicateOf: IndexMatch? { matches.first { $0.relation != .partial } }
+    public var duplicateOf: IndexMatch? { matches.first { $0.relation.isRemovable } }
 
     /// This answer, marked as stored by `add`.
     var added: IndexAnswer {

@@ -23,7 +23,9 @@ extension CandidateVerifier {
         for paragraph in Array(copy) + Array(source) where isContent(paragraph) {
             sets[paragraph] = trigrams.paragraphSet(paragraph)
         }
-        let matches = RewriteAlignment(rules: rules, isContent: isContent).matches(copy: copy, source: source) {
+        let matches = RewriteAlignment(
+            rules: rules, isContent: isContent, documents: workspace.documents, corpus: corpus
+        ).matches(copy: copy, source: source) {
             SetOverlap(sorted: sets[$0, default: []], sets[$1, default: []])
         }
         let words = { (paragraph: Int) in corpus.wordCount(ofParagraph: paragraph) }

@@ -31,8 +31,9 @@ struct CandidateVerifier {
     /// (sorted ``CandidatePair``s: batch article → workspace article) and rewrite candidates
     /// `rewrites` (workspace articles), keeping the `limit` strongest matches.
     ///
-    /// A `partial` match the rules do not keep (`MatchRules.keepsLink`) is dropped; a rewrite
-    /// candidate not matched as `duplicate` or `copy` that passes the rewrite rules is a `rewrite`
+    /// A `partial` match the rules do not keep (`MatchRules.keepsLink`) is dropped; a match whose
+    /// paragraphs are all shared quotations is a `quotation`; a rewrite candidate not matched as
+    /// `duplicate` or `copy` that passes the rewrite rules is a `rewrite`
     /// match, replacing a `partial` one.
     /// - Parameter truncated: Whether candidates were left out (the answer says so).
     mutating func answer(
@@ -40,8 +41,9 @@ struct CandidateVerifier {
     ) -> IndexAnswer {
         let corpus = workspace.corpus
         var linkedDocuments = Set(links.map(CandidatePair.workspace))
-        // Per other document, each paragraph's best partner and the other's covered paragraphs.
-        var best: [Int: [Int: (partner: Int, overlap: SetOverlap)]] = [:]
+        // Per other document, each paragraph's best partner and the other's covered paragraphs (by a
+        // match that is not a shared quotation).
+        var best: [Int: [Int: Evidence]] = [:]
         var coveredOther: [Int: Set<Int>] = [:]
         for pair in pairs {
             let (paragraph, other) = (CandidatePair.batch(pair), CandidatePair.workspace(pair))
@@ -49,14 +51,15 @@ struct CandidateVerifier {
             guard rules.isMatch(overlap) else { continue }
             let otherDocument = corpus.document(ofParagraph: other)
             linkedDocuments.insert(otherDocument)
-            coveredOther[otherDocument, default: []].insert(other)
+            let kind = MatchRules.kindOfMatch(paragraph, other, documents: workspace.documents, corpus: corpus)
+            if kind != .quotation { coveredOther[otherDocument, default: []].insert(other) }
             if let current = best[otherDocument]?[paragraph],
                 !MatchRules.isBetterPartner(
                     jaccard: overlap.jaccard, paragraph: other, than: (current.overlap.jaccard, current.partner))
             {
                 continue
             }
-            best[otherDocument, default: [:]][paragraph] = (other, overlap)
+            best[otherDocument, default: [:]][paragraph] = Evidence(partner: other, overlap: overlap, kind: kind)
         }
 
         var matchOf: [Int: IndexMatch] = [:]
@@ -65,13 +68,14 @@ struct CandidateVerifier {
             let jaccard = wholeTextJaccard(document, other)
             guard rules.isLinked(hasEvidence: !evidence.isEmpty, wholeTextJaccard: jaccard) else { continue }
             let found = match(document, other, evidence: evidence, covered: coveredOther[other] ?? [], jaccard: jaccard)
-            let matchedWords = evidence.keys.reduce(0) { $0 + corpus.wordCount(ofParagraph: $1) }
+            let copied = evidence.filter { $0.value.kind != .quotation }.keys
+            let matchedWords = copied.reduce(0) { $0 + corpus.wordCount(ofParagraph: $1) }
             guard
-                rules.keepsLink(relation: found.relation, matchedParagraphs: evidence.count, matchedWords: matchedWords)
+                rules.keepsLink(relation: found.relation, matchedParagraphs: copied.count, matchedWords: matchedWords)
             else { continue }
             matchOf[other] = found
         }
-        for other in rewrites where matchOf[other].map({ $0.relation == .partial }) ?? true {
+        for other in rewrites where matchOf[other].map({ MatchRules.yieldsToRewrite($0.relation) }) ?? true {
             if let rewrite = rewriteMatch(document, other, jaccard: matchOf[other]?.jaccard) {
                 matchOf[other] = rewrite
             }
@@ -87,12 +91,20 @@ struct CandidateVerifier {
             isAdded: false, isTruncated: truncated || matches.count > limit)
     }
 
+    /// A verified paragraph match: the best partner in the other article, their overlap and the match's kind.
+    private struct Evidence {
+        var partner: Int
+        var overlap: SetOverlap
+        var kind: MatchKind
+    }
+
     private func match(
-        _ document: Int, _ other: Int, evidence: [Int: (partner: Int, overlap: SetOverlap)], covered: Set<Int>,
-        jaccard: Double
+        _ document: Int, _ other: Int, evidence: [Int: Evidence], covered: Set<Int>, jaccard: Double
     ) -> IndexMatch {
         let corpus = workspace.corpus
-        let coveredWords = evidence.keys.reduce(0) { $0 + corpus.wordCount(ofParagraph: $1) }
+        let coveredWords = evidence.filter { $0.value.kind != .quotation }.keys.reduce(0) {
+            $0 + corpus.wordCount(ofParagraph: $1)
+        }
         let otherWords = covered.reduce(0) { $0 + corpus.wordCount(ofParagraph: $1) }
         let coverage = MatchRules.coverage(matchedWords: coveredWords, contentWords: workspace.contentWords[document])
         let storedCoverage = MatchRules.coverage(matchedWords: otherWords, contentWords: workspace.contentWords[other])
@@ -102,10 +114,13 @@ struct CandidateVerifier {
             IndexParagraphMatch(
                 paragraph: paragraph - start, storedParagraph: best.partner - otherStart, jaccard: best.overlap.jaccard,
                 containment: best.overlap.firstContainment, storedContainment: best.overlap.secondContainment,
-                kind: .verbatim)
+                kind: best.kind)
         }
+        let relation = rules.relation(
+            copyCoverage: coverage, sourceCoverage: storedCoverage, jaccard: jaccard,
+            quotationsOnly: !evidence.isEmpty && evidence.values.allSatisfy { $0.kind == .quotation })
         return indexMatch(
-            other, relation: rules.relation(copyCoverage: coverage, sourceCoverage: storedCoverage, jaccard: jaccard),
+            other, relation: relation,
             coverage: coverage, storedCoverage: storedCoverage, jaccard: jaccard, rewriteScore: nil,
             paragraphs: paragraphs)
     }
@@ -137,12 +152,12 @@ struct CandidateVerifier {
         ).jaccard
     }
 
-    /// `duplicate` before `copy` before `rewrite` before `partial`; then the larger of coverage and
+    /// `duplicate` before `copy` before `rewrite` before `partial` before `quotation`; then the larger of coverage and
     /// Jaccard; then the one added first (`order`).
     private static func isStronger(_ a: (match: IndexMatch, order: Int64), _ b: (match: IndexMatch, order: Int64))
         -> Bool
     {
-        let rank: [Relation: Int] = [.duplicate: 0, .copy: 1, .rewrite: 2, .partial: 3]
+        let rank: [Relation: Int] = [.duplicate: 0, .copy: 1, .rewrite: 2, .partial: 3, .quotation: 4]
         if a.match.relation != b.match.relation { return rank[a.match.relation]! < rank[b.match.relation]! }
         let (scoreA, scoreB) = (max(a.match.coverage, a.match.jaccard), max(b.match.coverage, b.match.jaccard))
         if scoreA != scoreB { return scoreA > scoreB }

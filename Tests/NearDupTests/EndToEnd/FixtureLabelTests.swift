@@ -77,6 +77,40 @@ import Testing
         }
     }
 
+    /// 000 and 002 are independent reports that quote the KCNA statement the AP story (001, 003,
+    /// 004) quotes too. At the defaults nothing links them; with `char:5` at 0.3, 000's quotation
+    /// paragraph matches 001's two and 003's one, and those links are labelled `quotation` (they
+    /// were `partial` before), with no coverage. Nothing else touches 000 or 002.
+    @Test func theSeedsSharedKCNAStatementIsALabelledQuotation() throws {
+        let seeds = Array(documents.prefix(5))
+        let (politico, liveBlog, translated) = ("000_821dc1801a2e3d4d", "001_a47bdf79ff27d0e0", "003_2dc55fe564d44fd7")
+        let independent: Set = [politico, "002_711d1f5cb463d1e6"]
+        let touching = { (report: ScanReport) in
+            report.links.filter {
+                independent.contains(report.documents[$0.source].id)
+                    || independent.contains(report.documents[$0.copy].id)
+            }
+        }
+        #expect(touching(try NearDupEngine().scan(seeds)).isEmpty)
+        var options = NearDupOptions()
+        options.shingle = .characters(5)
+        options.threshold = 0.3
+        let report = try NearDupEngine(options: options).scan(seeds)
+        let quotations = touching(report)
+        let pairs = quotations.map { Set([report.documents[$0.source].id, report.documents[$0.copy].id]) }
+        #expect(Set(pairs) == [[politico, liveBlog], [politico, translated]])
+        for link in quotations {
+            #expect(link.relation == .quotation && link.copyCoverage == 0 && link.sourceCoverage == 0)
+            for match in link.matches {
+                let inPolitico = [match.sourceParagraph, match.copyParagraph].filter {
+                    report.documents[report.paragraphs[$0].document].id == politico
+                }
+                #expect(match.kind == .quotation && inPolitico.map { report.paragraphs[$0].ordinal } == [2])
+            }
+        }
+        #expect(report.decisions.allSatisfy { $0.isKept })
+    }
+
     @Test func reportedScoresAreExact() throws {
         let link = try #require(report.link(between: "000_821dc1801a2e3d4d", "courier_syndicated_000"))
         for match in link.matches {

@@ -35,11 +35,26 @@ import Testing
 
     @Test func relationFollowsTheThresholds() {
         let rules = Self.rules  // duplicate 0.8, copy 0.7, mutual 0.5
-        #expect(rules.relation(copyCoverage: 0.9, sourceCoverage: 0.85, jaccard: 0) == .duplicate)
-        #expect(rules.relation(copyCoverage: 0, sourceCoverage: 0, jaccard: 0.8) == .duplicate)
-        #expect(rules.relation(copyCoverage: 0.7, sourceCoverage: 0.1, jaccard: 0.2) == .copy)
-        #expect(rules.relation(copyCoverage: 0.5, sourceCoverage: 0.5, jaccard: 0.2) == .copy)
-        #expect(rules.relation(copyCoverage: 0.6, sourceCoverage: 0.4, jaccard: 0.2) == .partial)
+        #expect(
+            rules.relation(copyCoverage: 0.9, sourceCoverage: 0.85, jaccard: 0, quotationsOnly: false) == .duplicate)
+        #expect(rules.relation(copyCoverage: 0, sourceCoverage: 0, jaccard: 0.8, quotationsOnly: false) == .duplicate)
+        #expect(rules.relation(copyCoverage: 0.7, sourceCoverage: 0.1, jaccard: 0.2, quotationsOnly: false) == .copy)
+        #expect(rules.relation(copyCoverage: 0.5, sourceCoverage: 0.5, jaccard: 0.2, quotationsOnly: false) == .copy)
+        #expect(rules.relation(copyCoverage: 0.6, sourceCoverage: 0.4, jaccard: 0.2, quotationsOnly: false) == .partial)
+    }
+
+    /// Shared quotations count toward no coverage: what is less than a copy and rests on them alone
+    /// is a `quotation`, which the partial floor keeps and a rewrite may replace; a copy stays a copy.
+    @Test func quotationsOnlyMakeAQuotationLink() {
+        let rules = Self.rules
+        #expect(rules.relation(copyCoverage: 0, sourceCoverage: 0, jaccard: 0.1, quotationsOnly: true) == .quotation)
+        #expect(rules.relation(copyCoverage: 0.7, sourceCoverage: 0.1, jaccard: 0.2, quotationsOnly: true) == .copy)
+        #expect(rules.relation(copyCoverage: 0, sourceCoverage: 0, jaccard: 0.8, quotationsOnly: true) == .duplicate)
+        #expect(rules.keepsLink(relation: .quotation, matchedParagraphs: 0, matchedWords: 0))
+        #expect(!rules.keepsLink(relation: .partial, matchedParagraphs: 1, matchedWords: 12))
+        #expect(MatchRules.yieldsToRewrite(.quotation) && MatchRules.yieldsToRewrite(.partial))
+        #expect(!MatchRules.yieldsToRewrite(.copy))
+        #expect(Relation.allCases.filter(\.isRemovable) == [.duplicate, .copy, .rewrite])
     }
 
     /// The one intended difference between batch `scan` and the index: only the batch leaves
