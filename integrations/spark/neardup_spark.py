@@ -66,7 +66,7 @@ def run_bands(binary, options, indexed_lines):
     if not lines:
         return
     process = subprocess.Popen(
-        [neardup_path(binary), "bands", "-", *options],
+        [neardup_path(binary), "bands", "-", *partition_options(options, (line for line, _ in lines))],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
     def feed():
@@ -141,6 +141,70 @@ def components(edges, max_rounds=100):
     return labels.union(roots), rounds
 
 
+def has_field(record, path):
+    """Whether the JSON object `record` has the field `path` (`null` included) as `neardup` reads
+    it: an exact top-level key first, then, for a dotted name, the path through nested objects."""
+    if path in record:
+        return True
+    value = record
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            return False
+        value = value[key]
+    return True
+
+
+def named_fields(options):
+    """The --time-field and --source-field of `options`, as (position, width, option, field name),
+    whether written `--time-field NAME` (width 2) or `--time-field=NAME` (width 1)."""
+    named, index = [], 0
+    while index < len(options):
+        option = options[index]
+        if option in ("--time-field", "--source-field") and index + 1 < len(options):
+            named.append((index, 2, option, options[index + 1]))
+            index += 2
+            continue
+        if option.startswith(("--time-field=", "--source-field=")):
+            name, value = option.split("=", 1)
+            named.append((index, 1, name, value))
+        index += 1
+    return named
+
+
+def json_objects(lines):
+    """The JSON objects among `lines` (malformed lines, which --skip-invalid rejects, left out)."""
+    for line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(record, dict):
+            yield record
+
+
+def partition_options(options, lines):
+    """`options` without a --time-field or --source-field that none of one partition's `lines` has.
+    `neardup` stops when no record has one (a misspelt name): the driver checks the names on the
+    whole feed instead (`check_named_fields`), and a partition of records without times or sources
+    is deduplicated the same way without the option (no time: input order; sources are only
+    reported)."""
+    records = list(json_objects(lines))
+    dropped = set()
+    for index, width, _, field in named_fields(options):
+        if not any(has_field(record, field) for record in records):
+            dropped.update(range(index, index + width))
+    return [option for index, option in enumerate(options) if index not in dropped]
+
+
+def check_named_fields(options, feed_lines):
+    """Stops the job, as `neardup` would, when no record of the feed (an RDD of lines) has the
+    --time-field or --source-field that `options` names."""
+    for _, _, option, field in named_fields(options):
+        if feed_lines.filter(lambda line, field=field: any(
+                has_field(record, field) for record in json_objects([line]))).isEmpty():
+            raise SystemExit(f"neardup_spark: no record has the field \"{field}\" ({option}); check the field name")
+
+
 def run_dedup(binary, options, common_samples, records):
     """Runs `neardup dedup --common-samples --removed-records` on one partition's (feed index, id,
     line) records, in feed order, with the common samples' tokens and `options` (NEARDUP OPTIONS
@@ -160,7 +224,7 @@ def run_dedup(binary, options, common_samples, records):
         result = subprocess.run(
             [neardup_path(binary), "dedup", feed, "-o", kept, "--removed", removed,
              "--removed-records", removed_records, "--quiet",
-             "--common-samples", common, *options],
+             "--common-samples", common, *partition_options(options, (line for _, _, line in records))],
             capture_output=True, text=True)
         if result.returncode != 0:
             raise RuntimeError(f"neardup dedup failed: {result.stderr.strip()}")
@@ -206,6 +270,7 @@ def main():
     # (feed index, id, keys, line, text hash) per record, (REJECTED, feed line, problem, reason) per
     # record rejected with --skip-invalid, and (SAMPLE_RULES, (N, M)) per partition.
     stage = indexed.mapPartitions(lambda part: run_bands(binary, options, part)).cache()
+    check_named_fields(options, stage.filter(lambda doc: doc[0] >= 0).map(lambda doc: doc[3]))
     keyed = stage.filter(lambda doc: doc[0] >= 0)
     rules = stage.filter(lambda doc: doc[0] == SAMPLE_RULES).map(lambda doc: doc[1]).distinct().collect()
     if len(rules) > 1:

@@ -28,6 +28,7 @@ if [[ ! -x $work/venv/bin/python ]] && ! python3 -m venv "$work/venv"; then
 fi
 "$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check -r "$repo/integrations/spark/requirements.txt"
 export PATH=$work/venv/bin:$PATH PYSPARK_PYTHON=$work/venv/bin/python PYTHONDONTWRITEBYTECODE=1
+"$work/venv/bin/python" -m unittest discover -s "$repo/integrations/spark" -p 'test_*.py'
 
 echo "== static build"
 swift build -c release --static-swift-stdlib --product neardup --scratch-path "$repo/.build-static" 2>&1 | tail -n 1
