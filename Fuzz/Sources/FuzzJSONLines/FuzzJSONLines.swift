@@ -16,7 +16,9 @@ import FuzzSupport
 /// - without `skipInvalid` the load gives the same result when only oversized records were
 ///   rejected (they are skipped either way), and otherwise throws the first other rejected issue;
 /// - every record read is a document or a rejected issue; ids are unique; the counts of repaired
-///   and empty documents are consistent; issues are in line order.
+///   and empty documents are consistent; issues are in line order;
+/// - a load that stops because no record has the named time or source field holds all of the
+///   above without that field.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var input = FuzzInput(data, size)
@@ -32,8 +34,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let chunkSize = [1, 2, 3, 7, 64, FileDescriptorReader.defaultChunkSize][Int(chunking % 6)]
     let batchSize = [1, 16, LineBatch.defaultByteLimit][Int(chunking / 6 % 3)]
     let threadCount = Int(input.byte() % 2) + 1
-    let payload = input.payload
+    checkLoads(
+        options: options, chunkSize: chunkSize, batchSize: batchSize, threadCount: threadCount, payload: input.payload)
+    return 0
+}
 
+/// Loads `payload` the three ways and checks the invariants (see ``fuzz(_:_:)``).
+private func checkLoads(
+    options: InputOptions, chunkSize: Int, batchSize: Int, threadCount: Int, payload: UnsafeBufferPointer<UInt8>
+) {
     var reference = DocumentLoader(options: options)
     reference.threadCount = 1
     let result = Result { () throws(InputError) in try reference.load(jsonLines: payload, name: "fuzz.jsonl") }
@@ -57,10 +66,24 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let expected: LoadedInput
     switch isCorruptStream ? rechunked : result {
     case .success(let loaded): expected = loaded
-    case .failure(.tooMuchText): return 0
+    case .failure(.tooMuchText): return
+    case .failure(.fieldNotFound(let field, _)):
+        // No record has a named time or source field: the load without it must then hold.
+        var withoutField = options
+        if field == options.timeField {
+            withoutField.timeField = nil
+        } else if field == options.sourceField {
+            withoutField.sourceField = nil
+        } else {
+            check(false, "skipping load threw fieldNotFound for \(field), which is not a named optional field")
+        }
+        checkLoads(
+            options: withoutField, chunkSize: chunkSize, batchSize: batchSize, threadCount: threadCount,
+            payload: payload)
+        return
     case .failure(let error):
         check(false, "skipping load threw \(error)")
-        return 0
+        return
     }
     let isPlainText = FileSignature.of(UnsafeRawBufferPointer(payload)) == nil
     checkConsistency(expected, payloadIsValidUTF8: isPlainText && UTF8Repair.isValid(UnsafeRawBufferPointer(payload)))
@@ -79,7 +102,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             firstInvalid.map { error == .invalidRecord($0) } ?? false,
             "strict load threw \(error), skipping load rejected \(firstInvalid.map(String.init) ?? "nothing")")
     }
-    return 0
 }
 
 /// Checks that `loaded`'s counts agree with its documents and issues.
