@@ -9,15 +9,7 @@
 #   --maintainer TEXT   the Maintainer field (default the project's commit identity)
 set -euo pipefail
 
-usage() {
-    sed -n '6,9p' "$0" | sed 's/^# \{0,1\}//' >&2
-    exit 64
-}
-
-fail() { # MESSAGE [STATUS]
-    echo "build-deb.sh: $1" >&2
-    exit "${2:-1}"
-}
+source "$(dirname "$0")/script-support.sh"
 
 output=dist
 scratch=()

@@ -20,15 +20,7 @@
 # Run it as the clone's owner: if the destination is not writable, only the copying uses sudo.
 set -euo pipefail
 
-usage() {
-    sed -n '8,11p' "$0" | sed 's/^# \{0,1\}//' >&2
-    exit 64
-}
-
-fail() { # MESSAGE [STATUS]
-    echo "install.sh: $1" >&2
-    exit "${2:-1}"
-}
+source "$(dirname "$0")/script-support.sh"
 
 # Runs a command with its output in a log; prints the log's last line, or all of it if it fails.
 quietly() { # DESCRIPTION COMMAND…
